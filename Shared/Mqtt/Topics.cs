@@ -1,0 +1,75 @@
+namespace MppSignage.Shared.Mqtt;
+
+/// <summary>Builds the MQTT topics of one site (<c>mpp/{site}/…</c>) and the broadcast root <c>mpp/all/…</c>.</summary>
+public sealed class Topics
+{
+    /// <summary>The first level of every topic.</summary>
+    public const string RootPrefix = "mpp";
+
+    /// <summary>The pseudo-site that addresses every site at once.</summary>
+    public const string BroadcastSite = "all";
+
+    /// <summary>Creates the topic set of <paramref name="siteId"/>.</summary>
+    public Topics(string siteId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(siteId);
+        if (!IsValidSiteId(siteId))
+        {
+            throw new ArgumentException($"Site id '{siteId}' must be 1-64 characters of a-z, 0-9, '-' or '_', and not 'all'.", nameof(siteId));
+        }
+
+        SiteId = siteId;
+        Root = $"{RootPrefix}/{siteId}";
+    }
+
+    /// <summary>The site id.</summary>
+    public string SiteId { get; }
+
+    /// <summary><c>mpp/{site}</c>.</summary>
+    public string Root { get; }
+
+    /// <summary>Retained controller status (JSON, <see cref="StatusMessage"/>).</summary>
+    public string Status => $"{Root}/status";
+
+    /// <summary>Retained <c>online</c>/<c>offline</c> (Last Will).</summary>
+    public string Availability => $"{Root}/availability";
+
+    /// <summary>Retained schedule document in force.</summary>
+    public string Schedule => $"{Root}/schedule";
+
+    /// <summary>Override command (staff, admin).</summary>
+    public string OverrideSet => $"{Root}/override/set";
+
+    /// <summary>Whole schedule document (admin).</summary>
+    public string ScheduleSet => $"{Root}/schedule/set";
+
+    /// <summary>Audit and command results (not retained).</summary>
+    public string Events => $"{Root}/events";
+
+    /// <summary>Retained announcement list.</summary>
+    public string Announcements => $"{Root}/announcements";
+
+    /// <summary>Upsert one announcement (admin).</summary>
+    public string AnnouncementsSet => $"{Root}/announcements/set";
+
+    /// <summary>Delete one announcement (admin).</summary>
+    public string AnnouncementsDelete => $"{Root}/announcements/delete";
+
+    /// <summary>Broadcast upsert to every site.</summary>
+    public static string BroadcastAnnouncementsSet => $"{RootPrefix}/{BroadcastSite}/announcements/set";
+
+    /// <summary>Broadcast delete to every site.</summary>
+    public static string BroadcastAnnouncementsDelete => $"{RootPrefix}/{BroadcastSite}/announcements/delete";
+
+    /// <summary>Screenshot request for one screen.</summary>
+    public string ScreenshotGet(string screenId) => $"{Root}/screens/{screenId}/screenshot/get";
+
+    /// <summary>Screenshot reply (PNG) for one screen.</summary>
+    public string Screenshot(string screenId) => $"{Root}/screens/{screenId}/screenshot";
+
+    /// <summary>True when <paramref name="siteId"/> is usable as a topic level.</summary>
+    public static bool IsValidSiteId(string siteId) =>
+        siteId.Length is >= 1 and <= 64
+        && siteId != BroadcastSite
+        && siteId.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_');
+}
