@@ -11,11 +11,10 @@ public static class CommandPayload
 {
     /// <summary>Opens <paramref name="payload"/> as a JSON object, or returns the refusal.</summary>
     /// <param name="payload">The raw MQTT payload.</param>
-    /// <param name="knownFields">The field names the command accepts; any other is refused (catches typos like <c>untill</c>).</param>
+    /// <param name="knownFields">The field names the command accepts; any other is refused (catches typos like <c>untill</c>). Null accepts any field.</param>
     /// <param name="document">The parsed document (caller disposes) when the result is null.</param>
-    public static CommandResult? TryOpenObject(ReadOnlySpan<byte> payload, IReadOnlyCollection<string> knownFields, out JsonDocument? document)
+    public static CommandResult? TryOpenObject(ReadOnlySpan<byte> payload, IReadOnlyCollection<string>? knownFields, out JsonDocument? document)
     {
-        ArgumentNullException.ThrowIfNull(knownFields);
         document = null;
         if (payload.Length > CommandLimits.MaxPayloadBytes)
         {
@@ -49,12 +48,15 @@ public static class CommandPayload
             return CommandResult.Refused("payload", $"payload must be a JSON object, not {kind}");
         }
 
-        foreach (var property in doc.RootElement.EnumerateObject())
+        if (knownFields is not null)
         {
-            if (!knownFields.Contains(property.Name))
+            foreach (var property in doc.RootElement.EnumerateObject())
             {
-                doc.Dispose();
-                return CommandResult.Refused(property.Name, $"unknown field; expected only {string.Join(", ", knownFields)}");
+                if (!knownFields.Contains(property.Name))
+                {
+                    doc.Dispose();
+                    return CommandResult.Refused(property.Name, $"unknown field; expected only {string.Join(", ", knownFields)}");
+                }
             }
         }
 
