@@ -1,4 +1,4 @@
-using MppSignage.Controller.Schedule;
+using MppSignage.Controller.Scheduling;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Schedule;
 using NodaTime;

@@ -9,7 +9,7 @@ using MppSignage.Controller.Gpio;
 using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Options;
-using MppSignage.Controller.Schedule;
+using MppSignage.Controller.Scheduling;
 using MppSignage.Controller.State;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
@@ -247,15 +247,15 @@ internal sealed class DoorLoop : BackgroundService
         {
             _store.SaveOverride(context.NewOverride);
             _override = context.NewOverride;
-            var o = context.NewOverride;
+            var set = context.NewOverride;
             _auditor.Record(new EventMessage
             {
                 Type = "override",
                 At = IsoTime.Format(now, Zone),
                 By = by,
-                State = o is null ? "auto" : DoorWire.OpenClosed(o.Open),
-                Until = o is null ? null : IsoTime.Format(o.Until, Zone),
-                Reason = o?.Reason,
+                State = set is null ? "auto" : DoorWire.OpenClosed(set.Open),
+                Until = set is null ? null : IsoTime.Format(set.Until, Zone),
+                Reason = set?.Reason,
             });
         }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MppSignage.Controller.Clock;
@@ -10,7 +11,7 @@ using MppSignage.Controller.Door;
 using MppSignage.Controller.Gpio;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Options;
-using MppSignage.Controller.Schedule;
+using MppSignage.Controller.Scheduling;
 using MppSignage.Controller.State;
 
 namespace MppSignage.Controller.Hosting;
@@ -53,6 +54,8 @@ internal static class ControllerHost
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Services.AddSystemd();
+        // AddSystemd registers the notifier only under systemd; the watchdog asks for it either way (IsEnabled tells).
+        builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
         customize?.Invoke(builder);
         AddController(builder.Services, builder.Configuration);
         return builder.Build();

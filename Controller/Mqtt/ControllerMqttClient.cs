@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
@@ -9,6 +10,8 @@ using MppSignage.Controller.Options;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
 using MQTTnet;
+using MQTTnet.Packets;
+using MQTTnet.Exceptions;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
@@ -223,7 +226,7 @@ internal sealed class ControllerMqttClient : BackgroundService
                 lastPing = _time.GetTimestamp();
                 if (!await _client.TryPingAsync(ct))
                 {
-                    throw new MqttCommunicationException("the broker did not answer a ping");
+                    throw new TimeoutException("the broker did not answer a ping");
                 }
             }
         }
@@ -309,15 +312,16 @@ internal sealed class ControllerMqttClient : BackgroundService
     private string SenderOf(MqttApplicationMessage message)
     {
         var props = message.UserProperties;
-        var user = props?.LastOrDefault(p => p.Name == MqttUserProperties.User)?.Value;
-        var verified = props?.Any(p => p.Name == MqttUserProperties.Verified && p.Value == "true") == true;
+        var user = props?.LastOrDefault(p => p.Name == MqttUserProperties.User)?.ReadValueAsString();
+        var verified = props?.Any(p => p.Name == MqttUserProperties.Verified && p.ReadValueAsString() == "true") == true;
         if (string.IsNullOrWhiteSpace(user))
         {
             return "unknown";
         }
 
         user = user.Length > 64 ? user[..64] : user;
-        return verified && _options.IsEmbedded ? user : $"{user} (claimed)";
+        var via = props!.LastOrDefault(p => p.Name == MqttUserProperties.Via)?.ReadValueAsString() is "cli" ? " via cli" : "";
+        return verified && _options.IsEmbedded ? user + via : $"{user} (claimed){via}";
     }
 
     private static string ConnectHostForBind(string bind) =>

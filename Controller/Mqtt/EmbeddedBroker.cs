@@ -1,3 +1,4 @@
+using System.Text;
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Hosting;
@@ -170,8 +171,8 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
 
         // Stamp the authenticated publisher, replacing whatever the client claimed, for the audit trail.
         var properties = e.ApplicationMessage.UserProperties?.Where(p => p.Name is not (MqttUserProperties.User or MqttUserProperties.Verified)).ToList() ?? [];
-        properties.Add(new MqttUserProperty(MqttUserProperties.User, user));
-        properties.Add(new MqttUserProperty(MqttUserProperties.Verified, "true"));
+        properties.Add(new MqttUserProperty(MqttUserProperties.User, Encoding.UTF8.GetBytes(user).AsMemory()));
+        properties.Add(new MqttUserProperty(MqttUserProperties.Verified, "true"u8.ToArray().AsMemory()));
         e.ApplicationMessage.UserProperties = properties;
         return Task.CompletedTask;
     }

@@ -11,4 +11,7 @@ public static class MqttUserProperties
 
     /// <summary>Set by the embedded broker when it stamped <see cref="User"/> itself.</summary>
     public const string Verified = "mpp-user-verified";
+
+    /// <summary>How the command was sent (<c>cli</c> for the mpp-controller verbs); shown in the audit as "user via cli".</summary>
+    public const string Via = "mpp-via";
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using MppSignage.Controller.Door;
-using MppSignage.Controller.Schedule;
+using MppSignage.Controller.Scheduling;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
 

@@ -1,6 +1,6 @@
 using MppSignage.Shared.Schedule;
 
-namespace MppSignage.Controller.Schedule;
+namespace MppSignage.Controller.Scheduling;
 
 /// <summary>A parsed schedule document, or the problems that make it unusable.</summary>
 /// <param name="Schedule">The schedule when valid.</param>

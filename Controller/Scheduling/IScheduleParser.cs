@@ -1,4 +1,4 @@
-namespace MppSignage.Controller.Schedule;
+namespace MppSignage.Controller.Scheduling;
 
 /// <summary>Validates a schedule document exactly as <c>hours check</c> does.</summary>
 public interface IScheduleParser

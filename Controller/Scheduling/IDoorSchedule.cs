@@ -1,7 +1,7 @@
 using MppSignage.Shared.Schedule;
 using NodaTime;
 
-namespace MppSignage.Controller.Schedule;
+namespace MppSignage.Controller.Scheduling;
 
 /// <summary>The schedule as the door loop needs it: evaluate an instant, know the zone and the accepted document.</summary>
 public interface IDoorSchedule

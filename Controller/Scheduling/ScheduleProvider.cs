@@ -4,7 +4,7 @@ using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
 
-namespace MppSignage.Controller.Schedule;
+namespace MppSignage.Controller.Scheduling;
 
 /// <summary>
 /// The schedule in force. At start: the copy last accepted over MQTT (state directory) when valid, else
