@@ -109,10 +109,12 @@ install_managed() { # install_managed SRC DEST MODE OWNER GROUP
   if [ "$DRY_RUN" -eq 0 ]; then chmod "$3" "$dest"; chown_to "$4" "$5" "$dest"; fi
 }
 
-# A file the technician owns: written once, never overwritten. A newer template is put beside it
-# as FILE.dist so new keys can be found.
+# A file the technician owns: written once, never overwritten. The template it came from is kept
+# in $ETC/.templates; when a later version brings a different template, it is put beside the file
+# as FILE.dist so new keys can be found (a technician's own edits alone never cause a .dist).
 install_config() { # install_config SRC DEST MODE OWNER GROUP
   local src=$1 dest="$ROOT$2"
+  local pristine="$ROOT$ETC/.templates/$(basename "$2")"
   if [ ! -e "$dest" ]; then
     run mkdir -p "$(dirname "$dest")"
     run install -m "$3" "$src" "$dest"
@@ -120,14 +122,16 @@ install_config() { # install_config SRC DEST MODE OWNER GROUP
     [ "$DRY_RUN" -eq 1 ] || chown_to "$4" "$5" "$dest"
   else
     info "$2 kept (configuration is never overwritten)"
-    if ! cmp -s "$src" "$dest"; then
-      if [ ! -f "$dest.dist" ] || ! cmp -s "$src" "$dest.dist"; then
-        run install -m 0644 "$src" "$dest.dist"
-        note "wrote $2.dist (template of this version: compare with 'diff $2 $2.dist')"
-      fi
-    elif [ -f "$dest.dist" ]; then
-      run rm -f "$dest.dist"
+    if [ -f "$pristine" ] && ! cmp -s "$src" "$pristine" && ! cmp -s "$src" "$dest"; then
+      run install -m 0640 "$src" "$dest.dist"
+      [ "$DRY_RUN" -eq 1 ] || chown_to "$4" "$5" "$dest.dist"
+      note "wrote $2.dist: this version's template has changed (compare: diff $2 $2.dist)"
+      decide "merge the new template into $2 (diff $2 $2.dist), then delete the .dist"
     fi
+  fi
+  if [ "$DRY_RUN" -eq 0 ] && ! cmp -s "$src" "$pristine" 2>/dev/null; then
+    install -d -m 0700 "$(dirname "$pristine")"
+    install -m 0600 "$src" "$pristine"
   fi
 }
 
@@ -203,7 +207,7 @@ if [ "$ROLLBACK" -eq 1 ]; then
       if [ "$v" != "$cur" ] && [ -x "$ROOT$APP/$v/controller/mpp-controller" ]; then echo "$v"; break; fi; done)
     [ -n "$ROLLBACK_TO" ] || die "no earlier version is installed under $APP (see ls $APP)"
   fi
-  [ -d "$ROOT$APP/$ROLLBACK_TO" ] || die "version '$ROLLBACK_TO' is not installed (installed: $(cd "$ROOT$APP" && ls -d */ 2>/dev/null | tr -d / | tr '\n' ' '))"
+  [ -d "$ROOT$APP/$ROLLBACK_TO" ] || die "version '$ROLLBACK_TO' is not installed (installed: $(find "$ROOT$APP" -mindepth 1 -maxdepth 1 -type d -printf '%f ' 2>/dev/null))"
   echo "  current: $cur -> $ROLLBACK_TO"
   switch_current "$ROLLBACK_TO"
   mapfile -t units < <(installed_units)
@@ -242,7 +246,7 @@ WANT_CONTROLLER=0; WANT_SIGNAGE=0
 if [ $WANT_CONTROLLER -eq 1 ]; then [ -x "$BUNDLE/controller/mpp-controller" ] || die "$BUNDLE/controller/mpp-controller is missing: the bundle is incomplete"; fi
 if [ $WANT_SIGNAGE -eq 1 ]; then [ -x "$BUNDLE/signage/mpp-signage" ] || die "$BUNDLE/signage/mpp-signage is missing: the bundle is incomplete"; fi
 
-echo "MppSignage $VERSION: installing role '$ROLE' for site '$SITE_ID'${ROOT:+ into scratch root $ROOT}${DRY_RUN:+}"
+echo "MppSignage $VERSION: installing role '$ROLE' for site '$SITE_ID'${ROOT:+ into scratch root $ROOT}"
 [ "$DRY_RUN" -eq 0 ] || echo "  (dry run: nothing is changed)"
 
 if [ -z "$ROOT" ]; then
@@ -342,16 +346,19 @@ fi
 PREVIOUS=$(readlink "$ROOT$APP/current" 2>/dev/null || true)
 switch_current "$VERSION"
 
-# Keep the newest $KEEP versions (by install time) plus whatever current points to.
+# Keep $KEEP versions: the one just installed, the one it replaced (the rollback target), then the
+# most recently installed others.
 if [ "$DRY_RUN" -eq 0 ]; then
-  mapfile -t versions < <(cd "$ROOT$APP" && ls -1dt -- */ 2>/dev/null | tr -d / | grep -v '\.mpp-new$' || true)
-  i=0
+  # Real directories only (not the `current` link), newest install first.
+  mapfile -t versions < <(find "$ROOT$APP" -mindepth 1 -maxdepth 1 -type d ! -name '*.mpp-new' -printf '%T@ %f\n' | sort -rn | cut -d' ' -f2-)
+  keepers=("$VERSION"); [ -z "$PREVIOUS" ] || [ "$PREVIOUS" = "$VERSION" ] || keepers+=("$PREVIOUS")
   for v in "${versions[@]}"; do
-    i=$((i + 1))
-    [ "$i" -gt "$KEEP" ] || continue
-    [ "$v" = "$VERSION" ] && continue
-    [ "$v" = "$PREVIOUS" ] && continue
-    rm -rf "${ROOT:?}$APP/${v:?}"; note "removed old version $APP/$v (keeping $KEEP)"
+    [ ${#keepers[@]} -lt "$KEEP" ] || break
+    [[ " ${keepers[*]} " == *" $v "* ]] || keepers+=("$v")
+  done
+  for v in "${versions[@]}"; do
+    [[ " ${keepers[*]} " == *" $v "* ]] && continue
+    rm -rf "${ROOT:?}$APP/${v:?}"; note "removed old version $APP/$v (keeping $KEEP: ${keepers[*]})"
   done
 fi
 
@@ -526,7 +533,8 @@ else
     else
       [ -f "$cmd.mpp-signage.orig" ] || run cp -p "$cmd" "$cmd.mpp-signage.orig"
       if [ "$DRY_RUN" -eq 0 ]; then echo "$new" > "$cmd"; fi
-      note "$BOOT/cmdline.txt: console blanking off, cursor off${HDMI_MODE:+, HDMI-A-1 forced to $HDMI_MODE} (original kept as cmdline.txt.mpp-signage.orig)"
+      hdmi_note=", HDMI-A-1 forced to $HDMI_MODE"; [ "$HDMI_MODE" != none ] || hdmi_note=""
+      note "$BOOT/cmdline.txt: console blanking off, cursor off$hdmi_note (original kept as cmdline.txt.mpp-signage.orig)"
     fi
   fi
 fi
