@@ -12,6 +12,7 @@ public static class Program
     {
         var root = new RootCommand("MppSignage controller: opening hours, relay and signs, MQTT hub.");
         // Verbs are registered here, one line each (hours, run, override, status, announce …).
+        root.Subcommands.Add(Cli.HoursVerb.Create());
         return root.Parse(args).Invoke();
     }
 }
