@@ -90,6 +90,8 @@ t0=$SECONDS; ctrl_trim=$(publish Controller/Controller.csproj controller); t1=$S
 sign_trim=$(publish SignageRenderer/SignageRenderer.csproj signage); t2=$SECONDS
 echo "build.sh: published controller ($ctrl_trim, $((t1 - t0)) s) and signage ($sign_trim, $((t2 - t1)) s)" >&2
 
+# appsettings.Development.json carries well-known development passwords: never ship it.
+rm -f "$STAGE.tmp"/controller/appsettings.Development.json "$STAGE.tmp"/signage/appsettings.Development.json
 [ -x "$STAGE.tmp/controller/mpp-controller" ] || { echo "build.sh: publish produced no controller/mpp-controller" >&2; exit 1; }
 [ -x "$STAGE.tmp/signage/mpp-signage" ] || { echo "build.sh: publish produced no signage/mpp-signage" >&2; exit 1; }
 

@@ -105,8 +105,10 @@ check "i2c-dev loaded at boot" grep -qx 'i2c-dev' "$R/etc/modules"
 check "journal left persistent unless asked (--volatile-journal)" [ ! -e "$R/etc/systemd/journald.conf.d/mpp-signage-volatile.conf" ]
 check "the report names what the technician must decide (site, pins, WhatsApp number)" \
   bash -c "grep -q 'site id' '$WORK/install-1.log' && grep -q 'pins:' '$WORK/install-1.log' && grep -q 'WhatsApp number' '$WORK/install-1.log'"
-check "the CLI wrapper runs the installed controller with the service's environment" \
-  bash -c "grep -q '/opt/mpp-signage/current/controller/mpp-controller' '$R/usr/local/bin/mpp-controller' && grep -q 'controller.secrets.env' '$R/usr/local/bin/mpp-controller'"
+check "the CLI wrapper runs the installed controller with the service's settings and the admin credentials" \
+  bash -c "grep -q '/opt/mpp-signage/current/controller/mpp-controller' '$R/usr/local/bin/mpp-controller' && grep -q 'controller.env' '$R/usr/local/bin/mpp-controller' && grep -q 'cli.secrets.env' '$R/usr/local/bin/mpp-controller'"
+expect_stat "$R" /etc/mpp-signage/cli.secrets.env "root root 600"
+check "cli.secrets.env carries the admin user" grep -qx 'MPP_Cli__Username=admin' "$R/etc/mpp-signage/cli.secrets.env"
 
 # ---------------------------------------------------------------------------------------------
 echo "# the generated broker files work in a real mosquitto"
