@@ -319,38 +319,27 @@ public sealed class Schedule
         return new DayRule(ScheduleReason.Regular, null, null, null, NoVersion);
     }
 
-    private List<DailySpan> SpansOf(OpeningHoursExpression expression, LocalDate date)
+    private static List<DailySpan> SpansOf(OpeningHoursExpression expression, LocalDate date)
     {
         var spans = new List<DailySpan>();
         var from = date.AtMidnight();
-        var to = date.PlusDays(1).AtMidnight();
-        var t = from;
-        var state = expression.GetState(t).State;
-        while (true)
+        foreach (var i in expression.GetIntervals(from, date.PlusDays(1).AtMidnight()))
         {
-            var next = expression.GetNextChange(t);
-            var end = next is { } n && n < to ? n : to;
-            if (state == OpeningState.Open)
+            if (i.State != OpeningState.Open)
             {
-                var s = (int)Period.Between(from, t, PeriodUnits.Minutes).Minutes;
-                var e = (int)Period.Between(from, end, PeriodUnits.Minutes).Minutes;
-                if (spans.Count > 0 && spans[^1].EndMinute == s)
-                {
-                    spans[^1] = spans[^1] with { EndMinute = e };
-                }
-                else if (e > s)
-                {
-                    spans.Add(new DailySpan(s, e));
-                }
+                continue;
             }
 
-            if (end >= to || end <= t)
+            var s = (int)Period.Between(from, i.From, PeriodUnits.Minutes).Minutes;
+            var e = (int)Period.Between(from, i.To, PeriodUnits.Minutes).Minutes;
+            if (spans.Count > 0 && spans[^1].EndMinute == s)
             {
-                break;
+                spans[^1] = spans[^1] with { EndMinute = e }; // open with another comment: one span for people
             }
-
-            t = end;
-            state = expression.GetState(t).State;
+            else if (e > s)
+            {
+                spans.Add(new DailySpan(s, e));
+            }
         }
 
         return spans;
@@ -480,32 +469,20 @@ public sealed class Schedule
         var start = from.AtMidnight();
         if (rule.Expression is not { } expression)
         {
-            Add(runs, start, new OpeningHoursResult(OpeningState.Closed, null), rule);
+            Add(runs, start, OpeningState.Closed, null, rule);
             return;
         }
 
-        var stop = to.AtMidnight();
-        var t = start;
-        var result = expression.GetState(t, Holidays);
-        while (true)
+        // The engine's intervals cover the whole segment, one per (state, comment).
+        foreach (var i in expression.GetIntervals(start, to.AtMidnight(), Holidays))
         {
-            Add(runs, t, result, rule);
-            var next = expression.GetNextChange(t, Holidays);
-            if (next is not { } n || n >= stop)
-            {
-                break;
-            }
-
-            // A next change must lie ahead; step a minute if the engine ever answers otherwise,
-            // so that building a timeline can never loop forever.
-            t = n > t ? n : t.PlusMinutes(1);
-            result = expression.GetState(t, Holidays);
+            Add(runs, i.From, i.State, i.Comment, rule);
         }
     }
 
-    private void Add(List<ScheduleRun> runs, LocalDateTime localStart, OpeningHoursResult result, DayRule rule)
+    private void Add(List<ScheduleRun> runs, LocalDateTime localStart, OpeningState state, string? comment, DayRule rule)
     {
-        var run = new ScheduleRun(Zone.AtLeniently(localStart).ToInstant(), result.State, rule.Reason, rule.Name, result.Comment, rule.Source);
+        var run = new ScheduleRun(Zone.AtLeniently(localStart).ToInstant(), state, rule.Reason, rule.Name, comment, rule.Source);
         if (runs.Count > 0)
         {
             var last = runs[^1];
