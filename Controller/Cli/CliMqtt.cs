@@ -21,11 +21,16 @@ internal static class CliMqtt
             .WithClientId($"mpp-cli-{verb}-{s.User}-{Guid.NewGuid():N}"[..40])
             .WithCredentials(s.User, s.Password)
             .WithCleanStart(true)
-            .WithTimeout(s.Timeout)
-            .Build();
+            .WithTimeout(s.Timeout);
+        if (s.Tls)
+        {
+            // Same TLS settings as the service (Mqtt:Tls, Mqtt:TlsCaFile), so the CLI reaches a TLS-only broker too.
+            options.WithTlsOptions(Mqtt.MqttTls.Create(s.Host, s.TlsCaFile));
+        }
+
         try
         {
-            var result = await client.ConnectAsync(options, ct);
+            var result = await client.ConnectAsync(options.Build(), ct);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
                 client.Dispose();

@@ -12,7 +12,7 @@ namespace MppSignage.Controller.Cli;
 /// the service (appsettings, <c>MPP_…</c> environment, <c>--Section:Key=value</c>), with <c>--user</c>,
 /// <c>--password</c>, <c>--host</c>, <c>--port</c>, <c>--site</c> on top.
 /// </summary>
-internal sealed record CliSettings(string Host, int Port, string Site, string? User, string? Password, TimeSpan Timeout, DateTimeZone Zone)
+internal sealed record CliSettings(string Host, int Port, string Site, string? User, string? Password, TimeSpan Timeout, DateTimeZone Zone, bool Tls = false, string? TlsCaFile = null)
 {
     public static readonly Option<string> UserOption = new("--user", "-u") { Description = "MQTT user (default Cli:Username, env MPP_Cli__Username)" };
     public static readonly Option<string> PasswordOption = new("--password", "-P") { Description = "MQTT password (default Cli:Password, env MPP_Cli__Password)" };
@@ -61,6 +61,6 @@ internal sealed record CliSettings(string Host, int Port, string Site, string? U
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(site.TimeZone) ?? DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
         var host = parse.GetValue(HostOption) ?? (mqtt.IsEmbedded && mqtt.BindAddress is not ("0.0.0.0" or "::") ? mqtt.BindAddress : mqtt.Host);
         return (new CliSettings(host, port, siteId, parse.GetValue(UserOption) ?? cli.Username, parse.GetValue(PasswordOption) ?? cli.Password,
-            TimeSpan.FromSeconds(cli.TimeoutSeconds), zone), null);
+            TimeSpan.FromSeconds(cli.TimeoutSeconds), zone, mqtt.Tls && !mqtt.IsEmbedded, mqtt.TlsCaFile), null);
     }
 }

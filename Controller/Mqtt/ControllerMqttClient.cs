@@ -38,6 +38,7 @@ internal sealed class ControllerMqttClient : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<ControllerMqttClient> _logger;
     private readonly Dictionary<string, IMqttCommandHandler> _handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IMqttTopicObserver> _observers = new(StringComparer.Ordinal);
     private readonly IMqttClient _client;
 
     public ControllerMqttClient(
@@ -48,6 +49,7 @@ internal sealed class ControllerMqttClient : BackgroundService
         Auditor auditor,
         DoorLoop loop,
         IEnumerable<IMqttCommandHandler> handlers,
+        IEnumerable<IMqttTopicObserver> observers,
         InternalCredential credential,
         TimeProvider time,
         ILogger<ControllerMqttClient> logger)
@@ -69,6 +71,14 @@ internal sealed class ControllerMqttClient : BackgroundService
                 {
                     throw new InvalidOperationException($"Two command handlers claim the topic {topic}; register each topic once.");
                 }
+            }
+        }
+
+        foreach (var observer in observers)
+        {
+            foreach (var topic in observer.TopicsFor(_topics))
+            {
+                _observers[topic] = observer;
             }
         }
 
@@ -159,15 +169,18 @@ internal sealed class ControllerMqttClient : BackgroundService
             .WithWillTopic(_topics.Availability)
             .WithWillPayload("offline")
             .WithWillRetain(true)
-            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        if (_options.Tls)
+        {
+            clientOptions.WithTlsOptions(MqttTls.Create(host, _options.TlsCaFile));
+        }
 
         if (_client.IsConnected)
         {
             await _client.DisconnectAsync(cancellationToken: ct);
         }
 
-        var result = await _client.ConnectAsync(clientOptions, ct);
+        var result = await _client.ConnectAsync(clientOptions.Build(), ct);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {
             Log.MqttConnectRefused(_logger, host, _options.Port, result.ResultCode.ToString(), result.ReasonString ?? "");
@@ -181,7 +194,12 @@ internal sealed class ControllerMqttClient : BackgroundService
             subscribe.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce, noLocal: false, retainAsPublished: true, MqttRetainHandling.SendAtSubscribe);
         }
 
-        if (_handlers.Count > 0)
+        foreach (var topic in _observers.Keys)
+        {
+            subscribe.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        if (_handlers.Count + _observers.Count > 0)
         {
             var sub = await _client.SubscribeAsync(subscribe.Build(), ct);
             foreach (var item in sub.Items.Where(i => (int)i.ResultCode > 2))
@@ -245,6 +263,12 @@ internal sealed class ControllerMqttClient : BackgroundService
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var message = e.ApplicationMessage;
+        if (_observers.TryGetValue(message.Topic, out var observer))
+        {
+            observer.OnMessage(message.Topic, message.Payload.IsSingleSegment ? message.Payload.FirstSpan : message.Payload.ToArray(), message.Retain);
+            return;
+        }
+
         if (!_handlers.TryGetValue(message.Topic, out var handler))
         {
             return;

@@ -109,6 +109,16 @@ internal static class ControllerOptionsRules
             yield return Problem("Mqtt:Username", o.Username, "an external broker needs the controller's user name and password (anonymous access is refused)", "set Mqtt:Username and Mqtt:Password, e.g. MPP_Mqtt__Password in the service's environment file");
         }
 
+        if (o.Tls && o.IsEmbedded)
+        {
+            yield return Problem("Mqtt:Tls", o.Tls, "the embedded broker has no TLS listener", "use --Mqtt:Broker=external with Mosquitto's TLS listener, or --Mqtt:Tls=false");
+        }
+
+        if (!string.IsNullOrWhiteSpace(o.TlsCaFile) && (File.Exists(o.TlsCaFile) ? Controller.Mqtt.MqttTls.CheckCaFile(o.TlsCaFile) : "does not exist") is { } caProblem)
+        {
+            yield return Problem("Mqtt:TlsCaFile", o.TlsCaFile, caProblem, "give the PEM file of the CA that signed the broker's certificate, or leave it empty for the system's trust store");
+        }
+
         if (!(o.ReconnectMinSeconds > 0) || !(o.ReconnectMaxSeconds >= o.ReconnectMinSeconds))
         {
             yield return Problem("Mqtt:ReconnectMinSeconds", o.ReconnectMinSeconds, $"must be more than 0 and not above Mqtt:ReconnectMaxSeconds ({o.ReconnectMaxSeconds})", "e.g. --Mqtt:ReconnectMinSeconds=1 --Mqtt:ReconnectMaxSeconds=30");
@@ -130,7 +140,7 @@ internal static class ControllerOptionsRules
 
             if (RoleTopicRules.ParseRole(u.Role) is null)
             {
-                yield return Problem($"{key}:Role", u.Role, "must be controller, staff, admin or screen", $"e.g. --{key}:Role=staff");
+                yield return Problem($"{key}:Role", u.Role, "must be controller, staff, admin, screen or homeassistant", $"e.g. --{key}:Role=staff");
             }
 
             if (!PasswordHash.TryParse(u.PasswordHash, out _))

@@ -24,6 +24,12 @@ public sealed class MqttOptions
     /// <summary>The controller's password on an external broker.</summary>
     public string? Password { get; set; }
 
+    /// <summary>Connect to the external broker with TLS (e.g. Mosquitto's TLS listener, port 8883).</summary>
+    public bool Tls { get; set; }
+
+    /// <summary>PEM file of the CA that signed the broker's certificate; empty: the system's trust store.</summary>
+    public string? TlsCaFile { get; set; }
+
     /// <summary>Client id (default <c>mpp-controller-{site}</c>).</summary>
     public string? ClientId { get; set; }
 

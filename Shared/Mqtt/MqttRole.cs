@@ -14,4 +14,10 @@ public enum MqttRole
 
     /// <summary>Entrance screens: read state only (and answer screenshot requests).</summary>
     Screen = 3,
+
+    /// <summary>
+    /// A Home Assistant integration: reads the discovery configs and the door state, announces itself on
+    /// <c>homeassistant/status</c>, and may send overrides (its select entity), like staff.
+    /// </summary>
+    HomeAssistant = 4,
 }

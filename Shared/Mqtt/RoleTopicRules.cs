@@ -20,7 +20,10 @@ public static class RoleTopicRules
         new(MqttRole.Controller, TopicAccess.Write, "mpp/{site}/responses/#"),
         new(MqttRole.Controller, TopicAccess.Read, "mpp/{site}/#"),
         new(MqttRole.Controller, TopicAccess.Read, "mpp/all/#"),
-        new(MqttRole.Controller, TopicAccess.ReadWrite, "homeassistant/#"),
+        // Home Assistant discovery: the site's own configs (node id = site id), and HA's birth message
+        // ("online"), after which the configs are republished.
+        new(MqttRole.Controller, TopicAccess.Write, "homeassistant/+/{site}/#"),
+        new(MqttRole.Controller, TopicAccess.Read, "homeassistant/status"),
 
         // Staff override the door and read the state.
         new(MqttRole.Staff, TopicAccess.Write, "mpp/{site}/override/set"),
@@ -49,9 +52,16 @@ public static class RoleTopicRules
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/announcements"),
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/screens/+/screenshot/get"),
         new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/+/screenshot"),
+
+        // Home Assistant reads discovery configs and the state, announces itself, and overrides like staff.
+        new(MqttRole.HomeAssistant, TopicAccess.Read, "homeassistant/#"),
+        new(MqttRole.HomeAssistant, TopicAccess.Write, "homeassistant/status"),
+        new(MqttRole.HomeAssistant, TopicAccess.Read, "mpp/{site}/status"),
+        new(MqttRole.HomeAssistant, TopicAccess.Read, "mpp/{site}/availability"),
+        new(MqttRole.HomeAssistant, TopicAccess.Write, "mpp/{site}/override/set"),
     ];
 
-    /// <summary>The wire name of a role (<c>controller</c>, <c>staff</c>, <c>admin</c>, <c>screen</c>).</summary>
+    /// <summary>The wire name of a role (<c>controller</c>, <c>staff</c>, <c>admin</c>, <c>screen</c>, <c>homeassistant</c>).</summary>
     public static string Name(MqttRole role) => role.ToString().ToLowerInvariant();
 
     /// <summary>Parses a role name; null when unknown.</summary>
@@ -61,6 +71,7 @@ public static class RoleTopicRules
         "staff" => MqttRole.Staff,
         "admin" => MqttRole.Admin,
         "screen" => MqttRole.Screen,
+        "homeassistant" => MqttRole.HomeAssistant,
         _ => null,
     };
 

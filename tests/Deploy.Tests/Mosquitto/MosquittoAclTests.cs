@@ -11,7 +11,8 @@ namespace MppSignage.Deploy.Tests.Mosquitto;
 public sealed class MosquittoAclTests
 {
     private static readonly (string User, MqttRole Role)[] InstallUsers =
-        [("controller", MqttRole.Controller), ("admin", MqttRole.Admin), ("staff", MqttRole.Staff), ("screen", MqttRole.Screen)];
+        [("controller", MqttRole.Controller), ("admin", MqttRole.Admin), ("staff", MqttRole.Staff), ("screen", MqttRole.Screen),
+         ("homeassistant", MqttRole.HomeAssistant)];
 
     [Fact]
     public void DeployAcl_SameRulesAsRoleTopicRules()
