@@ -1,0 +1,23 @@
+namespace MppSignage.SystemTests.Support;
+
+/// <summary>A fresh directory under /tmp/mpp-system-tests (traversable by the mosquitto user).</summary>
+internal static class TempDir
+{
+    public static string Create(string label)
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "mpp-system-tests");
+        Directory.CreateDirectory(parent);
+        var path = Path.Combine(parent, $"{label}-{Guid.NewGuid().ToString("N")[..10]}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
