@@ -43,7 +43,8 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         string? acl = null,
         string? extraConfig = null,
         string label = "mosquitto",
-        Func<string, string>? transformConfig = null)
+        Func<string, string>? transformConfig = null,
+        IEnumerable<string>? extraFilesOwnedByBroker = null)
     {
         EnsureInstalled();
         var dir = TempDir.Create(label);
@@ -80,6 +81,10 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         var configPath = Path.Combine(dir, "mosquitto.conf");
         await File.WriteAllTextAsync(configPath, config);
         await GiveToMosquittoUserAsync(dir);
+        foreach (var extra in extraFilesOwnedByBroker ?? [])
+        {
+            await GiveToMosquittoUserAsync(extra);
+        }
 
         var broker = new MosquittoBroker(dir, port, configPath);
         await broker.StartProcessAsync();
@@ -156,6 +161,25 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
         _process = ChildProcess.Start("/usr/sbin/mosquitto", ["-c", ConfigPath], workingDirectory: Directory);
         await WaitListeningAsync(Port, _process, TimeSpan.FromSeconds(15));
+    }
+
+    /// <summary>Waits until another listener of a running broker accepts connections.</summary>
+    public static async Task WaitListeningOnAsync(int port, TimeSpan timeout)
+    {
+        var sw = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(System.Net.IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (sw.Elapsed < timeout)
+            {
+                await Task.Delay(10);
+            }
+        }
     }
 
     /// <summary>Waits until the port accepts connections (the broker is serving), or fails with its log.</summary>
