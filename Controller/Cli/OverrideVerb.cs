@@ -88,7 +88,7 @@ public static class OverrideVerb
                 {
                     try
                     {
-                        answer.TrySetResult(JsonSerializer.Deserialize(e.ApplicationMessage.Payload.ToArray(), MqttJsonContext.Default.CommandResult)!);
+                        answer.TrySetResult(JsonSerializer.Deserialize(e.ApplicationMessage.Payload.ToArray(), MqttJsonContext.Wire.CommandResult)!);
                     }
                     catch (JsonException ex)
                     {

@@ -81,7 +81,7 @@ public static class StatusVerb
                     return 0;
                 }
 
-                var message = JsonSerializer.Deserialize(payload, MqttJsonContext.Default.StatusMessage);
+                var message = JsonSerializer.Deserialize(payload, MqttJsonContext.Wire.StatusMessage);
                 if (message is null)
                 {
                     error.WriteLine("status: the retained status is empty");

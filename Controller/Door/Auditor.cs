@@ -22,6 +22,6 @@ internal sealed class Auditor(StateStore store, ControllerOutbox outbox, TopicsP
             Log.JournalFailed(logger, ex.Message);
         }
 
-        outbox.Publish(topics.Topics.Events, JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Default.EventMessage), correlation);
+        outbox.Publish(topics.Topics.Events, JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Wire.EventMessage), correlation);
     }
 }

@@ -335,14 +335,14 @@ internal sealed class DoorLoop : BackgroundService
     {
         var status = StatusMessages.From(state, _hardware.Relay.IsOn, Zone, now);
         // Republish only when something other than updatedAt changed, so the periodic check does not spam subscribers.
-        var key = JsonSerializer.Serialize(status with { UpdatedAt = "" }, MqttJsonContext.Default.StatusMessage);
+        var key = JsonSerializer.Serialize(status with { UpdatedAt = "" }, MqttJsonContext.Wire.StatusMessage);
         if (key == _lastStatusKey)
         {
             return;
         }
 
         _lastStatusKey = key;
-        _outbox.SetRetained(_topics.Topics.Status, JsonSerializer.SerializeToUtf8Bytes(status, MqttJsonContext.Default.StatusMessage));
+        _outbox.SetRetained(_topics.Topics.Status, JsonSerializer.SerializeToUtf8Bytes(status, MqttJsonContext.Wire.StatusMessage));
     }
 
     private void PublishSchedule()

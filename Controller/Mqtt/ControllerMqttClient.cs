@@ -290,7 +290,7 @@ internal sealed class ControllerMqttClient : BackgroundService
             Log.CommandRefused(_logger, message.Topic, sender, result.Field ?? "-", result.Error ?? "");
         }
 
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(result, MqttJsonContext.Default.CommandResult);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(result, MqttJsonContext.Wire.CommandResult);
         if (TopicFilter.IsValidTopicName(message.ResponseTopic))
         {
             _outbox.Publish(message.ResponseTopic, bytes, message.CorrelationData);

@@ -142,6 +142,17 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
         if (role is { } r)
         {
             e.SessionItems[SessionKey] = (e.UserName, r);
+            if (string.IsNullOrEmpty(e.ClientId))
+            {
+                // mosquitto_pub/sub 2.x send an empty client id and expect the broker to assign one (MQTT 3.1.1 §3.1.3.1,
+                // MQTT 5 §3.1.3.1). MQTTnet assigns only for MQTT 5, so for 3.1.1 the id is set on the CONNECT packet itself.
+                var assigned = $"auto-{Guid.NewGuid():N}";
+                e.AssignedClientIdentifier = assigned;
+                if (e.ProtocolVersion != MQTTnet.Formatter.MqttProtocolVersion.V500)
+                {
+                    ConnectPacket(e).ClientId = assigned;
+                }
+            }
         }
         else
         {
@@ -150,6 +161,9 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
 
         return Task.CompletedTask;
     }
+
+    [System.Runtime.CompilerServices.UnsafeAccessor(System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_connectPacket")]
+    private static extern ref MqttConnectPacket ConnectPacket(ValidatingConnectionEventArgs e);
 
     private Task InterceptPublish(InterceptingPublishEventArgs e)
     {

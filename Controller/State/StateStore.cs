@@ -131,7 +131,7 @@ internal sealed class StateStore
     /// <summary>Appends one audit line (flushed to disk: the journal is the record of who did what).</summary>
     public void AppendJournal(EventMessage entry)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Default.EventMessage);
+        var line = JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Wire.EventMessage);
         var path = Path.Combine(Directory, JournalFile);
         lock (_journalLock)
         {
@@ -162,7 +162,7 @@ internal sealed class StateStore
         {
             try
             {
-                if (line.Length > 0 && JsonSerializer.Deserialize(line, MqttJsonContext.Default.EventMessage) is { } e)
+                if (line.Length > 0 && JsonSerializer.Deserialize(line, MqttJsonContext.Wire.EventMessage) is { } e)
                 {
                     list.Add(e);
                 }

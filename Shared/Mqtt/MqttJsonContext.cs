@@ -9,4 +9,14 @@ namespace MppSignage.Shared.Mqtt;
 [JsonSerializable(typeof(CommandResult))]
 [JsonSerializable(typeof(EventMessage))]
 [JsonSerializable(typeof(OverrideInfo))]
-public sealed partial class MqttJsonContext : JsonSerializerContext;
+public sealed partial class MqttJsonContext : JsonSerializerContext
+{
+    private static readonly Lazy<MqttJsonContext> RelaxedContext = new(() =>
+        new MqttJsonContext(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+    /// <summary>
+    /// The context to use on the wire: '+' in offsets and Indonesian letters stay readable instead of
+    /// <c>\u002B</c> escapes (payloads are never embedded in HTML, the only place the escaping matters).
+    /// </summary>
+    public static MqttJsonContext Wire => RelaxedContext.Value;
+}
