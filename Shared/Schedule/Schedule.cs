@@ -81,6 +81,7 @@ public sealed class Schedule
     public HolidayCalendar Holidays { get; }
 
     /// <summary>The full answer for <paramref name="at"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside the years 10–9980.</exception>
     public ScheduleEvaluation Evaluate(Instant at)
     {
         var cursor = Locate(at);
