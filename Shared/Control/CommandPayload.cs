@@ -54,8 +54,9 @@ public static class CommandPayload
             {
                 if (!knownFields.Contains(property.Name))
                 {
+                    var name = property.Name;
                     doc.Dispose();
-                    return CommandResult.Refused(property.Name, $"unknown field; expected only {string.Join(", ", knownFields)}");
+                    return CommandResult.Refused(name, $"unknown field; expected only {string.Join(", ", knownFields)}");
                 }
             }
         }

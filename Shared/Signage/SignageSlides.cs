@@ -144,7 +144,7 @@ public sealed class SignageSlides
         }
 
         var holidays = closed.Take(maxHolidays)
-            .Select(h => new LocalizedText($"{DateRange(_id, h.From, h.To)} · {h.Name}", $"{DateRange(_en, h.From, h.To)} · {h.Name}"))
+            .Select(h => new LocalizedText($"{DateRange(_id, h.From, h.To)} · {h.Name}", DateRange(_en, h.From, h.To)))
             .ToList();
         var source = schedule.VersionAt(today)?.Source;
         return new HoursSlideModel(

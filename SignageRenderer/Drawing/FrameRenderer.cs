@@ -46,6 +46,12 @@ public sealed class FrameRenderer : IDisposable
     /// <summary>The layout of the current frame, or null before the first render.</summary>
     public FrameLayout? CurrentLayout => _layout;
 
+    /// <summary>The slide currently drawn, or null.</summary>
+    public SlideModel? CurrentSlide => _slide;
+
+    /// <summary>The footer currently drawn, or null.</summary>
+    public FooterModel? CurrentFooter => _footer;
+
     /// <summary>Number of whole-frame draws so far.</summary>
     public long FullDraws { get; private set; }
 
