@@ -54,8 +54,8 @@ internal sealed class InProcessController : IAsyncDisposable
         [$"--Mqtt:Broker=embedded", $"--Mqtt:Port={port}", "--Mqtt:BindAddress=127.0.0.1", .. TestUsers.EmbeddedUserArgs];
 
     /// <summary>Args for an external broker on <paramref name="port"/> as user <c>controller</c>.</summary>
-    public static IEnumerable<string> ExternalArgs(int port, string user = "controller") =>
-        ["--Mqtt:Broker=external", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={port}", $"--Mqtt:Username={user}", $"--Mqtt:Password={TestUsers.Password(user)}"];
+    public static IEnumerable<string> ExternalArgs(int port, string user = "controller", string? password = null) =>
+        ["--Mqtt:Broker=external", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={port}", $"--Mqtt:Username={user}", $"--Mqtt:Password={password ?? TestUsers.Password(user)}"];
 
     public static async Task<InProcessController> StartAsync(
         TimeProvider time,
@@ -115,8 +115,15 @@ internal sealed class InProcessController : IAsyncDisposable
         }
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             await Host.StopAsync(TimeSpan.FromSeconds(10));

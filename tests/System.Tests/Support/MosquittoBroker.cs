@@ -44,7 +44,8 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         string? extraConfig = null,
         string label = "mosquitto",
         Func<string, string>? transformConfig = null,
-        IEnumerable<string>? extraFilesOwnedByBroker = null)
+        IEnumerable<string>? extraFilesOwnedByBroker = null,
+        string template = "mpp-signage.conf.in")
     {
         EnsureInstalled();
         var dir = TempDir.Create(label);
@@ -57,12 +58,18 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         await RunToolAsync("mosquitto_passwd", ["-U", passwd]);
         await File.WriteAllTextAsync(aclPath, acl ?? await File.ReadAllTextAsync(Path.Combine(RepoPaths.MosquittoDirectory, "mpp-signage.acl")));
 
-        var template = await File.ReadAllTextAsync(Path.Combine(RepoPaths.MosquittoDirectory, "mpp-signage.conf.in"));
-        var rendered = template
-            .Replace("@MQTT_PORT@", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        // The shipped hall template (or the city example), with this test's port and files.
+        var text = await File.ReadAllTextAsync(Path.Combine(RepoPaths.MosquittoDirectory, template));
+        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var rendered = text
+            .Replace("@MQTT_PORT@", portText, StringComparison.Ordinal)
+            .Replace("@CITY_PORT@", portText, StringComparison.Ordinal)
             .Replace("@MQTT_LISTEN@", "127.0.0.1", StringComparison.Ordinal)
+            .Replace("@CITY_LISTEN@", "127.0.0.1", StringComparison.Ordinal)
             .Replace("/etc/mosquitto/mpp-signage.passwd", passwd, StringComparison.Ordinal)
-            .Replace("/etc/mosquitto/mpp-signage.acl", aclPath, StringComparison.Ordinal);
+            .Replace("/etc/mosquitto/mpp-city.passwd", passwd, StringComparison.Ordinal)
+            .Replace("/etc/mosquitto/mpp-signage.acl", aclPath, StringComparison.Ordinal)
+            .Replace("/etc/mosquitto/mpp-city.acl", aclPath, StringComparison.Ordinal);
         rendered = transformConfig?.Invoke(rendered) ?? rendered;
         // Debian's mosquitto.conf sets these for the service; a broker started by hand needs them here.
         var config = $"""

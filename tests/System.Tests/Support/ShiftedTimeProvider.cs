@@ -11,6 +11,12 @@ internal sealed class ShiftedTimeProvider(TimeSpan offset, TimeProvider? inner =
     private readonly TimeProvider _inner = inner ?? System;
     private long _offsetTicks = offset.Ticks;
 
+    /// <summary>A quiet weekday morning in Jakarta: open, with no scheduled change for hours (2025-07-08 10:00 WIB, a Tuesday).</summary>
+    public static readonly DateTimeOffset QuietMorning = new(2025, 7, 8, 10, 0, 0, TimeSpan.FromHours(7));
+
+    /// <summary>Real time running from <paramref name="wallClock"/> now.</summary>
+    public static ShiftedTimeProvider StartingAt(DateTimeOffset wallClock) => new(wallClock - System.GetUtcNow());
+
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
     /// <summary>Steps the wall clock by <paramref name="by"/> (forward or backward); timers are not touched.</summary>
