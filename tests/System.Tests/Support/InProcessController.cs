@@ -65,11 +65,12 @@ internal sealed class InProcessController : IAsyncDisposable
         string? scheduleFile = null,
         IEnumerable<string>? extraArgs = null,
         bool synced = true,
-        bool waitConnected = true)
+        bool waitConnected = true,
+        int logCapacity = 5000)
     {
         var driver = new SimulatedGpioDriver(time);
         var clock = new SettableClockSync { Synced = synced };
-        var logs = new LogSink();
+        var logs = new LogSink(logCapacity);
         var dir = stateDirectory ?? TempDir.Create("ctl-state");
         var args = new List<string>
         {

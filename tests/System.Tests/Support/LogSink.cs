@@ -4,9 +4,15 @@ using Microsoft.Extensions.Logging;
 namespace MppSignage.SystemTests.Support;
 
 /// <summary>Collects an in-process host's log lines (bounded), so a test can show them on failure and check for errors.</summary>
-internal sealed class LogSink : ILoggerProvider
+internal sealed class LogSink(int capacity = 5000) : ILoggerProvider
 {
     private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _entries = new();
+    private int _errors;
+
+    /// <summary>Errors logged since the start, including ones no longer kept.</summary>
+    public int ErrorCount => Volatile.Read(ref _errors);
+
+    private readonly int _capacity = capacity;
 
     public IReadOnlyList<string> Errors => [.. _entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message}")];
 
@@ -33,8 +39,13 @@ internal sealed class LogSink : ILoggerProvider
                 return;
             }
 
+            if (logLevel >= LogLevel.Error)
+            {
+                Interlocked.Increment(ref owner._errors);
+            }
+
             owner._entries.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? "" : " " + exception)));
-            while (owner._entries.Count > 5000 && owner._entries.TryDequeue(out _))
+            while (owner._entries.Count > owner._capacity && owner._entries.TryDequeue(out _))
             {
             }
         }
