@@ -52,6 +52,12 @@ public sealed record SignageSettings
     /// <summary><c>Mqtt:Password</c>.</summary>
     public string? MqttPassword { get; init; } = "screen-dev";
 
+    /// <summary><c>Mqtt:Tls</c>: connect with TLS (Mosquitto's TLS listener).</summary>
+    public bool MqttTls { get; init; }
+
+    /// <summary><c>Mqtt:TlsCaFile</c>: PEM file of the CA that signed the broker's certificate; null: the system's trust store.</summary>
+    public string? MqttTlsCaFile { get; init; }
+
     /// <summary><c>Mqtt:ReconnectMin</c>: first reconnect delay.</summary>
     public TimeSpan ReconnectMin { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -123,6 +129,13 @@ public sealed record SignageSettings
 
         var host = Text(configuration, "Mqtt:Host") ?? "127.0.0.1";
         var port = Int(configuration, "Mqtt:Port", 1883, 1, 65535, errors);
+        var tls = Bool(configuration, "Mqtt:Tls", false, errors);
+        var tlsCaFile = Text(configuration, "Mqtt:TlsCaFile");
+        if (tlsCaFile is not null && !File.Exists(tlsCaFile))
+        {
+            errors.Add($"Mqtt:TlsCaFile: '{tlsCaFile}' does not exist; give the PEM file of the CA that signed the broker's certificate, or leave it empty for the system's trust store.");
+        }
+
         var reconnectMin = Span(configuration, "Mqtt:ReconnectMin", TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), errors);
         var reconnectMax = Span(configuration, "Mqtt:ReconnectMax", TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), errors);
         if (reconnectMax < reconnectMin)
@@ -204,6 +217,8 @@ public sealed record SignageSettings
             MqttPort = port,
             MqttUsername = configuration["Mqtt:Username"] ?? "screen",
             MqttPassword = configuration["Mqtt:Password"] ?? "screen-dev",
+            MqttTls = tls,
+            MqttTlsCaFile = tlsCaFile,
             ReconnectMin = reconnectMin,
             ReconnectMax = reconnectMax,
             Output = output!.Value,

@@ -78,9 +78,13 @@ public sealed class SignageMqttClient : BackgroundService
                     .WithCredentials(_settings.MqttUsername, _settings.MqttPassword)
                     .WithCleanStart(true)
                     .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-                    .WithTimeout(TimeSpan.FromSeconds(10))
-                    .Build();
-                var result = await client.ConnectAsync(options, stoppingToken).ConfigureAwait(false);
+                    .WithTimeout(TimeSpan.FromSeconds(10));
+                if (_settings.MqttTls)
+                {
+                    options.WithTlsOptions(SignageMqttTls.Create(_settings.MqttHost, _settings.MqttTlsCaFile));
+                }
+
+                var result = await client.ConnectAsync(options.Build(), stoppingToken).ConfigureAwait(false);
                 if (result.ResultCode != MqttClientConnectResultCode.Success)
                 {
                     throw new InvalidOperationException($"broker refused the connection: {result.ResultCode} {result.ReasonString}".Trim());

@@ -42,10 +42,29 @@ public sealed class TlsListenerTests
         Assert.True(code == 0, $"status over TLS exited {code}:\n{cli.Output}");
         Assert.Matches(new Regex("(BUKA|TUTUP|open|closed)", RegexOptions.IgnoreCase), cli.Output);
 
+        // A screen reaches it too (Mqtt:Tls, Mqtt:TlsCaFile in the renderer's settings).
+        await using (var screen = ChildProcess.Start(RepoPaths.SignageExe,
+            ["run", "--Site:Id=probolinggo", "--Screen:Id=tls", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={tlsPort}", "--Mqtt:Username=screen",
+             $"--Mqtt:Password={TestUsers.Password("screen")}", "--Mqtt:Tls=true", $"--Mqtt:TlsCaFile={certs.CaFile}",
+             "--Display:Output=png", $"--Display:PngPath={Path.Combine(certDir, "frame.png")}", "--Display:Size=1280x720"]))
+        {
+            await screen.WaitForLineAsync(l => l.Contains("Received status", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the status over TLS");
+            await screen.StopAsync();
+        }
+
         // A client that trusts another CA fails the handshake; plain MQTT on the TLS port gets no session.
         await Assert.ThrowsAnyAsync<MqttCommunicationException>(() => MqttProbe.TryConnectAsync(tlsPort, "admin", TestUsers.Password("admin"),
             b => b.WithTlsOptions(MppSignage.Controller.Mqtt.MqttTls.Create("127.0.0.1", stranger.CaFile))));
         await Assert.ThrowsAnyAsync<Exception>(() => MqttProbe.TryConnectAsync(tlsPort, "admin", TestUsers.Password("admin"), b => b.WithTimeout(TimeSpan.FromSeconds(3))));
+    }
+
+    [Fact]
+    public async Task Renderer_MissingTlsCaFile_IsRefusedAtStartNamingTheKey()
+    {
+        await using var screen = ChildProcess.Start(RepoPaths.SignageExe, ["run", "--Mqtt:Tls=true", "--Mqtt:TlsCaFile=/nonexistent/ca.crt"]);
+
+        Assert.Equal(2, await screen.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Mqtt:TlsCaFile", screen.Output, StringComparison.Ordinal);
     }
 
     [Fact]

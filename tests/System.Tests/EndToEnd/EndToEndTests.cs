@@ -1,0 +1,63 @@
+using System.Text.Json;
+using MppSignage.SystemTests.Support;
+
+namespace MppSignage.SystemTests.EndToEnd;
+
+/// <summary>
+/// Through Mosquitto, all as separate processes: the controller, two screens (two screen ids), and the staff
+/// CLI. An override sent with the CLI reaches both screens (their logs, their frame files, their screenshots).
+/// </summary>
+public sealed class EndToEndTests
+{
+    [Fact]
+    public async Task StaffCliOverride_ReachesBothScreens()
+    {
+        await using var hall = await Hall.StartAsync();
+        await using var admin = await MqttProbe.ConnectAsync(hall.Broker.Port, "admin", TestUsers.Password("admin"));
+        await admin.SubscribeAllAsync($"mpp/{Hall.Site}/status", $"mpp/{Hall.Site}/screens/+/screenshot");
+        var before = JsonDocument.Parse((await admin.WaitForAsync($"mpp/{Hall.Site}/status")).Payload).RootElement.GetProperty("state").GetString()!;
+        var target = before == "open" ? "closed" : "open";
+        var framesBefore = Hall.Screens.ToDictionary(s => s, s => File.GetLastWriteTimeUtc(hall.FramePath(s)));
+
+        var (code, output) = await hall.CliAsync("staff", "override", target, "--reason", "uji menyeluruh");
+
+        Assert.True(code == 0, $"override CLI exited {code}: {output}");
+        Assert.Contains("ok:", output, StringComparison.Ordinal);
+        foreach (var screen in hall.ScreenProcesses)
+        {
+            await screen.WaitForLineAsync(l => l.Contains($"Received status: {target}/", StringComparison.Ordinal) && l.Contains("(override)", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(30), $"the override ({target}) on the screen");
+        }
+
+        // Each screen redrew its frame and answers a screenshot request with a PNG of it.
+        for (var i = 0; i < Hall.Screens.Length; i++)
+        {
+            var screen = Hall.Screens[i];
+            await hall.ScreenProcesses[i].WaitForLineAsync(l => l.Contains("Slide", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "a drawn slide");
+            await WaitUntilAsync(() => File.GetLastWriteTimeUtc(hall.FramePath(screen)) > framesBefore[screen], TimeSpan.FromSeconds(30), $"{screen}'s frame file to be redrawn");
+            var request = await admin.PublishAsync($"mpp/{Hall.Site}/screens/{screen}/screenshot/get", "");
+            Assert.True(MqttProbe.Accepted(request), request.ReasonCode.ToString());
+            var png = await admin.WaitForAsync($"mpp/{Hall.Site}/screens/{screen}/screenshot", null, TimeSpan.FromSeconds(30));
+            Assert.True(png.Payload.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']), $"{screen} answered with something other than a PNG");
+        }
+
+        var status = JsonDocument.Parse(admin.Messages.Last(m => m.Topic == $"mpp/{Hall.Site}/status").Payload).RootElement;
+        Assert.Equal(target, status.GetProperty("state").GetString());
+        Assert.Equal("uji menyeluruh", status.GetProperty("override").GetProperty("reason").GetString());
+        Assert.DoesNotContain(hall.Controller.Lines, l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("crit:", StringComparison.Ordinal));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (sw.Elapsed > timeout)
+            {
+                throw new TimeoutException($"waited {timeout.TotalSeconds:0} s for {what}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
