@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 
@@ -77,7 +78,8 @@ public static class HomeAssistantDiscovery
     {
         var site = topics.SiteId;
         var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps the templates readable on the wire (' and " instead of \u0027 and \u0022).
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("name", name);
