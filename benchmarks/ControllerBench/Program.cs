@@ -67,7 +67,7 @@ public static class Program
             File.WriteAllText(Path.Combine(dir, "passwd"), string.Concat(hashes.Select(h => $"{h.Item1}:{h.Item3}\n")));
             File.WriteAllText(Path.Combine(dir, "acl"), RoleTopicRules.ToMosquittoAcl(hashes.Select(h => (h.Item1, h.Item2)), Site));
             File.WriteAllText(Path.Combine(dir, "mosquitto.conf"),
-                $"listener {port} 127.0.0.1\nallow_anonymous false\npassword_file {dir}/passwd\nacl_file {dir}/acl\npersistence false\nuser root\nlog_dest none\n");
+                $"listener {port} 127.0.0.1\nallow_anonymous false\npassword_file {dir}/passwd\nacl_file {dir}/acl\npersistence false\nset_tcp_nodelay true\nuser root\nlog_dest none\n");
             broker = Process.Start(new ProcessStartInfo(FindMosquitto()!, $"-c {dir}/mosquitto.conf") { RedirectStandardError = true, RedirectStandardOutput = true })!;
             await WaitForPortAsync(port);
             configArgs.AddRange(["--Mqtt:Broker=external", "--Mqtt:Host=127.0.0.1", "--Mqtt:Username=controller", "--Mqtt:Password=controller-bench"]);
