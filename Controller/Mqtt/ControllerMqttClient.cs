@@ -251,9 +251,11 @@ internal sealed class ControllerMqttClient : BackgroundService
                 }
             }
 
-            while (_outbox.TryTake(out var message))
+            // One queued message per turn, so a new status (retained, dirty) never waits behind a queue of events.
+            if (_outbox.TryTake(out var message))
             {
                 await PublishCheckedAsync(message!, ct);
+                continue;
             }
 
             await _outbox.WaitAsync(TimeSpan.FromSeconds(1), ct);
