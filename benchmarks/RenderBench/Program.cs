@@ -123,8 +123,10 @@ public static class Program
         try
         {
             var times = new List<double>();
+            var cpu = new List<double>();
             for (var i = 0; i < runs; i++)
             {
+                var cpuBefore = ChildCpuMs();
                 var psi = new ProcessStartInfo(renderer)
                 {
                     RedirectStandardOutput = true,
@@ -150,6 +152,7 @@ public static class Program
                 if (i > 0)
                 {
                     times.Add(sw.Elapsed.TotalMilliseconds);
+                    cpu.Add(ChildCpuMs() - cpuBefore);
                 }
                 else
                 {
@@ -158,6 +161,8 @@ public static class Program
             }
 
             Report("cold process: start, render status slide 1920x1080, write PNG, exit", times);
+            // CPU time (user + system) is what the process itself costs; wall time also carries the machine's load.
+            Report("cold process CPU time (user + system)", cpu);
             Console.WriteLine($"cold process peak RSS (max over runs, getrusage RUSAGE_CHILDREN): {PeakChildRssMb():F1} MB");
         }
         finally
@@ -190,6 +195,14 @@ public static class Program
     {
         var sorted = ms.Order().ToList();
         return sorted[sorted.Count / 2];
+    }
+
+    private static double ChildCpuMs()
+    {
+        var usage = new RUsage();
+        return GetRUsage(-1, ref usage) == 0
+            ? ((usage.UserSec + usage.SystemSec) * 1000.0) + ((usage.UserUsec + usage.SystemUsec) / 1000.0)
+            : double.NaN;
     }
 
     private static double PeakChildRssMb()
