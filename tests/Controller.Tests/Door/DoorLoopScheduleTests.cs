@@ -84,6 +84,7 @@ public sealed class DoorLoopScheduleTests
         // The peer failure mode: a reboot at 10:00 must come back open, not wait for the next 08:00 timer.
         await using var host = await ControllerTestHost.StartAsync(J(2024, 7, 2, 10, 0), waitForMqtt: false);
         Assert.True(host.RelayOn);
+        await host.Hardware.Lcd!.FlushAsync();
         var lcd = (MppSignage.Controller.Gpio.SimulatedLcdI2cDevice)host.Hardware.LcdDevice!;
         Assert.Equal(("BUKA s/d 14.00  ", "                "), lcd.Lines);
     }

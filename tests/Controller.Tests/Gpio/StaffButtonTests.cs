@@ -40,7 +40,7 @@ public sealed class StaffButtonTests
         await Press(host, TimeSpan.FromSeconds(3.2));
         Assert.False(host.RelayOn);
         Assert.Equal("auto", host.Status().Mode);
-        Assert.Contains(host.Store.ReadJournal(), e => e.Type == "override" && e.By == "button" && e.State == "auto");
+        Assert.Contains(await host.JournalAsync(), e => e.Type == "override" && e.By == "button" && e.State == "auto");
     }
 
     [Fact]

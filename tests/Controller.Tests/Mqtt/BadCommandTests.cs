@@ -83,6 +83,6 @@ public sealed class BadCommandTests
         Assert.Equal(document, File.ReadAllText(Path.Combine(host.StateDirectory, "schedule.json")));
         await admin.SubscribeAsync("mpp/probolinggo/schedule");
         await admin.WaitForAsync("mpp/probolinggo/schedule", t => t == document);
-        Assert.Contains(host.Store.ReadJournal(), e => e.Type == "schedule" && e.By == "admin");
+        Assert.Contains(await host.JournalAsync(), e => e.Type == "schedule" && e.By == "admin");
     }
 }

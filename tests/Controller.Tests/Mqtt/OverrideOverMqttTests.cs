@@ -29,7 +29,7 @@ public sealed class OverrideOverMqttTests
         Assert.False(host.RelayOn);
         Assert.Equal("auto", host.Status().Mode);
         Assert.False(File.Exists(Path.Combine(host.StateDirectory, "override.json")));
-        var journal = host.Store.ReadJournal();
+        var journal = await host.JournalAsync();
         Assert.Contains(journal, e => e.Type == "override" && e.By == "staff" && e.State == "open" && e.Reason == "antrian");
         Assert.Contains(journal, e => e.Type == "override" && e.State == "auto" && e.Detail!.StartsWith("expired", StringComparison.Ordinal));
     }

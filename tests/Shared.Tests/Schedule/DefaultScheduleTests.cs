@@ -108,6 +108,17 @@ public sealed class DefaultScheduleTests
     }
 
     [Fact]
+    public void Evaluate_HolidayInsideRamadan_HolidayWins()
+    {
+        // Friday 28 March 2025: cuti bersama Nyepi inside the Ramadan period (which would open 08–11).
+        var e = Default.Evaluate(Jakarta(2025, 3, 28, 9, 0));
+        Assert.Equal(OpeningState.Closed, e.State);
+        Assert.Equal(ScheduleReason.Holiday, e.Reason);
+        Assert.Equal("Hari Suci Nyepi Tahun Baru Saka 1947", e.Name);
+        Assert.Equal(Jakarta(2025, 3, 28, 0, 0), e.Since);   // Thursday evening was "closed, Ramadan": the reason changed at midnight
+    }
+
+    [Fact]
     public void Evaluate_IdulFitri2025_LongClosureAcrossHolidayNames()
     {
         // Friday 28 March 2025 (cuti bersama Nyepi) … Monday 7 April (cuti bersama Idulfitri): reopen Tuesday 8 April.
