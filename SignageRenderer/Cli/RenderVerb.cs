@@ -223,7 +223,7 @@ public static class RenderVerb
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), SignageJsonContext.Default.StatusMessage)
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), MqttJsonContext.Wire.StatusMessage)
                 ?? throw new RenderArgumentException($"--status: '{path}' contains null.");
         }
         catch (JsonException ex)

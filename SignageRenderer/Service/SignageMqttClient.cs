@@ -162,7 +162,7 @@ public sealed class SignageMqttClient : BackgroundService
 
             try
             {
-                var status = JsonSerializer.Deserialize(payload, SignageJsonContext.Default.StatusMessage);
+                var status = JsonSerializer.Deserialize(payload, MqttJsonContext.Wire.StatusMessage);
                 if (status is null)
                 {
                     Log.BadPayload(_logger, topic, "null");
