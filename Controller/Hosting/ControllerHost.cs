@@ -105,6 +105,7 @@ internal static class ControllerHost
         services.AddSingleton<IMqttCommandHandler, OverrideCommandHandler>();
         services.AddSingleton<IMqttCommandHandler, ScheduleCommandHandler>();
         HomeAssistant.HomeAssistantSetup.Add(services, configuration);
+        Announcements.AnnouncementServices.AddAnnouncements(services);
 
         // Start order matters: broker, then the door (first decision), then the client; stop is the reverse.
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
