@@ -7,7 +7,10 @@
 #   artifacts/deploy/mpp-signage_VERSION_arm64.deb             (apt install ./mpp-signage_…deb)
 #
 #   deploy-pi/build.sh [--rid RID] [--trim auto|yes|no] [--no-deb] [--no-tar] [--version V] [--out DIR]
+#                      [--from BUNDLE]
 #
+# --from BUNDLE repackages the executables of an existing bundle (its VERSION unless --version) with
+# the current installer and templates, without publishing again.
 # --trim auto (default) publishes trimmed only when the trimmer raises no warning (warnings are
 # errors in this repository) and falls back to an untrimmed publish for that project otherwise.
 # The version is the VERSION file at the repository root if present, else derived from git:
@@ -17,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
 
-RID=linux-arm64; TRIM=auto; DEB=1; TAR=1; VERSION=""; OUT="$REPO/artifacts/deploy"
+RID=linux-arm64; TRIM=auto; DEB=1; TAR=1; VERSION=""; OUT="$REPO/artifacts/deploy"; FROM=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rid) RID=${2:?}; shift ;;
@@ -26,6 +29,7 @@ while [ $# -gt 0 ]; do
     --no-tar) TAR=0 ;;
     --version) VERSION=${2:?}; shift ;;
     --out) OUT=${2:?}; shift ;;
+    --from) FROM=$(cd "${2:?}" 2>/dev/null && pwd) || { echo "build.sh: --from '$2': not a directory" >&2; exit 2; }; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -35,6 +39,10 @@ case "$TRIM" in auto|yes|no) ;; *) echo "build.sh: --trim '$TRIM': expected auto
 case "$RID" in linux-arm64) DEBARCH=arm64 ;; linux-x64) DEBARCH=amd64 ;; linux-arm) DEBARCH=armhf ;;
   *) echo "build.sh: --rid '$RID': expected linux-arm64 (the Pi), linux-arm or linux-x64" >&2; exit 2 ;; esac
 
+if [ -n "$FROM" ]; then
+  [ -x "$FROM/controller/mpp-controller" ] && [ -x "$FROM/signage/mpp-signage" ] || { echo "build.sh: --from $FROM is not a bundle (no controller/mpp-controller, signage/mpp-signage)" >&2; exit 2; }
+  [ -n "$VERSION" ] || VERSION=$(tr -d ' \n' < "$FROM/VERSION")
+fi
 if [ -z "$VERSION" ]; then
   if [ -f VERSION ]; then VERSION=$(tr -d ' \n' < VERSION)
   elif git rev-parse --git-dir >/dev/null 2>&1; then
@@ -86,9 +94,15 @@ publish() {
   echo untrimmed
 }
 
-t0=$SECONDS; ctrl_trim=$(publish Controller/Controller.csproj controller); t1=$SECONDS
-sign_trim=$(publish SignageRenderer/SignageRenderer.csproj signage); t2=$SECONDS
-echo "build.sh: published controller ($ctrl_trim, $((t1 - t0)) s) and signage ($sign_trim, $((t2 - t1)) s)" >&2
+if [ -n "$FROM" ]; then
+  cp -a "$FROM/controller" "$FROM/signage" "$STAGE.tmp/"
+  ctrl_trim=$(sed -n 's/^controller=//p' "$FROM/BUILDINFO" 2>/dev/null); sign_trim=$(sed -n 's/^signage=//p' "$FROM/BUILDINFO" 2>/dev/null)
+  echo "build.sh: repackaging the executables of $FROM" >&2
+else
+  t0=$SECONDS; ctrl_trim=$(publish Controller/Controller.csproj controller) || exit 1; t1=$SECONDS
+  sign_trim=$(publish SignageRenderer/SignageRenderer.csproj signage) || exit 1; t2=$SECONDS
+  echo "build.sh: published controller ($ctrl_trim, $((t1 - t0)) s) and signage ($sign_trim, $((t2 - t1)) s)" >&2
+fi
 
 # appsettings.Development.json carries well-known development passwords: never ship it.
 rm -f "$STAGE.tmp"/controller/appsettings.Development.json "$STAGE.tmp"/signage/appsettings.Development.json
