@@ -7,10 +7,11 @@
 #   artifacts/deploy/mpp-signage_VERSION_arm64.deb             (apt install ./mpp-signage_…deb)
 #
 #   deploy-pi/build.sh [--rid RID] [--trim auto|yes|no] [--no-deb] [--no-tar] [--version V] [--out DIR]
-#                      [--from BUNDLE]
+#                      [--from BUNDLE] [--fast]
 #
 # --from BUNDLE repackages the executables of an existing bundle (its VERSION unless --version) with
-# the current installer and templates, without publishing again.
+# the current installer and templates, without publishing again. --fast compresses the tarball and
+# the .deb with gzip -1 (checks; releases keep the smaller xz/gzip -6 default).
 # --trim auto (default) publishes trimmed only when the trimmer raises no warning (warnings are
 # errors in this repository) and falls back to an untrimmed publish for that project otherwise.
 # The version is the VERSION file at the repository root if present, else derived from git:
@@ -20,13 +21,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
 
-RID=linux-arm64; TRIM=auto; DEB=1; TAR=1; VERSION=""; OUT="$REPO/artifacts/deploy"; FROM=""
+RID=linux-arm64; TRIM=auto; DEB=1; TAR=1; VERSION=""; OUT="$REPO/artifacts/deploy"; FROM=""; FAST=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rid) RID=${2:?}; shift ;;
     --trim) TRIM=${2:?}; shift ;;
     --no-deb) DEB=0 ;;
     --no-tar) TAR=0 ;;
+    --fast) FAST=1 ;;
     --version) VERSION=${2:?}; shift ;;
     --out) OUT=${2:?}; shift ;;
     --from) FROM=$(cd "${2:?}" 2>/dev/null && pwd) || { echo "build.sh: --from '$2': not a directory" >&2; exit 2; }; shift ;;
@@ -122,6 +124,12 @@ echo "$VERSION" > "$STAGE.tmp/VERSION"
   echo "dotnet=$(dotnet --version)"
 } > "$STAGE.tmp/BUILDINFO"
 
+# Plain modes (publish leaves 0744 on many files): 0644 everywhere, 0755 for directories, the two
+# executables and the scripts.
+find "$STAGE.tmp" -type d -exec chmod 0755 {} +
+find "$STAGE.tmp" -type f -exec chmod 0644 {} +
+chmod 0755 "$STAGE.tmp/controller/mpp-controller" "$STAGE.tmp/signage/mpp-signage" "$STAGE.tmp"/deploy-pi/*.sh "$STAGE.tmp"/deploy-pi/bin/*
+
 # Both apps carry the same .NET runtime: hard-link identical files so the tarball, the .deb and
 # the Pi's disk hold them once (tar and dpkg keep hard links).
 linked=0
@@ -134,7 +142,8 @@ mv "$STAGE.tmp" "$STAGE"
 echo "build.sh: bundle $STAGE ($(du -sh "$STAGE" | cut -f1), $linked shared files hard-linked)" >&2
 
 if [ "$TAR" -eq 1 ]; then
-  tar -C "$OUT" --owner=0 --group=0 --numeric-owner -czf "$OUT/$NAME.tar.gz.tmp" "$NAME"
+  gz=-6; [ "$FAST" -eq 0 ] || gz=-1
+  tar -C "$OUT" --owner=0 --group=0 --numeric-owner -cf - "$NAME" | gzip "$gz" > "$OUT/$NAME.tar.gz.tmp"
   mv "$OUT/$NAME.tar.gz.tmp" "$OUT/$NAME.tar.gz"
   echo "build.sh: tarball $OUT/$NAME.tar.gz ($(du -h "$OUT/$NAME.tar.gz" | cut -f1))" >&2
 fi
@@ -154,7 +163,8 @@ if [ "$DEB" -eq 1 ]; then
     install -m 0755 deploy-pi/debian/postinst "$DEBROOT/DEBIAN/postinst"
     install -m 0755 deploy-pi/debian/prerm "$DEBROOT/DEBIAN/prerm"
     DEBFILE="$OUT/mpp-signage_${VERSION}_${DEBARCH}.deb"
-    dpkg-deb --root-owner-group -Zxz -z6 --build "$DEBROOT" "$DEBFILE" >/dev/null
+    comp=(-Zxz -z6); [ "$FAST" -eq 0 ] || comp=(-Zgzip -z1)
+    dpkg-deb --root-owner-group "${comp[@]}" --build "$DEBROOT" "$DEBFILE" >/dev/null
     rm -rf "$DEBROOT"
     echo "build.sh: package $DEBFILE ($(du -h "$DEBFILE" | cut -f1))" >&2
   fi

@@ -231,5 +231,30 @@ wait "$CTRL" 2>/dev/null
 off=$(timeout 20 mosquitto_sub -h 127.0.0.1 -p "$PORT" -V mqttv5 -u screen -P "$(pw screen)" -t "mpp/$SITE/availability" -C 1 -W 15 2>&1)
 check "after stopping, availability is 'offline'" [ "$off" = offline ]
 
+# ---------------------------------------------------------------------------------------------
+# The .deb made from this bundle installs like the tarball: dpkg --root with chrootless maintainer
+# scripts runs the package's postinst, which runs install.sh --root (DPKG_ROOT).
+stamp "packaging the bundle as a .deb and installing it with dpkg into a scratch root"
+if timeout 300 bash "$HERE/build.sh" --from "$BUNDLE" --no-tar --fast --out "$WORK/deb" > "$WORK/deb-build.log" 2>&1; then
+  DEB=$(ls "$WORK"/deb/mpp-signage_*.deb 2>/dev/null | head -1)
+fi
+if [ -n "${DEB:-}" ]; then
+  ok "build.sh made $(basename "$DEB") ($(du -h "$DEB" | cut -f1), gzip -1)"
+  P=$WORK/deb-root; mkdir -p "$P"; make_scratch_root "$P"
+  mkdir -p "$P/var/lib/dpkg/info" "$P/var/lib/dpkg/updates" "$P/var/lib/dpkg/triggers" "$P/var/log"
+  touch "$P/var/lib/dpkg/status" "$P/var/lib/dpkg/available"
+  if timeout 180 dpkg --root="$P" --force-script-chrootless --force-architecture --force-depends --log="$P/var/log/dpkg.log" -i "$DEB" > "$WORK/dpkg.log" 2>&1; then
+    ok "dpkg -i of the .deb (postinst ran install.sh)"
+  else
+    not_ok "dpkg -i of the .deb"; tail -15 "$WORK/dpkg.log" | sed 's/^/#   /'
+  fi
+  check "dpkg records mpp-signage as installed" bash -c "dpkg --root='$P' -s mpp-signage 2>/dev/null | grep -q 'Status: install ok installed'"
+  check "the .deb install switched /opt/mpp-signage/current to $(cat "$BUNDLE/VERSION")" [ "$(readlink "$P/opt/mpp-signage/current")" = "$(cat "$BUNDLE/VERSION")" ]
+  check "the .deb install enabled both services and generated the credentials" \
+    bash -c "[ -L '$P/etc/systemd/system/multi-user.target.wants/mpp-controller.service' ] && [ -L '$P/etc/systemd/system/multi-user.target.wants/mpp-signage.service' ] && [ -s '$P/etc/mpp-signage/mqtt-credentials' ]"
+else
+  not_ok "build.sh made a .deb"; tail -10 "$WORK/deb-build.log" | sed 's/^/#   /'
+fi
+
 stamp "done"
 summary emulated-check

@@ -571,7 +571,7 @@ fi
 if [ $WANT_CONTROLLER -eq 1 ]; then
   [ "$SITE_ID" != probolinggo ] || decide "site id: 'probolinggo' is the default; change MPP_Site__Id in $ETC/controller.env and signage.env if this is another site"
   grep -q '^MPP_Gpio__Relay__Pin=' "$ROOT$ETC/controller.env" 2>/dev/null || \
-    decide "pins: the default BCM pins are in use (deploy-pi/README.md, 'Pin table'); set MPP_Gpio__* in $ETC/controller.env to match the wiring, and the relay board's active level"
+    decide "pins: the default BCM pins are in use (deploy-pi/README.md, 'Wiring'); set MPP_Gpio__* in $ETC/controller.env to match the wiring, and the relay board's active level"
 fi
 if [ $WANT_SIGNAGE -eq 1 ]; then
   [ -n "$(env_get "$ETC/signage.env" MPP_Qr__WhatsAppNumber || true)" ] || decide "WhatsApp number of WA SMART MPP: MPP_Qr__WhatsAppNumber in $ETC/signage.env (digits, international form)"
