@@ -39,6 +39,16 @@ internal static class HoursCheckReport
             }
         }
 
+        foreach (var future in schedule.Versions.Where(v => v.From > today))
+        {
+            output.WriteLine();
+            output.WriteLine($"Mulai {words.Date(future.From)} ({future.Source}):");
+            foreach (var line in words.WeekSummary(schedule.RegularWeek(FirstFullWeek(future.From)).Select(d => d.ToDayHours())))
+            {
+                output.WriteLine($"  {line}");
+            }
+        }
+
         output.WriteLine();
         output.WriteLine($"7 hari mulai {words.Date(today)}:");
         foreach (var day in schedule.Days(today, 7))
@@ -59,6 +69,9 @@ internal static class HoursCheckReport
             output.WriteLine("  (tidak ada perubahan dalam 5 tahun)");
         }
     }
+
+    /// <summary>The Monday on or after <paramref name="date"/>: its week lies wholly in a version starting on <paramref name="date"/>.</summary>
+    private static LocalDate FirstFullWeek(LocalDate date) => date.PlusDays((8 - (int)date.DayOfWeek) % 7);
 
     private static string Describe(ScheduleChange c)
     {

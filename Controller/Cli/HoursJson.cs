@@ -20,21 +20,10 @@ internal static class HoursJson
     };
 
     /// <summary><c>open</c>, <c>closed</c> or <c>unknown</c>.</summary>
-    public static string StateName(OpeningState state) => state switch
-    {
-        OpeningState.Open => "open",
-        OpeningState.Closed => "closed",
-        _ => "unknown",
-    };
+    public static string StateName(OpeningState state) => ScheduleFormat.StateName(state);
 
     /// <summary><c>regular</c>, <c>holiday</c>, <c>special</c> or <c>closure</c>.</summary>
-    public static string ReasonName(ScheduleReason reason) => reason switch
-    {
-        ScheduleReason.Regular => "regular",
-        ScheduleReason.Holiday => "holiday",
-        ScheduleReason.Special => "special",
-        _ => "closure",
-    };
+    public static string ReasonName(ScheduleReason reason) => ScheduleFormat.ReasonName(reason);
 
     /// <summary><c>{"state":…,"comment":…,"nextChange":…}</c> of <c>hours eval</c>.</summary>
     public static void WriteEval(Utf8JsonWriter w, OpeningHoursResult result, LocalDateTime? nextChange, DateTimeZone zone)
@@ -93,13 +82,7 @@ internal static class HoursJson
     }
 
     /// <summary><c>08:00-14:00</c> (site-local; an interval reaching the next midnight ends <c>24:00</c>).</summary>
-    public static string DaySpan(Interval interval, DateTimeZone zone)
-    {
-        var s = interval.Start.InZone(zone).LocalDateTime;
-        var e = interval.End.InZone(zone).LocalDateTime;
-        var end = e.Date > s.Date && e.TimeOfDay == LocalTime.Midnight ? "24:00" : $"{e.Hour:00}:{e.Minute:00}";
-        return $"{s.Hour:00}:{s.Minute:00}-{end}";
-    }
+    public static string DaySpan(Interval interval, DateTimeZone zone) => ScheduleFormat.DaySpan(interval, zone);
 
     private static void WriteInstant(Utf8JsonWriter w, string name, Instant? value, DateTimeZone zone) =>
         WriteNullable(w, name, value is { } v ? HoursTime.Format(v, zone) : null);

@@ -186,7 +186,9 @@ internal sealed class HoursJsonLines
         }
         catch (JsonException ex)
         {
-            return $"not valid JSON: {ex.Message.Split(" Path:", 2)[0].Trim()}";
+            // System.Text.Json appends "LineNumber: 0 | BytePositionInLine: 12."; say it as a column.
+            var message = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].Trim();
+            return $"not valid JSON at column {(ex.BytePositionInLine ?? 0) + 1}: {message}";
         }
 
         if (expr is null)

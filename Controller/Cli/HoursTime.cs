@@ -1,3 +1,4 @@
+using MppSignage.Shared.Schedule;
 using NodaTime;
 using NodaTime.Text;
 
@@ -27,9 +28,6 @@ internal static class HoursTime
         LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss;FFFFFFFFF"),
         LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm"),
     ];
-
-    private static readonly OffsetDateTimePattern Output =
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<m>");
 
     /// <summary>
     /// Parses <paramref name="text"/> into a local time in <paramref name="zone"/>: a time with an
@@ -86,10 +84,10 @@ internal static class HoursTime
     }
 
     /// <summary><c>2024-07-01T08:00:00+07:00</c>.</summary>
-    public static string Format(Instant instant, DateTimeZone zone) => Output.Format(instant.InZone(zone).ToOffsetDateTime());
+    public static string Format(Instant instant, DateTimeZone zone) => ScheduleFormat.Iso(instant, zone);
 
     /// <summary>A local time of <paramref name="zone"/> as <c>2024-07-01T08:00:00+07:00</c>.</summary>
-    public static string Format(LocalDateTime local, DateTimeZone zone) => Output.Format(zone.AtLeniently(local).ToOffsetDateTime());
+    public static string Format(LocalDateTime local, DateTimeZone zone) => ScheduleFormat.Iso(local, zone);
 
     private static bool HasOffset(string text)
     {

@@ -21,7 +21,10 @@ namespace MppSignage.Controller.Cli;
 public static class OverrideVerb
 {
     /// <summary>The <c>override</c> command.</summary>
-    public static Command Create()
+    public static Command Create() => Create(Console.Out, Console.Error);
+
+    /// <summary>For tests: output and error writers are passed in.</summary>
+    internal static Command Create(TextWriter output, TextWriter error)
     {
         var state = new Argument<string>("state") { Description = "open, closed or auto" };
         state.AcceptOnlyFromAmong("open", "closed", "auto");
@@ -29,7 +32,7 @@ public static class OverrideVerb
         var reason = new Option<string>("--reason") { Description = "why (recorded in the audit trail)" };
         var cmd = new Command("override", "Override the door (staff/admin) and print the controller's answer.") { state, until, reason };
         CliSettings.AddTo(cmd);
-        cmd.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(state)!, parse.GetValue(until), parse.GetValue(reason), Console.Out, Console.Error, ct));
+        cmd.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(state)!, parse.GetValue(until), parse.GetValue(reason), output, error, ct));
         return cmd;
     }
 
@@ -183,7 +186,7 @@ public static class OverrideVerb
     private static byte[] Payload(string state, string? until, string? reason)
     {
         var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("state", state);

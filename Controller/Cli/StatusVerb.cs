@@ -17,12 +17,15 @@ namespace MppSignage.Controller.Cli;
 public static class StatusVerb
 {
     /// <summary>The <c>status</c> command.</summary>
-    public static Command Create()
+    public static Command Create() => Create(Console.Out, Console.Error);
+
+    /// <summary>For tests: output and error writers are passed in.</summary>
+    internal static Command Create(TextWriter output, TextWriter error)
     {
         var json = new Option<bool>("--json") { Description = "print the raw status JSON" };
         var cmd = new Command("status", "Print the door status the controller publishes (retained).") { json };
         CliSettings.AddTo(cmd);
-        cmd.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(json), Console.Out, Console.Error, ct));
+        cmd.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(json), output, error, ct));
         return cmd;
     }
 

@@ -234,19 +234,55 @@ internal sealed class DoorLoop : BackgroundService
             return result;
         }
 
-        // Persist before acknowledging: an acknowledged command survives a power cut.
+        // Apply first (relay and status are not delayed by the disk), then persist, then acknowledge:
+        // the result goes out only after the state is durable, so an acknowledged command survives a
+        // power cut, and one that could not be saved is undone and refused.
+        var previousSchedule = _schedules.Current;
+        var previousOverride = _override;
         if (context.NewSchedule is { } newSchedule)
         {
-            _store.SaveSchedule(newSchedule.Json);
             _schedules.Accept(newSchedule);
+        }
+
+        if (context.OverrideChanged)
+        {
+            _override = context.NewOverride;
+        }
+
+        Recompute("command");
+        try
+        {
+            if (context.NewSchedule is not null)
+            {
+                _store.SaveSchedule(context.NewSchedule.Json);
+            }
+
+            if (context.OverrideChanged)
+            {
+                _store.SaveOverride(context.NewOverride);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (context.NewSchedule is not null)
+            {
+                _schedules.Restore(previousSchedule);
+            }
+
+            _override = previousOverride;
+            Recompute("command undone");
+            Log.StateProblem(_logger, $"could not save the command's state ({ex.Message}); undone");
+            return CommandResult.Refused(null, $"the controller could not save the change ({ex.Message}); nothing changed");
+        }
+
+        if (context.NewSchedule is not null)
+        {
             PublishSchedule();
             _auditor.Record(new EventMessage { Type = "schedule", At = IsoTime.Format(now, Zone), By = by, Detail = "accepted and in force" });
         }
 
         if (context.OverrideChanged)
         {
-            _store.SaveOverride(context.NewOverride);
-            _override = context.NewOverride;
             var set = context.NewOverride;
             _auditor.Record(new EventMessage
             {
@@ -259,7 +295,6 @@ internal sealed class DoorLoop : BackgroundService
             });
         }
 
-        Recompute("command");
         return result;
     }
 
@@ -317,6 +352,8 @@ internal sealed class DoorLoop : BackgroundService
         var state = DoorDecision.CarrySince(DoorDecision.Decide(evaluation, _override, synced, now, _decision, _schedules.Problem), previous);
         Current = state;
         _hardware.Apply(state, Zone);
+        // Status first: the journal's fsync must not delay what subscribers see.
+        PublishStatus(state, now);
         if (!state.SameOutputAs(previous))
         {
             Log.DoorDecided(_logger, DoorWire.Name(state.Phase), DoorWire.Name(state.Mode), DoorWire.Name(state.Reason), IsoTime.Format(state.NextChange, Zone) ?? "-", why);
@@ -326,7 +363,6 @@ internal sealed class DoorLoop : BackgroundService
             }
         }
 
-        PublishStatus(state, now);
         ArmWake();
         Decided?.Invoke(state);
     }

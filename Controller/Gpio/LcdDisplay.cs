@@ -19,7 +19,10 @@ internal sealed class LcdDisplay : IDisposable
     private readonly Lcd1602 _lcd;
     private readonly ILogger _logger;
     private readonly object _lock = new();
-    private (string, string)? _shown;
+    private (string Line1, string Line2)? _shown;
+    private (string Line1, string Line2)? _desired;
+    private bool _running;
+    private Task _writer = Task.CompletedTask;
 
     public LcdDisplay(I2cDevice device, ILogger logger)
     {
@@ -30,37 +33,84 @@ internal sealed class LcdDisplay : IDisposable
         _lcd.Clear();
     }
 
+    /// <summary>
+    /// Asks for these lines. Writing happens on a background task because an HD44780 over I2C takes
+    /// tens of milliseconds per screen; relay and status must not wait for it. Only the latest lines are written.
+    /// </summary>
     public void Show(string line1, string line2)
     {
         lock (_lock)
         {
-            if (_shown == (line1, line2))
+            if (_desired == (line1, line2))
             {
                 return;
+            }
+
+            _desired = (line1, line2);
+            if (!_running)
+            {
+                _running = true;
+                _writer = Task.Run(WriteLoop);
+            }
+        }
+    }
+
+    /// <summary>Completes when the lines asked for so far are on the display.</summary>
+    public Task FlushAsync()
+    {
+        lock (_lock)
+        {
+            return _writer;
+        }
+    }
+
+    private void WriteLoop()
+    {
+        while (true)
+        {
+            (string Line1, string Line2) next;
+            lock (_lock)
+            {
+                if (_desired is null || _desired == _shown)
+                {
+                    _running = false;
+                    return;
+                }
+
+                next = _desired.Value;
             }
 
             try
             {
                 _lcd.SetCursorPosition(0, 0);
-                _lcd.Write(line1);
+                _lcd.Write(next.Line1);
                 _lcd.SetCursorPosition(0, 1);
-                _lcd.Write(line2);
-                _shown = (line1, line2);
+                _lcd.Write(next.Line2);
+                lock (_lock)
+                {
+                    _shown = next;
+                }
             }
             catch (IOException ex)
             {
                 Log.LcdFailed(_logger, ex.Message);
+                lock (_lock)
+                {
+                    _running = false;
+                }
+
                 return;
             }
-        }
 
-        // In simulation the text logged is decoded from the bytes the backpack received, not the strings above.
-        var (a, b) = _device is SimulatedLcdI2cDevice sim ? sim.Lines : (line1, line2);
-        Log.LcdChanged(_logger, a, b);
+            // In simulation the text logged is decoded from the bytes the backpack received, not the strings above.
+            var (a, b) = _device is SimulatedLcdI2cDevice sim ? sim.Lines : next;
+            Log.LcdChanged(_logger, a, b);
+        }
     }
 
     public void Dispose()
     {
+        FlushAsync().Wait(TimeSpan.FromSeconds(2));
         _lcd.Dispose();
         _expander.Dispose();
         _device.Dispose();

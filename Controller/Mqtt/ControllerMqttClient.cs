@@ -39,6 +39,8 @@ internal sealed class ControllerMqttClient : BackgroundService
     private readonly ILogger<ControllerMqttClient> _logger;
     private readonly Dictionary<string, IMqttCommandHandler> _handlers = new(StringComparer.Ordinal);
     private readonly IMqttClient _client;
+    private readonly System.Threading.Channels.Channel<MqttApplicationMessage> _commands =
+        System.Threading.Channels.Channel.CreateBounded<MqttApplicationMessage>(new System.Threading.Channels.BoundedChannelOptions(256) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
 
     public ControllerMqttClient(
         IOptions<MqttOptions> options,
@@ -73,7 +75,12 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
 
         _client = new MqttClientFactory().CreateMqttClient();
-        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            // Hand commands to their own task: the receive loop must stay free to process the PUBACKs
+            // of our own publishes (status, results), or every command would wait on itself.
+            return _commands.Writer.WriteAsync(e.ApplicationMessage).AsTask();
+        };
     }
 
     /// <summary>Whether the controller is connected to the broker now.</summary>
@@ -103,6 +110,35 @@ internal sealed class ControllerMqttClient : BackgroundService
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var commands = Task.Run(() => ProcessCommandsAsync(stoppingToken), stoppingToken);
+        try
+        {
+            await ConnectionLoopAsync(stoppingToken);
+        }
+        finally
+        {
+            _commands.Writer.TryComplete();
+            await commands.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task ProcessCommandsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var message in _commands.Reader.ReadAllAsync(ct))
+            {
+                await OnMessageAsync(message);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down; queued commands get no answer, like any command sent to a stopped controller.
+        }
+    }
+
+    private async Task ConnectionLoopAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromSeconds(_options.ReconnectMinSeconds);
         var max = TimeSpan.FromSeconds(_options.ReconnectMaxSeconds);
@@ -215,9 +251,11 @@ internal sealed class ControllerMqttClient : BackgroundService
                 }
             }
 
-            while (_outbox.TryTake(out var message))
+            // One queued message per turn, so a new status (retained, dirty) never waits behind a queue of events.
+            if (_outbox.TryTake(out var message))
             {
                 await PublishCheckedAsync(message!, ct);
+                continue;
             }
 
             await _outbox.WaitAsync(TimeSpan.FromSeconds(1), ct);
@@ -242,9 +280,8 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
     }
 
-    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    private async Task OnMessageAsync(MqttApplicationMessage message)
     {
-        var message = e.ApplicationMessage;
         if (!_handlers.TryGetValue(message.Topic, out var handler))
         {
             return;

@@ -69,6 +69,19 @@ internal sealed class ScheduleProvider(IScheduleParser parser, StateStore store,
     /// <summary>Puts an accepted schedule in force (the caller has persisted it).</summary>
     public void Accept(IDoorSchedule schedule) => Set(schedule, "mqtt");
 
+    /// <summary>Puts back the schedule that was in force before a change that could not be saved.</summary>
+    public void Restore(IDoorSchedule? previous)
+    {
+        if (previous is null)
+        {
+            Current = null;
+            Source = null;
+            return;
+        }
+
+        Set(previous, Source ?? "restored");
+    }
+
     private void Set(IDoorSchedule schedule, string source)
     {
         Current = schedule;

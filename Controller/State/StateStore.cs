@@ -129,9 +129,16 @@ internal sealed class StateStore
     public string SetAsideSchedule() => SetAside(Path.Combine(Directory, ScheduleFile));
 
     /// <summary>Appends one audit line (flushed to disk: the journal is the record of who did what).</summary>
-    public void AppendJournal(EventMessage entry)
+    public void AppendJournal(EventMessage entry) => AppendJournal([entry]);
+
+    /// <summary>Appends audit lines with one fsync for all of them.</summary>
+    public void AppendJournal(IReadOnlyList<EventMessage> entries)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Wire.EventMessage);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
         var path = Path.Combine(Directory, JournalFile);
         lock (_journalLock)
         {
@@ -142,8 +149,12 @@ internal sealed class StateStore
                 stream.WriteByte((byte)'\n');
             }
 
-            stream.Write(line);
-            stream.WriteByte((byte)'\n');
+            foreach (var entry in entries)
+            {
+                stream.Write(JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Wire.EventMessage));
+                stream.WriteByte((byte)'\n');
+            }
+
             stream.Flush(flushToDisk: true);
         }
     }

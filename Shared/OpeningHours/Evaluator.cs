@@ -49,7 +49,9 @@ internal static class Evaluator
                     if (m)
                     {
                         any = true;
-                        if (holidayName is not null)
+                        // The reference's date shifter for wrap rules passes on only match and change date,
+                        // so an after-midnight tail never carries the holiday name.
+                        if (holidayName is not null && !rule.Wrapped)
                         {
                             implicitComment = holidayName;
                             implicitRule = r;

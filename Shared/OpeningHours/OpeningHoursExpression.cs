@@ -12,9 +12,9 @@ public sealed class OpeningHoursExpression
     // The reference's iterator looks 5 × 366 days ahead for the next change.
     private const long HorizonMinutes = 5L * 366 * CivilDay.MinutesPerDay;
 
-    // Where the reference would search on for ever (a yearly comment on a constant state, e.g.
-    // 'Dec 25 off "Natal"'), stop after 100 years.
-    private const long SearchCapMinutes = 100L * 366 * CivilDay.MinutesPerDay;
+    // Where the reference would search on for ever (a comment that keeps changing on a constant state,
+    // e.g. 'PH off': a new holiday name each holiday, always closed), stop after 10 × 366 days in any case.
+    private const long SearchCapMinutes = 10L * 366 * CivilDay.MinutesPerDay;
 
     private readonly CompiledRule[] _rules;
     private readonly bool _hasWrap;
@@ -79,7 +79,8 @@ public sealed class OpeningHoursExpression
     /// The first later local time at which the state (open, closed, unknown) differs from that at
     /// <paramref name="at"/>, as opening_hours.js <c>getNextChange</c> answers: boundaries where only the comment
     /// changes are passed over (<see cref="GetIntervals"/> shows those), and the search gives up (null) when
-    /// neither state nor comment changes within 5 × 366 days of the last change seen.
+    /// neither state nor comment changes within 5 × 366 days of the last change seen, and in any case after
+    /// 10 × 366 days (where the reference would loop for ever).
     /// </summary>
     /// <param name="at">The local time to start from (the answer is always later).</param>
     /// <param name="holidays">The calendar for <c>PH</c>; without one, <c>PH</c> never matches.</param>

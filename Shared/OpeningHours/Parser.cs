@@ -739,7 +739,23 @@ internal sealed class Parser
             bool hasMonth0 = Is(at + hasYear0, TokenKind.Month, TokenKind.Number);
             if (Is(at + hasYear0, TokenKind.Month, TokenKind.Weekday, TokenKind.LeftBracket))
             {
-                throw Error(at + hasYear0 + 1, "an nth weekday of a named month (Jan Su[1]) is not supported; use 'Jan Su[1]' as 'Jan' and 'Su[1]'");
+                // "Dec We[-1]": as the reference, the month and the nth weekday become two selectors.
+                int afterBracket = CheckConstrainedWeekday(at + hasYear0 + 3);
+                if ((Is(afterBracket, TokenKind.Plus) || Is(afterBracket, TokenKind.Dash)) && Is(afterBracket + 1, TokenKind.Number, TokenKind.CalcDay))
+                {
+                    throw Error(afterBracket, "day offsets like 'Su[1] +1 day' are not supported");
+                }
+                int second = afterBracket + 1 + (Is(afterBracket + 1, TokenKind.Year) ? 1 : 0);
+                if (Is(afterBracket, TokenKind.Dash) && Is(second, TokenKind.Month))
+                {
+                    throw Error(afterBracket, "date ranges from an nth weekday (Jan Su[1]-Feb 10) are not supported");
+                }
+                at = ParseMonthRange(at, pushToMonthday: false);
+                if (!Is(at, TokenKind.Comma))
+                {
+                    break;
+                }
+                continue;
             }
             int atRangeSep = at + hasYear0 + 2;
             int hasYear1 = -1;
@@ -837,6 +853,33 @@ internal sealed class Parser
             }
         }
         return at;
+    }
+
+    // getConstrainedWeekday of the reference: one number from -5 to 5 (not 0) and ']'; returns the position after ']'.
+    private int CheckConstrainedWeekday(int at)
+    {
+        int number = 0;
+        int endAt = ParseNumRange(at, (from, to, pos) =>
+        {
+            if (from == 0 || from < -5 || from > 5)
+            {
+                throw Error(pos, "expected a number from -5 to 5 other than 0 (like Su[1])");
+            }
+            if (from != to)
+            {
+                throw Error(pos + 2, "a weekday of a named month takes one number, not a range");
+            }
+            if (number != 0)
+            {
+                throw Error(pos, "a weekday of a named month takes one number (write 'Dec We[-1]')");
+            }
+            number = from;
+        });
+        if (!Is(endAt, TokenKind.RightBracket))
+        {
+            throw Error(endAt, "expected ']'");
+        }
+        return endAt + 1;
     }
 
     // checkIfDateIsValid of the reference (which accepts Feb 31, a day that then never matches).

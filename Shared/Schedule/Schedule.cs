@@ -21,8 +21,11 @@ namespace MppSignage.Shared.Schedule;
 /// </remarks>
 public sealed class Schedule
 {
-    /// <summary>How far <see cref="ScheduleEvaluation.NextChange"/>, <c>Since</c>, <c>ClosesAt</c> and <c>OpensAt</c> look.</summary>
-    public static readonly Period Horizon = Period.FromYears(5);
+    /// <summary>
+    /// How far <see cref="ScheduleEvaluation.NextChange"/>, <c>Since</c>, <c>ClosesAt</c> and <c>OpensAt</c>
+    /// look: 5 × 366 days, the window of the engine (and of opening_hours.js).
+    /// </summary>
+    public static readonly Duration Horizon = Duration.FromDays(5 * 366);
 
     // Leave room for the 5-year horizon inside NodaTime's calendar range.
     private const int MinYear = 10;
@@ -78,6 +81,7 @@ public sealed class Schedule
     public HolidayCalendar Holidays { get; }
 
     /// <summary>The full answer for <paramref name="at"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside the years 10–9980.</exception>
     public ScheduleEvaluation Evaluate(Instant at)
     {
         var cursor = Locate(at);
@@ -378,16 +382,12 @@ public sealed class Schedule
 
     private Instant StartOfDay(LocalDate date) => Zone.AtStartOfDay(date).ToInstant();
 
-    private Instant ShiftLocal(Instant at, int sign)
+    private static Instant ShiftLocal(Instant at, int sign)
     {
-        var local = at.InZone(Zone).LocalDateTime;
-        var year = local.Year + sign * Horizon.Years;
-        if (year < MinYear || year > MaxYear)
-        {
-            return sign < 0 ? Instant.MinValue : Instant.MaxValue;
-        }
-
-        return Zone.AtLeniently(local.Plus(sign < 0 ? -Horizon : Horizon)).ToInstant();
+        // Saturates instead of overflowing near the ends of NodaTime's range.
+        var limit = sign < 0 ? Instant.MinValue : Instant.MaxValue;
+        var distance = sign < 0 ? at - Instant.MinValue : Instant.MaxValue - at;
+        return distance <= Horizon ? limit : (sign < 0 ? at - Horizon : at + Horizon);
     }
 
     private Cursor Locate(Instant at)

@@ -49,7 +49,7 @@ public sealed class DoorLoopScheduleTests
         Assert.True(host.RelayOn);
         await host.AdvanceToAsync(J(2024, 7, 1, 13, 45));
         Assert.True(host.RelayOn);
-        Assert.Equal("closing-soon", Status(host).Phase);
+        Assert.Equal("closing-soon", host.Status().Phase);
         var blinksBefore = host.Driver.WritesTo(ControllerTestHost.SoonPin).Count;
         await host.AdvanceAsync(TimeSpan.FromSeconds(5));
         var blinks = host.Driver.WritesTo(ControllerTestHost.SoonPin).Skip(blinksBefore).Select(w => w.Value).ToList();
@@ -57,7 +57,7 @@ public sealed class DoorLoopScheduleTests
         Assert.Equal(blinks.Count / 2, blinks.Count(v => v == PinValue.High));
         await host.AdvanceToAsync(J(2024, 7, 1, 14, 0));
         Assert.False(host.RelayOn);
-        Assert.Equal("closed", Status(host).Phase);
+        Assert.Equal("closed", host.Status().Phase);
         Assert.Equal(PinValue.Low, host.Driver.Level(ControllerTestHost.SoonPin));
     }
 
@@ -66,7 +66,7 @@ public sealed class DoorLoopScheduleTests
     {
         await using var host = await ControllerTestHost.StartAsync(J(2024, 7, 1, 10, 0), synced: false, waitForMqtt: false);
         Assert.False(host.RelayOn);
-        var status = Status(host);
+        var status = host.Status();
         Assert.False(status.ClockSynced);
         Assert.Equal("clock-unsynchronised", status.Reason);
         Assert.Equal("time not synchronised", status.Message);
@@ -74,8 +74,8 @@ public sealed class DoorLoopScheduleTests
         host.Clock.Synced = true;
         await host.AdvanceAsync(TimeSpan.FromSeconds(30));   // the periodic check notices
         Assert.True(host.RelayOn);
-        Assert.True(Status(host).ClockSynced);
-        Assert.Equal("regular", Status(host).Reason);
+        Assert.True(host.Status().ClockSynced);
+        Assert.Equal("regular", host.Status().Reason);
     }
 
     [Fact]
@@ -84,6 +84,7 @@ public sealed class DoorLoopScheduleTests
         // The peer failure mode: a reboot at 10:00 must come back open, not wait for the next 08:00 timer.
         await using var host = await ControllerTestHost.StartAsync(J(2024, 7, 2, 10, 0), waitForMqtt: false);
         Assert.True(host.RelayOn);
+        await host.Hardware.Lcd!.FlushAsync();
         var lcd = (MppSignage.Controller.Gpio.SimulatedLcdI2cDevice)host.Hardware.LcdDevice!;
         Assert.Equal(("BUKA s/d 14.00  ", "                "), lcd.Lines);
     }
@@ -93,11 +94,8 @@ public sealed class DoorLoopScheduleTests
     {
         await using var host = await ControllerTestHost.StartAsync(J(2024, 7, 2, 10, 0), scheduleFile: "/nonexistent/schedule.json", waitForMqtt: false);
         Assert.False(host.RelayOn);
-        var status = Status(host);
+        var status = host.Status();
         Assert.Equal("schedule-unavailable", status.Reason);
         Assert.Contains("/nonexistent/schedule.json", status.Message);
     }
-
-    internal static StatusMessage Status(ControllerTestHost host) =>
-        JsonSerializer.Deserialize(host.Outbox.GetRetained($"mpp/{ControllerTestHost.Site}/status")!, MqttJsonContext.Wire.StatusMessage)!;
 }

@@ -60,6 +60,17 @@ internal sealed class ControllerTestHost : IAsyncDisposable
     /// <summary>Relay on, read from the pin level (active-low).</summary>
     public bool RelayOn => Driver.Level(RelayPin) == PinValue.Low;
 
+    /// <summary>The journal, after every entry recorded so far has been written.</summary>
+    public async Task<IReadOnlyList<MppSignage.Shared.Mqtt.EventMessage>> JournalAsync()
+    {
+        await Host.Services.GetRequiredService<MppSignage.Controller.Door.Auditor>().FlushAsync();
+        return Store.ReadJournal();
+    }
+
+    /// <summary>The retained status the controller wants on the broker now.</summary>
+    public MppSignage.Shared.Mqtt.StatusMessage Status() =>
+        System.Text.Json.JsonSerializer.Deserialize(Outbox.GetRetained($"mpp/{Site}/status")!, MppSignage.Shared.Mqtt.MqttJsonContext.Wire.StatusMessage)!;
+
     public Instant Now => Instant.FromDateTimeOffset(Time.GetUtcNow());
 
     public static async Task<ControllerTestHost> StartAsync(

@@ -120,7 +120,14 @@ internal sealed class MqttTestClient : IAsyncDisposable
     {
         if (_client.IsConnected)
         {
-            await _client.DisconnectAsync();
+            try
+            {
+                await _client.DisconnectAsync();
+            }
+            catch (MQTTnet.Exceptions.MqttCommunicationException)
+            {
+                // The broker went away first (a test stopped the controller).
+            }
         }
 
         _client.Dispose();

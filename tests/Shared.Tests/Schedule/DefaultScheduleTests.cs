@@ -115,7 +115,7 @@ public sealed class DefaultScheduleTests
         Assert.Equal(OpeningState.Closed, e.State);
         Assert.Equal(ScheduleReason.Holiday, e.Reason);
         Assert.Equal("Hari Suci Nyepi Tahun Baru Saka 1947", e.Name);
-        Assert.Equal(Jakarta(2025, 3, 27, 13, 0), e.Since); // Thursday's Ramadan hours ended at 13:00
+        Assert.Equal(Jakarta(2025, 3, 28, 0, 0), e.Since);   // Thursday evening was "closed, Ramadan": the reason changed at midnight
     }
 
     [Fact]

@@ -189,6 +189,31 @@ public sealed class ScheduleLoaderTests
     }
 
     [Fact]
+    public void Evaluate_ZoneWithDaylightSaving_StaysConsistentAcrossTheSwitches()
+    {
+        // Berlin springs forward 2024-03-31 02:00→03:00 and falls back 2024-10-27 03:00→02:00.
+        var s = Load("""
+            { "timeZone": "Europe/Berlin", "holidays": { "includeDefault": false },
+              "versions": [ { "from": "2024-01-01", "hours": "Mo-Su 01:00-04:00", "source": "test" } ] }
+            """);
+        var zone = s.Zone;
+        foreach (var day in new[] { new LocalDate(2024, 3, 31), new LocalDate(2024, 10, 27) })
+        {
+            var start = zone.AtStartOfDay(day).ToInstant();
+            var intervals = s.OpenIntervals(start, start + Duration.FromDays(1));
+            var only = Assert.Single(intervals);
+            // 01:00–04:00 local is 2 hours on the short day and 4 hours on the long day.
+            Assert.Equal(day.Month == 3 ? Duration.FromHours(2) : Duration.FromHours(4), only.Duration);
+            for (var t = start; t < start + Duration.FromDays(1); t += Duration.FromMinutes(15))
+            {
+                var e = s.Evaluate(t);
+                Assert.True(e.NextChange > t);
+                Assert.Equal(only.Contains(t), e.State == OpeningState.Open);
+            }
+        }
+    }
+
+    [Fact]
     public void Parse_UnknownField_SuggestsTheRightSpelling()
     {
         // Both: the unknown 'Source', and the missing 'source'.
