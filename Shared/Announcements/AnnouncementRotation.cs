@@ -143,7 +143,8 @@ public static class AnnouncementRotation
         var slotStart = Instant.FromUnixTimeTicks(ticks - (position - offset));
         var slotEnd = slotStart + Duration.FromSeconds(Math.Max(1, slot.Seconds));
 
-        var validUntil = slotEnd;
+        // A one-slide cycle never changes by itself: only a from/until (or a when expression) can change it.
+        var validUntil = cycle.Count == 1 ? instant + Duration.FromDays(1) : slotEnd;
         foreach (var a in items)
         {
             if (!a.TargetsScreen(screenId))

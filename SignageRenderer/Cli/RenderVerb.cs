@@ -119,7 +119,7 @@ public static class RenderVerb
             using var fitter = new TextFitter(fonts!);
             using var renderer = new FrameRenderer(geometry, new FrameLayouter(fitter, settings.Bilingual), new FramePainter(fitter));
             renderer.Render(model, footer, settings.SiteName);
-            var png = renderer.EncodePng(zlibLevel: 6);
+            var png = renderer.EncodePng();
             try
             {
                 var dir = Path.GetDirectoryName(Path.GetFullPath(r.Out));

@@ -25,6 +25,9 @@ public sealed class SignageState
     /// <summary>Creates the state; until the first connection the broker counts as lost since <paramref name="start"/>.</summary>
     public SignageState(Instant start) => _unavailableSince = start;
 
+    /// <summary>Raised after every change (on the thread that made it).</summary>
+    public event Action? Changed;
+
     /// <summary>A consistent copy of the state.</summary>
     public SignageSnapshot Snapshot()
     {
@@ -90,5 +93,7 @@ public sealed class SignageState
         {
             // A wake-up is already pending; one is enough.
         }
+
+        Changed?.Invoke();
     }
 }

@@ -82,6 +82,11 @@ public static class SignageHost
 
         var fitter = new TextFitter(fonts!);
         var renderer = new FrameRenderer(settings.Geometry, new FrameLayouter(fitter, settings.Bilingual), new FramePainter(fitter));
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
         builder.Services.AddSystemd();
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(time);

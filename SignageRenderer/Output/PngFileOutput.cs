@@ -9,14 +9,12 @@ namespace MppSignage.SignageRenderer.Output;
 public sealed class PngFileOutput : IFrameOutput
 {
     private readonly string _path;
-    private readonly int _zlibLevel;
 
-    /// <summary>Writes to <paramref name="path"/>; <paramref name="zlibLevel"/> 1 (fast) … 9 (small).</summary>
-    public PngFileOutput(string path, int zlibLevel = 3)
+    /// <summary>Writes to <paramref name="path"/>.</summary>
+    public PngFileOutput(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _path = Path.GetFullPath(path);
-        _zlibLevel = zlibLevel;
         var dir = Path.GetDirectoryName(_path)!;
         Directory.CreateDirectory(dir);
     }
@@ -29,7 +27,7 @@ public sealed class PngFileOutput : IFrameOutput
     {
         ArgumentNullException.ThrowIfNull(frame);
         using var pixmap = frame.PeekPixels() ?? throw new InvalidOperationException("The frame has no pixels.");
-        using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, _zlibLevel))
+        using var data = pixmap.Encode(Drawing.FrameRenderer.FastPng)
             ?? throw new InvalidOperationException("SkiaSharp could not encode the frame as PNG.");
         WriteAtomically(_path, data.AsSpan());
     }

@@ -29,8 +29,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Screenshot ({Bytes} bytes) published on {Topic}")]
     public static partial void ScreenshotPublished(ILogger logger, int bytes, string topic);
 
-    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Controller availability: {Availability}")]
-    public static partial void Availability(ILogger logger, string availability);
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Controller availability: {Availability}; showing the last known state")]
+    public static partial void ControllerOffline(ILogger logger, string availability);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "Controller availability: {Availability}")]
+    public static partial void ControllerOnline(ILogger logger, string availability);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Received {What}: {Detail}")]
     public static partial void Received(ILogger logger, string what, string detail);

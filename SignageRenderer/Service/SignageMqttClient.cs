@@ -180,9 +180,18 @@ public sealed class SignageMqttClient : BackgroundService
         else if (topic == _topics.Availability)
         {
             var text = Encoding.UTF8.GetString(payload).Trim();
-            Log.Availability(_logger, text.Length == 0 ? "(cleared)" : text);
             // Only an explicit "offline" (the Last Will) counts as gone; a cleared retained value is unknown, not offline.
-            _state.SetControllerOnline(!string.Equals(text, "offline", StringComparison.OrdinalIgnoreCase), Now());
+            var online = !string.Equals(text, "offline", StringComparison.OrdinalIgnoreCase);
+            if (online)
+            {
+                Log.ControllerOnline(_logger, text.Length == 0 ? "(cleared)" : text);
+            }
+            else
+            {
+                Log.ControllerOffline(_logger, text);
+            }
+
+            _state.SetControllerOnline(online, Now());
         }
         else if (topic == _topics.Schedule)
         {
