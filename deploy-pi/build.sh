@@ -7,7 +7,11 @@
 #   artifacts/deploy/mpp-signage_VERSION_arm64.deb             (apt install ./mpp-signage_…deb)
 #
 #   deploy-pi/build.sh [--rid RID] [--trim auto|yes|no] [--no-deb] [--no-tar] [--version V] [--out DIR]
+#                      [--from BUNDLE] [--fast]
 #
+# --from BUNDLE repackages the executables of an existing bundle (its VERSION unless --version) with
+# the current installer and templates, without publishing again. --fast compresses the tarball and
+# the .deb with gzip -1 (checks; releases keep the smaller xz/gzip -6 default).
 # --trim auto (default) publishes trimmed only when the trimmer raises no warning (warnings are
 # errors in this repository) and falls back to an untrimmed publish for that project otherwise.
 # The version is the VERSION file at the repository root if present, else derived from git:
@@ -17,15 +21,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
 
-RID=linux-arm64; TRIM=auto; DEB=1; TAR=1; VERSION=""; OUT="$REPO/artifacts/deploy"
+RID=linux-arm64; TRIM=auto; DEB=1; TAR=1; VERSION=""; OUT="$REPO/artifacts/deploy"; FROM=""; FAST=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rid) RID=${2:?}; shift ;;
     --trim) TRIM=${2:?}; shift ;;
     --no-deb) DEB=0 ;;
     --no-tar) TAR=0 ;;
+    --fast) FAST=1 ;;
     --version) VERSION=${2:?}; shift ;;
     --out) OUT=${2:?}; shift ;;
+    --from) FROM=$(cd "${2:?}" 2>/dev/null && pwd) || { echo "build.sh: --from '$2': not a directory" >&2; exit 2; }; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -35,6 +41,10 @@ case "$TRIM" in auto|yes|no) ;; *) echo "build.sh: --trim '$TRIM': expected auto
 case "$RID" in linux-arm64) DEBARCH=arm64 ;; linux-x64) DEBARCH=amd64 ;; linux-arm) DEBARCH=armhf ;;
   *) echo "build.sh: --rid '$RID': expected linux-arm64 (the Pi), linux-arm or linux-x64" >&2; exit 2 ;; esac
 
+if [ -n "$FROM" ]; then
+  [ -x "$FROM/controller/mpp-controller" ] && [ -x "$FROM/signage/mpp-signage" ] || { echo "build.sh: --from $FROM is not a bundle (no controller/mpp-controller, signage/mpp-signage)" >&2; exit 2; }
+  [ -n "$VERSION" ] || VERSION=$(tr -d ' \n' < "$FROM/VERSION")
+fi
 if [ -z "$VERSION" ]; then
   if [ -f VERSION ]; then VERSION=$(tr -d ' \n' < VERSION)
   elif git rev-parse --git-dir >/dev/null 2>&1; then
@@ -86,9 +96,15 @@ publish() {
   echo untrimmed
 }
 
-t0=$SECONDS; ctrl_trim=$(publish Controller/Controller.csproj controller); t1=$SECONDS
-sign_trim=$(publish SignageRenderer/SignageRenderer.csproj signage); t2=$SECONDS
-echo "build.sh: published controller ($ctrl_trim, $((t1 - t0)) s) and signage ($sign_trim, $((t2 - t1)) s)" >&2
+if [ -n "$FROM" ]; then
+  cp -a "$FROM/controller" "$FROM/signage" "$STAGE.tmp/"
+  ctrl_trim=$(sed -n 's/^controller=//p' "$FROM/BUILDINFO" 2>/dev/null); sign_trim=$(sed -n 's/^signage=//p' "$FROM/BUILDINFO" 2>/dev/null)
+  echo "build.sh: repackaging the executables of $FROM" >&2
+else
+  t0=$SECONDS; ctrl_trim=$(publish Controller/Controller.csproj controller) || exit 1; t1=$SECONDS
+  sign_trim=$(publish SignageRenderer/SignageRenderer.csproj signage) || exit 1; t2=$SECONDS
+  echo "build.sh: published controller ($ctrl_trim, $((t1 - t0)) s) and signage ($sign_trim, $((t2 - t1)) s)" >&2
+fi
 
 # appsettings.Development.json carries well-known development passwords: never ship it.
 rm -f "$STAGE.tmp"/controller/appsettings.Development.json "$STAGE.tmp"/signage/appsettings.Development.json
@@ -108,6 +124,12 @@ echo "$VERSION" > "$STAGE.tmp/VERSION"
   echo "dotnet=$(dotnet --version)"
 } > "$STAGE.tmp/BUILDINFO"
 
+# Plain modes (publish leaves 0744 on many files): 0644 everywhere, 0755 for directories, the two
+# executables and the scripts.
+find "$STAGE.tmp" -type d -exec chmod 0755 {} +
+find "$STAGE.tmp" -type f -exec chmod 0644 {} +
+chmod 0755 "$STAGE.tmp/controller/mpp-controller" "$STAGE.tmp/signage/mpp-signage" "$STAGE.tmp"/deploy-pi/*.sh "$STAGE.tmp"/deploy-pi/bin/*
+
 # Both apps carry the same .NET runtime: hard-link identical files so the tarball, the .deb and
 # the Pi's disk hold them once (tar and dpkg keep hard links).
 linked=0
@@ -120,7 +142,8 @@ mv "$STAGE.tmp" "$STAGE"
 echo "build.sh: bundle $STAGE ($(du -sh "$STAGE" | cut -f1), $linked shared files hard-linked)" >&2
 
 if [ "$TAR" -eq 1 ]; then
-  tar -C "$OUT" --owner=0 --group=0 --numeric-owner -czf "$OUT/$NAME.tar.gz.tmp" "$NAME"
+  gz=-6; [ "$FAST" -eq 0 ] || gz=-1
+  tar -C "$OUT" --owner=0 --group=0 --numeric-owner -cf - "$NAME" | gzip "$gz" > "$OUT/$NAME.tar.gz.tmp"
   mv "$OUT/$NAME.tar.gz.tmp" "$OUT/$NAME.tar.gz"
   echo "build.sh: tarball $OUT/$NAME.tar.gz ($(du -h "$OUT/$NAME.tar.gz" | cut -f1))" >&2
 fi
@@ -140,7 +163,8 @@ if [ "$DEB" -eq 1 ]; then
     install -m 0755 deploy-pi/debian/postinst "$DEBROOT/DEBIAN/postinst"
     install -m 0755 deploy-pi/debian/prerm "$DEBROOT/DEBIAN/prerm"
     DEBFILE="$OUT/mpp-signage_${VERSION}_${DEBARCH}.deb"
-    dpkg-deb --root-owner-group -Zxz -z6 --build "$DEBROOT" "$DEBFILE" >/dev/null
+    comp=(-Zxz -z6); [ "$FAST" -eq 0 ] || comp=(-Zgzip -z1)
+    dpkg-deb --root-owner-group "${comp[@]}" --build "$DEBROOT" "$DEBFILE" >/dev/null
     rm -rf "$DEBROOT"
     echo "build.sh: package $DEBFILE ($(du -h "$DEBFILE" | cut -f1))" >&2
   fi

@@ -62,6 +62,12 @@ if [ -n "$ROOT" ]; then
 fi
 # A scratch root never touches the running system: no apt, no service start.
 if [ -n "$ROOT" ]; then NO_APT=1; NO_START=1; fi
+# Inside a chroot or an image build systemd is not running: install and enable, start at boot.
+SYSTEMD_RUNNING=0; [ -d /run/systemd/system ] && SYSTEMD_RUNNING=1
+if [ -z "$ROOT" ] && [ $SYSTEMD_RUNNING -eq 0 ] && [ "$NO_START" -eq 0 ]; then
+  echo "install.sh: systemd is not running here (chroot or image build): services are enabled, not started" >&2
+  NO_START=1
+fi
 
 case "$KEEP" in ''|*[!0-9]*) die "--keep '$KEEP': expected a whole number >= 2" ;; esac
 [ "$KEEP" -ge 2 ] || die "--keep $KEEP: keep at least 2 versions, or rollback has nothing to go back to"
@@ -177,7 +183,7 @@ STATE=/var/lib/mpp-signage
 restart_services() {
   local units=("$@")
   if [ "$NO_START" -eq 1 ]; then info "not restarting ${units[*]} (--no-start or --root)"; return; fi
-  run systemctl daemon-reload
+  [ $SYSTEMD_RUNNING -eq 0 ] || run systemctl daemon-reload
   run systemctl restart "${units[@]}"
   note "restarted ${units[*]}"
 }
@@ -495,7 +501,7 @@ if [ "$VOLATILE_JOURNAL" -eq 1 ]; then
 elif [ ! -f "$ROOT/etc/systemd/journald.conf.d/mpp-signage-volatile.conf" ]; then
   decide "spare the SD card: re-run with --volatile-journal (journal in RAM, lost at reboot)"
 fi
-[ -z "$ROOT" ] && [ "$DRY_RUN" -eq 0 ] && systemctl daemon-reload
+if [ -z "$ROOT" ] && [ "$DRY_RUN" -eq 0 ] && [ $SYSTEMD_RUNNING -eq 1 ]; then systemctl daemon-reload; fi
 for u in "${UNITS[@]}"; do
   if [ -L "$ROOT/etc/systemd/system/multi-user.target.wants/$u" ]; then info "$u enabled"
   else systemctl_ enable "$u" >/dev/null 2>&1 || systemctl_ enable "$u"; note "enabled $u"; fi
@@ -565,7 +571,7 @@ fi
 if [ $WANT_CONTROLLER -eq 1 ]; then
   [ "$SITE_ID" != probolinggo ] || decide "site id: 'probolinggo' is the default; change MPP_Site__Id in $ETC/controller.env and signage.env if this is another site"
   grep -q '^MPP_Gpio__Relay__Pin=' "$ROOT$ETC/controller.env" 2>/dev/null || \
-    decide "pins: the default BCM pins are in use (deploy-pi/README.md, 'Pin table'); set MPP_Gpio__* in $ETC/controller.env to match the wiring, and the relay board's active level"
+    decide "pins: the default BCM pins are in use (deploy-pi/README.md, 'Wiring'); set MPP_Gpio__* in $ETC/controller.env to match the wiring, and the relay board's active level"
 fi
 if [ $WANT_SIGNAGE -eq 1 ]; then
   [ -n "$(env_get "$ETC/signage.env" MPP_Qr__WhatsAppNumber || true)" ] || decide "WhatsApp number of WA SMART MPP: MPP_Qr__WhatsAppNumber in $ETC/signage.env (digits, international form)"
