@@ -64,6 +64,10 @@ internal sealed class ExpressionGenerator
         {
             parts.Add(Pick(Comments));
         }
+        if (P(0.03))
+        {
+            parts.Add(Pick(new[] { "open", "closed", "unknown" })); // a modifier after the comment
+        }
         if (parts.Count == 0)
         {
             parts.Add(Pick(new[] { "off", "24/7", "Mo-Fr 08:00-14:00", "Mo-Fr 08:00-12:00" }));
@@ -84,8 +88,22 @@ internal sealed class ExpressionGenerator
 
     private string DatePart()
     {
-        switch (_r.Next(12))
+        switch (_r.Next(16))
         {
+            case 12:
+                return _r.Next(2) == 0 ? $"{Year()}+" : $"{Year()}/{2 + _r.Next(3)}";
+            case 13:
+            {
+                string md = MonthDay(out int m);
+                return $"{md},{Two(1 + _r.Next(MonthDays[m]))}";
+            }
+            case 14:
+            {
+                int m = _r.Next(12);
+                return $"{Months[m]} {Two(1 + _r.Next(10))}-{Two(15 + _r.Next(MonthDays[m] - 14))}/{2 + _r.Next(5)}";
+            }
+            case 15:
+                return $"{Pick(Months)} {Pick(Weekdays)}[{Pick(new[] { "-1", "1", "2", "5" })}]";
             case 0:
                 return Year().ToString(System.Globalization.CultureInfo.InvariantCulture);
             case 1:
@@ -190,6 +208,10 @@ internal sealed class ExpressionGenerator
         if (OpenEnds && k < 12)
         {
             return $"{Time(from)}-{Time(Minute())}+";
+        }
+        if (k < 14)
+        {
+            return $"{Two(_r.Next(24))}-{Two(_r.Next(25))}"; // hours only, accepted by the reference
         }
         if (k < 20)
         {
