@@ -158,7 +158,7 @@ internal sealed class ExpressionGenerator
     private string WeekdayPart()
     {
         // PH is rarer than the rest: the reference is slow with it (it recomputes the year's holidays per call).
-        switch (_r.Next(40))
+        switch (_r.Next(80))
         {
             case 0:
             case 9:
@@ -171,11 +171,11 @@ internal sealed class ExpressionGenerator
                 return $"PH,{Pick(Weekdays)}";
             case 8:
                 return _r.Next(2) == 0 ? $"{Pick(Weekdays)}-{Pick(Weekdays)},PH" : $"PH {Pick(Weekdays)}-{Pick(Weekdays)}";
-            case < 25:
+            case < 50:
                 return $"{Pick(Weekdays)}-{Pick(Weekdays)}";
-            case < 30:
+            case < 60:
                 return $"{Pick(Weekdays)},{Pick(Weekdays)},{Pick(Weekdays)}";
-            case < 35:
+            case < 70:
                 return $"{Pick(Weekdays)}[{Pick(new[] { "-1", "1", "2", "3", "4", "5", "-2" })}]";
             default:
                 return $"{Pick(Weekdays)}[{Pick(new[] { "4,5", "1,3", "1-2", "-1,1" })}]";
