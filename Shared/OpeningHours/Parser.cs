@@ -10,6 +10,9 @@ internal sealed class Parser
 {
     private const int Day = CivilDay.MinutesPerDay;
 
+    /// <summary>Longest expression accepted (OpenStreetMap values are at most 255 characters).</summary>
+    public const int MaxLength = 10_000;
+
     private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
     private readonly List<TimeSelector> _time = new();
@@ -41,6 +44,10 @@ internal sealed class Parser
         {
             throw new OpeningHoursSyntaxException(0, "the expression is empty");
         }
+        if (text.Length > MaxLength)
+        {
+            throw new OpeningHoursSyntaxException(MaxLength, $"the expression is too long (more than {MaxLength} characters)");
+        }
         Parser parser = s_cached ?? new Parser();
         s_cached = null; // not shared with a nested use on this thread while it is busy
         try
@@ -52,6 +59,7 @@ internal sealed class Parser
         {
             parser._allTokens.Clear();
             parser._rules.Clear();
+            parser._timeRangeDepth = 0;
             s_cached = parser;
         }
     }
@@ -314,6 +322,29 @@ internal sealed class Parser
 
     // extendedOpenEnd: 0 = no, 1 = open end after a span that passed midnight, 2 = open end after a span.
     private int ParseTimeRange(int at, int extendedOpenEnd, out bool additional)
+    {
+        additional = false;
+        // "a-b+" recurses as in the reference, once per such span of a list; bound it so that a hostile
+        // input gives an error instead of a stack overflow (which would end the process).
+        if (++_timeRangeDepth > MaxTimeRangeDepth)
+        {
+            throw Error(at, $"too many open ends in one rule (at most {MaxTimeRangeDepth})");
+        }
+        try
+        {
+            return ParseTimeRangeList(at, extendedOpenEnd, out additional);
+        }
+        finally
+        {
+            _timeRangeDepth--;
+        }
+    }
+
+    private const int MaxTimeRangeDepth = 50;
+
+    private int _timeRangeDepth;
+
+    private int ParseTimeRangeList(int at, int extendedOpenEnd, out bool additional)
     {
         additional = false;
         for (; at < _tokens.Count; at++)

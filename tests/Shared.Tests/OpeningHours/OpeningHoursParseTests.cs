@@ -56,6 +56,19 @@ public sealed class OpeningHoursParseTests
     }
 
     [Fact]
+    public void Parse_HostileInput_GivesErrorNotCrash()
+    {
+        // Each "a-b+" of a list nests one level deeper in the reference's parser; a long list must not overflow the stack.
+        string deep = string.Concat(Enumerable.Repeat("10:00-11:00+,", 400)) + "12:00-13:00";
+        OpeningHoursParseResult result = OpeningHoursExpression.Parse(deep);
+        Assert.False(result.Success);
+        Assert.Equal("too many open ends in one rule (at most 50)", result.Error!.Message);
+
+        OpeningHoursParseResult tooLong = OpeningHoursExpression.Parse(string.Concat(Enumerable.Repeat("Mo 08:00-12:00; ", 1000)));
+        Assert.Equal(new OpeningHoursParseError(10_000, "the expression is too long (more than 10000 characters)"), tooLong.Error);
+    }
+
+    [Fact]
     public void Parse_Null_GivesErrorNotException()
     {
         OpeningHoursParseResult result = OpeningHoursExpression.Parse(null!);
