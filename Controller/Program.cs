@@ -12,6 +12,16 @@ public static class Program
     {
         var root = new RootCommand("MppSignage controller: opening hours, relay and signs, MQTT hub.");
         // Verbs are registered here, one line each (hours, run, override, status, announce …).
+        root.Subcommands.Add(Cli.HoursVerb.Create());
+        root.Subcommands.Add(Cli.RunVerb.Create());
+        root.Subcommands.Add(Cli.OverrideVerb.Create());
+        root.Subcommands.Add(Cli.StatusVerb.Create());
+        // No verb, or configuration overrides first (--Section:Key=value): run the service.
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "--version"))
+        {
+            args = ["run", .. args];
+        }
+
         return root.Parse(args).Invoke();
     }
 }

@@ -61,6 +61,12 @@ public sealed class Topics
     /// <summary>Broadcast delete to every site.</summary>
     public static string BroadcastAnnouncementsDelete => $"{RootPrefix}/{BroadcastSite}/announcements/delete";
 
+    /// <summary>
+    /// Where command results for <paramref name="user"/> go when the command names this Response Topic
+    /// (<c>mpp/{site}/responses/{user}</c>, plus any sub-levels); only that user (and admins) may read it.
+    /// </summary>
+    public string Responses(string user) => $"{Root}/responses/{user}";
+
     /// <summary>Screenshot request for one screen.</summary>
     public string ScreenshotGet(string screenId) => $"{Root}/screens/{screenId}/screenshot/get";
 

@@ -29,7 +29,7 @@ public enum ScheduleReason
 /// <param name="ClosesAt">When open: the end of the current open interval.</param>
 /// <param name="OpensAt">When not open: the start of the next open interval.</param>
 /// <param name="TodayHours">Today's open intervals (site-local day), in order.</param>
-/// <param name="Source">The decree/source of the hours version in force.</param>
+/// <param name="Source">The source of what decides: the decree of the hours version in force (regular), the holiday's decree, or the special period's or closure's <c>source</c>; null when not given.</param>
 public sealed record ScheduleEvaluation(
     OpeningState State,
     ScheduleReason Reason,

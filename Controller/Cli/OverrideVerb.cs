@@ -1,0 +1,208 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using MppSignage.Controller.Mqtt;
+using MppSignage.Shared.Control;
+using MppSignage.Shared.Mqtt;
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Protocol;
+using NodaTime;
+using NodaTime.Text;
+
+namespace MppSignage.Controller.Cli;
+
+/// <summary>
+/// <c>mpp-controller override open|closed|auto [--until T] [--reason R]</c>: sends an override command,
+/// waits for the controller's result on a private response topic and prints it.
+/// Exit codes: 0 accepted, 1 refused (by the controller or the broker) or no answer, 2 bad arguments.
+/// </summary>
+public static class OverrideVerb
+{
+    /// <summary>The <c>override</c> command.</summary>
+    public static Command Create() => Create(Console.Out, Console.Error);
+
+    /// <summary>For tests: output and error writers are passed in.</summary>
+    internal static Command Create(TextWriter output, TextWriter error)
+    {
+        var state = new Argument<string>("state") { Description = "open, closed or auto" };
+        state.AcceptOnlyFromAmong("open", "closed", "auto");
+        var until = new Option<string>("--until") { Description = "end: ISO 8601 with offset (2024-07-01T15:00:00+07:00), local HH:mm (next occurrence), or +90m / +2h; default: the next scheduled change" };
+        var reason = new Option<string>("--reason") { Description = "why (recorded in the audit trail)" };
+        var cmd = new Command("override", "Override the door (staff/admin) and print the controller's answer.") { state, until, reason };
+        CliSettings.AddTo(cmd);
+        cmd.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(state)!, parse.GetValue(until), parse.GetValue(reason), output, error, ct));
+        return cmd;
+    }
+
+    internal static async Task<int> RunAsync(ParseResult parse, string state, string? untilText, string? reason, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var (settings, problem) = CliSettings.From(parse);
+        if (settings is null)
+        {
+            error.WriteLine($"override: {problem}");
+            return 2;
+        }
+
+        string? until = null;
+        if (untilText is not null)
+        {
+            if (state == "auto")
+            {
+                error.WriteLine("override: --until is not used with auto");
+                return 2;
+            }
+
+            var parsed = ParseUntil(untilText, settings.Zone, SystemClock());
+            if (parsed is null)
+            {
+                error.WriteLine($"override: --until '{untilText}' is not a time: use 2024-07-01T15:00:00+07:00, 15:00 or +2h");
+                return 2;
+            }
+
+            until = IsoTime.Format(parsed.Value, settings.Zone);
+        }
+
+        if (reason is { Length: > CommandLimits.MaxReasonLength })
+        {
+            error.WriteLine($"override: --reason is {reason.Length} characters; at most {CommandLimits.MaxReasonLength}");
+            return 2;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(settings.Timeout);
+        var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, "override", timeout.Token);
+        if (client is null)
+        {
+            error.WriteLine($"override: {connectProblem}");
+            return 1;
+        }
+
+        using (client)
+        {
+            var topics = new Topics(settings.Site);
+            var correlation = Guid.NewGuid().ToByteArray();
+            var responseTopic = $"{topics.Responses(settings.User!)}/{Convert.ToHexString(correlation).ToLowerInvariant()}";
+            var answer = new TaskCompletionSource<CommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            client.ApplicationMessageReceivedAsync += e =>
+            {
+                if (e.ApplicationMessage.Topic == responseTopic && e.ApplicationMessage.CorrelationData?.AsSpan().SequenceEqual(correlation) == true)
+                {
+                    try
+                    {
+                        answer.TrySetResult(JsonSerializer.Deserialize(e.ApplicationMessage.Payload.ToArray(), MqttJsonContext.Wire.CommandResult)!);
+                    }
+                    catch (JsonException ex)
+                    {
+                        answer.TrySetResult(CommandResult.Refused(null, $"unreadable answer: {ex.Message}"));
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+
+            try
+            {
+                var sub = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(responseTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
+                if ((int)sub.Items.First().ResultCode > 2)
+                {
+                    error.WriteLine($"override: the broker refused the response topic {responseTopic} ({sub.Items.First().ResultCode}); the answer will only be on {topics.Events}");
+                }
+
+                var payload = Payload(state, until, reason);
+                var message = new MqttApplicationMessageBuilder()
+                    .WithTopic(topics.OverrideSet)
+                    .WithPayload(payload)
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                    .WithResponseTopic(responseTopic)
+                    .WithCorrelationData(correlation)
+                    .WithContentType("application/json")
+                    .WithUserProperty(MqttUserProperties.User, Encoding.UTF8.GetBytes(settings.User!).AsMemory())
+                    .WithUserProperty(MqttUserProperties.Via, "cli"u8.ToArray().AsMemory())
+                    .Build();
+                var published = await client.PublishAsync(message, timeout.Token);
+                if (!published.IsSuccess)
+                {
+                    error.WriteLine($"override: refused by the broker: {published.ReasonCode}{(string.IsNullOrEmpty(published.ReasonString) ? "" : $" ({published.ReasonString})")}");
+                    return 1;
+                }
+
+                var result = await answer.Task.WaitAsync(timeout.Token);
+                if (result.Ok)
+                {
+                    output.WriteLine($"ok: override {state}{(until is null ? state == "auto" ? "" : " until the next scheduled change" : $" until {until}")}");
+                    return 0;
+                }
+
+                error.WriteLine($"refused: {result.Field ?? "-"}: {result.Error}");
+                return 1;
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                error.WriteLine($"override: no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})");
+                return 1;
+            }
+            catch (MqttCommunicationException ex)
+            {
+                error.WriteLine($"override: connection lost ({ex.Message})");
+                return 1;
+            }
+        }
+    }
+
+    /// <summary>ISO with offset, local <c>HH:mm</c> (next occurrence in <paramref name="zone"/>), or <c>+90m</c>/<c>+2h</c>.</summary>
+    internal static Instant? ParseUntil(string text, DateTimeZone zone, Instant now)
+    {
+        text = text.Trim();
+        if (OverrideCommandParser.ParseUntil(text) is { } iso)
+        {
+            return iso;
+        }
+
+        if (text.StartsWith('+') && text.Length > 2 && double.TryParse(text[1..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var amount) && amount > 0)
+        {
+            return text[^1] switch
+            {
+                'm' => now + Duration.FromMinutes(amount),
+                'h' => now + Duration.FromHours(amount),
+                _ => null,
+            };
+        }
+
+        var local = LocalTimePattern.CreateWithInvariantCulture("H:mm").Parse(text.Replace('.', ':'));
+        if (local.Success)
+        {
+            var today = now.InZone(zone).Date;
+            var candidate = zone.AtLeniently(today + local.Value).ToInstant();
+            return candidate > now ? candidate : zone.AtLeniently(today.PlusDays(1) + local.Value).ToInstant();
+        }
+
+        return null;
+    }
+
+    private static Instant SystemClock() => Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
+
+    private static byte[] Payload(string state, string? until, string? reason)
+    {
+        var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("state", state);
+            if (until is not null)
+            {
+                w.WriteString("until", until);
+            }
+
+            if (reason is not null)
+            {
+                w.WriteString("reason", reason);
+            }
+
+            w.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MppSignage.Controller.Hosting;
+
+namespace MppSignage.Controller.Cli;
+
+/// <summary>
+/// <c>mpp-controller run [--Section:Key=value …]</c> (also the default when no verb is given): runs the
+/// door controller service until SIGTERM/Ctrl+C. Exit codes: 0 stopped, 2 invalid configuration, 1 failed to start.
+/// </summary>
+public static class RunVerb
+{
+    /// <summary>The <c>run</c> command.</summary>
+    public static Command Create()
+    {
+        var cmd = new Command("run", "Run the door controller service (default). Options: --Section:Key=value, env MPP_Section__Key, appsettings.json.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        cmd.SetAction(parse => Run([.. parse.UnmatchedTokens]));
+        return cmd;
+    }
+
+    /// <summary>Builds and runs the host with <paramref name="args"/> as configuration overrides.</summary>
+    public static int Run(string[] args)
+    {
+        IHost host;
+        try
+        {
+            host = ControllerHost.Build(args);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or IOException)
+        {
+            Console.Error.WriteLine($"mpp-controller: configuration error: {ex.Message}");
+            return 2;
+        }
+
+        try
+        {
+            host.Run();
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            Console.Error.WriteLine("mpp-controller: invalid configuration, not started:");
+            foreach (var failure in ex.Failures)
+            {
+                Console.Error.WriteLine($"  - {failure}");
+            }
+
+            return 2;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // The binder names the key ("… at 'Door:CheckIntervalSeconds' to type 'System.Int32'").
+            Console.Error.WriteLine($"mpp-controller: invalid configuration, not started: {ex.Message} Fix: give a value of that type.");
+            return 2;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Start-up failures (port in use, GPIO driver unavailable, unwritable state directory) end here with their message, not a stack trace.
+            Console.Error.WriteLine($"mpp-controller: cannot start: {ex.Message}");
+            return 1;
+        }
+        finally
+        {
+            host.Dispose();
+        }
+    }
+}

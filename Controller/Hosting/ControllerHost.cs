@@ -1,0 +1,121 @@
+using System.Device.Gpio;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MppSignage.Controller.Clock;
+using MppSignage.Controller.Door;
+using MppSignage.Controller.Gpio;
+using MppSignage.Controller.Mqtt;
+using MppSignage.Controller.Options;
+using MppSignage.Controller.Scheduling;
+using MppSignage.Controller.State;
+
+namespace MppSignage.Controller.Hosting;
+
+/// <summary>
+/// Builds the controller service: configuration (appsettings.json, appsettings.{Environment}.json,
+/// <c>MPP_Section__Key</c> environment variables, <c>--Section:Key=value</c> arguments, in rising
+/// precedence), logging, validated options, hardware, door loop, broker and MQTT client.
+/// </summary>
+internal static class ControllerHost
+{
+    /// <summary>The environment name: <c>DOTNET_ENVIRONMENT</c>, else Production.</summary>
+    public static string EnvironmentName =>
+        Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } e ? e : Environments.Production;
+
+    /// <summary>Adds the configuration sources, in precedence order, to <paramref name="configuration"/>.</summary>
+    public static void AddSources(IConfigurationBuilder configuration, string[] args)
+    {
+        var root = AppContext.BaseDirectory;
+        configuration.AddJsonFile(Path.Combine(root, "appsettings.json"), optional: true, reloadOnChange: false);
+        configuration.AddJsonFile(Path.Combine(root, $"appsettings.{EnvironmentName}.json"), optional: true, reloadOnChange: false);
+        configuration.AddEnvironmentVariables("MPP_");
+        configuration.AddCommandLine(args);
+    }
+
+    /// <summary>Creates the host. <paramref name="customize"/> runs before the controller's services are added (tests replace time, clock, driver, parser there).</summary>
+    public static IHost Build(string[] args, Action<HostApplicationBuilder>? customize = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = EnvironmentName,
+        });
+        AddSources(builder.Configuration, args);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.AddSystemd();
+        // AddSystemd registers the notifier only under systemd; the watchdog asks for it either way (IsEnabled tells).
+        builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
+        customize?.Invoke(builder);
+        AddController(builder.Services, builder.Configuration);
+        return builder.Build();
+    }
+
+    private static void AddController(IServiceCollection services, IConfiguration configuration)
+    {
+        AddOptions<SiteOptions>(services, configuration, SiteOptions.Section, ControllerOptionsRules.Site);
+        AddOptions<ScheduleOptions>(services, configuration, ScheduleOptions.Section, ControllerOptionsRules.Schedule);
+        AddOptions<StateOptions>(services, configuration, StateOptions.Section, ControllerOptionsRules.State);
+        AddOptions<DoorOptions>(services, configuration, DoorOptions.Section, ControllerOptionsRules.Door);
+        AddOptions<ClockOptions>(services, configuration, ClockOptions.Section, ControllerOptionsRules.Clock);
+        AddOptions<MqttOptions>(services, configuration, MqttOptions.Section, ControllerOptionsRules.Mqtt);
+        AddOptions<GpioOptions>(services, configuration, GpioOptions.Section, ControllerOptionsRules.Gpio);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IClockSync, SystemClockSync>();
+        services.TryAddSingleton<IScheduleParser, DocumentScheduleParser>();
+        services.TryAddSingleton<GpioDriver>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<GpioOptions>>().Value;
+            var logger = sp.GetRequiredService<ILogger<DoorHardware>>();
+            var (name, defaulted) = GpioDriverFactory.Resolve(o.Driver, File.Exists);
+            Log.GpioDriver(logger, name, defaulted
+                ? $" (Gpio:Driver not set; {GpioDriverFactory.GpioChipDevice} {(name == "simulated" ? "is absent" : "exists")})"
+                : "");
+            try
+            {
+                return GpioDriverFactory.Create(name, o.Chip, sp.GetRequiredService<TimeProvider>());
+            }
+            catch (Exception ex) when (ex is not InvalidOperationException)
+            {
+                throw new InvalidOperationException($"Gpio:Driver = '{name}' cannot be opened ({ex.Message}). Fix: use --Gpio:Driver=simulated off the Pi, rpi on a Raspberry Pi 3/4, or libgpiod with --Gpio:Chip=N.", ex);
+            }
+        });
+
+        services.AddSingleton<InternalCredential>();
+        services.AddSingleton<TopicsProvider>();
+        services.AddSingleton<StateStore>();
+        services.AddSingleton<ControllerOutbox>();
+        services.AddSingleton<Auditor>();
+        services.AddSingleton<ScheduleProvider>();
+        services.AddSingleton<DoorHardware>();
+        services.AddSingleton<EmbeddedBroker>();
+        services.AddSingleton<DoorLoop>();
+        services.AddSingleton<ControllerMqttClient>();
+        services.AddSingleton<IMqttCommandHandler, OverrideCommandHandler>();
+        services.AddSingleton<IMqttCommandHandler, ScheduleCommandHandler>();
+
+        // Start order matters: broker, then the door (first decision), then the client; stop is the reverse.
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        services.AddHostedService(sp => sp.GetRequiredService<DoorLoop>());
+        services.AddHostedService(sp => sp.GetRequiredService<ControllerMqttClient>());
+        services.AddHostedService<SystemdWatchdog>();
+    }
+
+    private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IEnumerable<string>> rules)
+        where T : class
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new OptionsValidator<T>(rules));
+    }
+}

@@ -1,0 +1,376 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MppSignage.Controller.Door;
+using MppSignage.Controller.Hosting;
+using MppSignage.Controller.Options;
+using MppSignage.Shared.Control;
+using MppSignage.Shared.Mqtt;
+using MQTTnet;
+using MQTTnet.Packets;
+using MQTTnet.Exceptions;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace MppSignage.Controller.Mqtt;
+
+/// <summary>
+/// The controller's MQTT connection: connects (MQTT 5, Last Will <c>offline</c> on availability),
+/// subscribes to every command handler's topics, republishes all retained topics after each (re)connect,
+/// sends the outbox, and answers every command on its Response Topic and on the events topic.
+/// Reconnects with exponential backoff timed by the TimeProvider; the door keeps following the local
+/// schedule meanwhile.
+/// </summary>
+internal sealed class ControllerMqttClient : BackgroundService
+{
+    private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(5);
+
+    private readonly MqttOptions _options;
+    private readonly string _site;
+    private readonly Topics _topics;
+    private readonly ControllerOutbox _outbox;
+    private readonly Auditor _auditor;
+    private readonly DoorLoop _loop;
+    private readonly InternalCredential _credential;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ControllerMqttClient> _logger;
+    private readonly Dictionary<string, IMqttCommandHandler> _handlers = new(StringComparer.Ordinal);
+    private readonly IMqttClient _client;
+    private readonly System.Threading.Channels.Channel<MqttApplicationMessage> _commands =
+        System.Threading.Channels.Channel.CreateBounded<MqttApplicationMessage>(new System.Threading.Channels.BoundedChannelOptions(256) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
+
+    public ControllerMqttClient(
+        IOptions<MqttOptions> options,
+        IOptions<SiteOptions> site,
+        TopicsProvider topics,
+        ControllerOutbox outbox,
+        Auditor auditor,
+        DoorLoop loop,
+        IEnumerable<IMqttCommandHandler> handlers,
+        InternalCredential credential,
+        TimeProvider time,
+        ILogger<ControllerMqttClient> logger)
+    {
+        _options = options.Value;
+        _site = site.Value.Id;
+        _topics = topics.Topics;
+        _outbox = outbox;
+        _auditor = auditor;
+        _loop = loop;
+        _credential = credential;
+        _time = time;
+        _logger = logger;
+        foreach (var handler in handlers)
+        {
+            foreach (var topic in handler.TopicsFor(_topics))
+            {
+                if (!_handlers.TryAdd(topic, handler))
+                {
+                    throw new InvalidOperationException($"Two command handlers claim the topic {topic}; register each topic once.");
+                }
+            }
+        }
+
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            // Hand commands to their own task: the receive loop must stay free to process the PUBACKs
+            // of our own publishes (status, results), or every command would wait on itself.
+            return _commands.Writer.WriteAsync(e.ApplicationMessage).AsTask();
+        };
+    }
+
+    /// <summary>Whether the controller is connected to the broker now.</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>The topics commands are accepted on.</summary>
+    public IReadOnlyCollection<string> CommandTopics => _handlers.Keys;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_client.IsConnected)
+        {
+            try
+            {
+                // A clean disconnect does not fire the Last Will, so say offline ourselves.
+                await _client.PublishAsync(Retained(_topics.Availability, "offline"), cancellationToken);
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cancellationToken);
+            }
+            catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The broker may already be gone (embedded broker stopping); the Last Will covers that case.
+            }
+        }
+
+        _client.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var commands = Task.Run(() => ProcessCommandsAsync(stoppingToken), stoppingToken);
+        try
+        {
+            await ConnectionLoopAsync(stoppingToken);
+        }
+        finally
+        {
+            _commands.Writer.TryComplete();
+            await commands.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task ProcessCommandsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var message in _commands.Reader.ReadAllAsync(ct))
+            {
+                await OnMessageAsync(message);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down; queued commands get no answer, like any command sent to a stopped controller.
+        }
+    }
+
+    private async Task ConnectionLoopAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(_options.ReconnectMinSeconds);
+        var max = TimeSpan.FromSeconds(_options.ReconnectMaxSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await ConnectAsync(stoppingToken))
+                {
+                    delay = TimeSpan.FromSeconds(_options.ReconnectMinSeconds);
+                    await PumpAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is MqttCommunicationException or IOException or System.Net.Sockets.SocketException or InvalidOperationException or TimeoutException or OperationCanceledException)
+            {
+                Log.MqttConnectionLost(_logger, ex.GetType().Name, ex.Message);
+            }
+
+            if (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Log.MqttReconnecting(_logger, delay.TotalSeconds);
+            try
+            {
+                await Task.Delay(delay, _time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, max.Ticks));
+        }
+    }
+
+    private async Task<bool> ConnectAsync(CancellationToken ct)
+    {
+        var host = _options.IsEmbedded ? ConnectHostForBind(_options.BindAddress) : _options.Host;
+        var (user, password) = _options.IsEmbedded ? (_credential.Username, _credential.Password) : (_options.Username!, _options.Password!);
+        var clientOptions = new MqttClientOptionsBuilder()
+            .WithTcpServer(host, _options.Port)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithClientId(_options.ClientId ?? $"mpp-controller-{_site}")
+            .WithCredentials(user, password)
+            .WithCleanStart(true)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithWillTopic(_topics.Availability)
+            .WithWillPayload("offline")
+            .WithWillRetain(true)
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+
+        if (_client.IsConnected)
+        {
+            await _client.DisconnectAsync(cancellationToken: ct);
+        }
+
+        var result = await _client.ConnectAsync(clientOptions, ct);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            Log.MqttConnectRefused(_logger, host, _options.Port, result.ResultCode.ToString(), result.ReasonString ?? "");
+            return false;
+        }
+
+        var subscribe = new MqttClientSubscribeOptionsBuilder();
+        foreach (var topic in _handlers.Keys)
+        {
+            // Retain-as-published lets us see (and refuse) a command someone published with the retain flag.
+            subscribe.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce, noLocal: false, retainAsPublished: true, MqttRetainHandling.SendAtSubscribe);
+        }
+
+        if (_handlers.Count > 0)
+        {
+            var sub = await _client.SubscribeAsync(subscribe.Build(), ct);
+            foreach (var item in sub.Items.Where(i => (int)i.ResultCode > 2))
+            {
+                Log.MqttSubscribeRefused(_logger, item.TopicFilter.Topic, item.ResultCode.ToString());
+            }
+        }
+
+        await _client.PublishAsync(Retained(_topics.Availability, "online"), ct);
+        _outbox.MarkAllDirty();
+        Log.MqttConnected(_logger, host, _options.Port, user, _handlers.Count);
+        return true;
+    }
+
+    private async Task PumpAsync(CancellationToken ct)
+    {
+        var lastPing = _time.GetTimestamp();
+        while (!ct.IsCancellationRequested)
+        {
+            var dirty = _outbox.TakeDirty();
+            for (var i = 0; i < dirty.Count; i++)
+            {
+                try
+                {
+                    await PublishCheckedAsync(Retained(dirty[i].Topic, dirty[i].Payload), ct);
+                }
+                catch
+                {
+                    _outbox.ReturnDirty(dirty.Skip(i).Select(d => d.Topic));
+                    throw;
+                }
+            }
+
+            // One queued message per turn, so a new status (retained, dirty) never waits behind a queue of events.
+            if (_outbox.TryTake(out var message))
+            {
+                await PublishCheckedAsync(message!, ct);
+                continue;
+            }
+
+            await _outbox.WaitAsync(TimeSpan.FromSeconds(1), ct);
+            if (_time.GetElapsedTime(lastPing) >= PingEvery || !_client.IsConnected)
+            {
+                lastPing = _time.GetTimestamp();
+                if (!await _client.TryPingAsync(ct))
+                {
+                    throw new TimeoutException("the broker did not answer a ping");
+                }
+            }
+        }
+    }
+
+    private async Task PublishCheckedAsync(MqttApplicationMessage message, CancellationToken ct)
+    {
+        var result = await _client.PublishAsync(message, ct);
+        if (!result.IsSuccess)
+        {
+            // A refusal (e.g. an ACL on an external broker) is a configuration problem, not a lost connection.
+            Log.MqttPublishRefused(_logger, message.Topic, result.ReasonCode.ToString(), result.ReasonString ?? "");
+        }
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessage message)
+    {
+        if (!_handlers.TryGetValue(message.Topic, out var handler))
+        {
+            return;
+        }
+
+        var payload = message.Payload;
+        if (message.Retain && payload.Length == 0)
+        {
+            // Someone cleared a retained command with an empty retained message: nothing to answer.
+            return;
+        }
+
+        var sender = SenderOf(message);
+        CommandResult result;
+        if (message.Retain)
+        {
+            result = CommandResult.Refused("retain", "commands must not be retained; publish without the retain flag (and clear it with an empty retained message)");
+        }
+        else if (payload.Length > CommandLimits.MaxPayloadBytes)
+        {
+            result = CommandResult.Refused("payload", $"payload is {payload.Length} bytes; the limit is {CommandLimits.MaxPayloadBytes} bytes (64 KiB)");
+        }
+        else
+        {
+            try
+            {
+                result = await handler.HandleAsync(new MqttCommand(message.Topic, payload.ToArray(), sender), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A handler bug must not drop the connection or leave the sender without an answer.
+                Log.CommandFailed(_logger, message.Topic, ex);
+                result = CommandResult.Refused(null, "internal error while applying the command; see the controller log");
+            }
+        }
+
+        if (result.Ok)
+        {
+            Log.CommandAccepted(_logger, message.Topic, sender);
+        }
+        else
+        {
+            Log.CommandRefused(_logger, message.Topic, sender, result.Field ?? "-", result.Error ?? "");
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(result, MqttJsonContext.Wire.CommandResult);
+        if (TopicFilter.IsValidTopicName(message.ResponseTopic))
+        {
+            _outbox.Publish(message.ResponseTopic, bytes, message.CorrelationData);
+        }
+
+        _auditor.Record(new EventMessage
+        {
+            Type = "command-result",
+            At = IsoTime.Format(NodaTime.Instant.FromDateTimeOffset(_time.GetUtcNow()), _loop.Zone),
+            By = sender,
+            Topic = message.Topic,
+            Ok = result.Ok,
+            Error = result.Error,
+            Field = result.Field,
+            Correlation = message.CorrelationData is { Length: > 0 } c ? Convert.ToBase64String(c) : null,
+        }, message.CorrelationData);
+    }
+
+    private string SenderOf(MqttApplicationMessage message)
+    {
+        var props = message.UserProperties;
+        var user = props?.LastOrDefault(p => p.Name == MqttUserProperties.User)?.ReadValueAsString();
+        var verified = props?.Any(p => p.Name == MqttUserProperties.Verified && p.ReadValueAsString() == "true") == true;
+        if (string.IsNullOrWhiteSpace(user))
+        {
+            return "unknown";
+        }
+
+        user = user.Length > 64 ? user[..64] : user;
+        var via = props!.LastOrDefault(p => p.Name == MqttUserProperties.Via)?.ReadValueAsString() is "cli" ? " via cli" : "";
+        return verified && _options.IsEmbedded ? user + via : $"{user} (claimed){via}";
+    }
+
+    private static string ConnectHostForBind(string bind) =>
+        bind is "0.0.0.0" or "::" ? "127.0.0.1" : bind;
+
+    private static MqttApplicationMessage Retained(string topic, string payload) => Retained(topic, Encoding.UTF8.GetBytes(payload));
+
+    private static MqttApplicationMessage Retained(string topic, byte[] payload) =>
+        new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithRetainFlag(true)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+}

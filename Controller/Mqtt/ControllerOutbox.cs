@@ -1,0 +1,115 @@
+using System.Threading.Channels;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace MppSignage.Controller.Mqtt;
+
+/// <summary>
+/// What the controller wants on the broker, independent of whether it is connected: the latest payload of
+/// each retained topic (republished in full after every reconnect) and a bounded queue of non-retained
+/// messages (events and command results). The MQTT client drains it.
+/// </summary>
+public sealed class ControllerOutbox
+{
+    /// <summary>Events kept while the broker is away; older ones are dropped (the local journal keeps them all).</summary>
+    public const int MaxQueued = 500;
+
+    private readonly object _lock = new();
+    private readonly Dictionary<string, byte[]> _retained = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private readonly Channel<MqttApplicationMessage> _queue =
+        Channel.CreateBounded<MqttApplicationMessage>(new BoundedChannelOptions(MaxQueued) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly SemaphoreSlim _signal = new(0);
+
+    /// <summary>Sets the retained payload of <paramref name="topic"/>; published now if connected, else on reconnect.</summary>
+    public void SetRetained(string topic, byte[] payload)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        ArgumentNullException.ThrowIfNull(payload);
+        lock (_lock)
+        {
+            if (_retained.TryGetValue(topic, out var old) && old.AsSpan().SequenceEqual(payload))
+            {
+                return;
+            }
+
+            _retained[topic] = payload;
+            _dirty.Add(topic);
+        }
+
+        Wake();
+    }
+
+    /// <summary>The current retained payload of <paramref name="topic"/>, or null.</summary>
+    public byte[]? GetRetained(string topic)
+    {
+        lock (_lock)
+        {
+            return _retained.TryGetValue(topic, out var p) ? p : null;
+        }
+    }
+
+    /// <summary>Queues a non-retained QoS 1 message.</summary>
+    public void Publish(string topic, byte[] payload, byte[]? correlationData = null)
+    {
+        var builder = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType("application/json");
+        if (correlationData is not null)
+        {
+            builder.WithCorrelationData(correlationData);
+        }
+
+        _queue.Writer.TryWrite(builder.Build());
+        Wake();
+    }
+
+    /// <summary>Marks every retained topic for republishing (after a reconnect).</summary>
+    public void MarkAllDirty()
+    {
+        lock (_lock)
+        {
+            _dirty.UnionWith(_retained.Keys);
+        }
+
+        Wake();
+    }
+
+    /// <summary>Takes the retained topics to (re)publish.</summary>
+    public IReadOnlyList<(string Topic, byte[] Payload)> TakeDirty()
+    {
+        lock (_lock)
+        {
+            var list = _dirty.Select(t => (t, _retained[t])).ToList();
+            _dirty.Clear();
+            return list;
+        }
+    }
+
+    /// <summary>Puts back retained topics whose publishing failed.</summary>
+    public void ReturnDirty(IEnumerable<string> topics)
+    {
+        lock (_lock)
+        {
+            _dirty.UnionWith(topics);
+        }
+    }
+
+    /// <summary>Takes a queued message, if any.</summary>
+    public bool TryTake(out MqttApplicationMessage? message) => _queue.Reader.TryRead(out message);
+
+    /// <summary>Waits until something is to be sent (or the timeout passes).</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>Wakes the sender.</summary>
+    public void Wake()
+    {
+        // Several wakes collapse into a few loop turns; the sender drains everything each turn.
+        if (_signal.CurrentCount < 4)
+        {
+            _signal.Release();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Net;
+using MppSignage.Shared.Mqtt;
+
+namespace MppSignage.Controller.Options;
+
+/// <summary>
+/// The start-up checks of every options section. Each message names the key, what is wrong, and the fix
+/// (as a command-line override; the same key works in appsettings.json and as <c>MPP_Section__Key</c>).
+/// </summary>
+internal static class ControllerOptionsRules
+{
+    private static readonly string[] Drivers = ["simulated", "rpi", "libgpiod"];
+
+    public static string Problem(string key, object? value, string what, string fix) =>
+        $"{key} = '{value}': {what}. Fix: {fix} (appsettings.json, --{key}=…, or MPP_{key.Replace(":", "__", StringComparison.Ordinal)}).";
+
+    public static IEnumerable<string> Site(SiteOptions o)
+    {
+        if (!Topics.IsValidSiteId(o.Id ?? ""))
+        {
+            yield return Problem("Site:Id", o.Id, "must be 1-64 characters of a-z, 0-9, '-' or '_', and not 'all'", "e.g. --Site:Id=probolinggo");
+        }
+
+        if (NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone ?? "") is null)
+        {
+            yield return Problem("Site:TimeZone", o.TimeZone, "is not a tz database zone id", "e.g. --Site:TimeZone=Asia/Jakarta");
+        }
+    }
+
+    public static IEnumerable<string> Schedule(ScheduleOptions o)
+    {
+        if (string.IsNullOrWhiteSpace(o.File))
+        {
+            yield return Problem("Schedule:File", o.File, "is empty", $"give the schedule document's path, e.g. --Schedule:File={ScheduleOptions.DefaultFile}");
+        }
+    }
+
+    public static IEnumerable<string> State(StateOptions o)
+    {
+        if (string.IsNullOrWhiteSpace(o.Directory))
+        {
+            yield return Problem("State:Directory", o.Directory, "is empty", $"give a writable directory, e.g. --State:Directory={StateOptions.DefaultDirectory}");
+        }
+    }
+
+    public static IEnumerable<string> Door(DoorOptions o)
+    {
+        if (o.ClosingSoonMinutes is < 0 or > 240)
+        {
+            yield return Problem("Door:ClosingSoonMinutes", o.ClosingSoonMinutes, "must be 0-240 minutes", "e.g. --Door:ClosingSoonMinutes=15 (0 disables the phase)");
+        }
+
+        if (!(o.OverrideMaxHours > 0 && o.OverrideMaxHours <= 168))
+        {
+            yield return Problem("Door:OverrideMaxHours", o.OverrideMaxHours, "must be more than 0 and at most 168 hours", "e.g. --Door:OverrideMaxHours=12");
+        }
+
+        if (o.CheckIntervalSeconds is < 1 or > 3600)
+        {
+            yield return Problem("Door:CheckIntervalSeconds", o.CheckIntervalSeconds, "must be 1-3600 seconds", "e.g. --Door:CheckIntervalSeconds=30");
+        }
+    }
+
+    public static IEnumerable<string> Clock(ClockOptions o)
+    {
+        if (ParsePolicy(o.UnsynchronizedPolicy) is null)
+        {
+            yield return Problem("Clock:UnsynchronizedPolicy", o.UnsynchronizedPolicy, "must be closed, open or schedule", "e.g. --Clock:UnsynchronizedPolicy=closed");
+        }
+
+        if (string.IsNullOrWhiteSpace(o.SyncFile))
+        {
+            yield return Problem("Clock:SyncFile", o.SyncFile, "is empty", $"e.g. --Clock:SyncFile={ClockOptions.DefaultSyncFile}");
+        }
+    }
+
+    public static Shared.Control.UnsynchronizedClockPolicy? ParsePolicy(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "closed" => Shared.Control.UnsynchronizedClockPolicy.Closed,
+        "open" => Shared.Control.UnsynchronizedClockPolicy.Open,
+        "schedule" => Shared.Control.UnsynchronizedClockPolicy.Schedule,
+        _ => null,
+    };
+
+    public static IEnumerable<string> Mqtt(MqttOptions o)
+    {
+        if (!string.Equals(o.Broker, "embedded", StringComparison.OrdinalIgnoreCase) && !string.Equals(o.Broker, "external", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return Problem("Mqtt:Broker", o.Broker, "must be embedded or external", "--Mqtt:Broker=embedded");
+        }
+
+        if (o.Port is < 1 or > 65535)
+        {
+            yield return Problem("Mqtt:Port", o.Port, "must be a TCP port 1-65535", "e.g. --Mqtt:Port=1883");
+        }
+
+        if (o.IsEmbedded && !IPAddress.TryParse(o.BindAddress, out _))
+        {
+            yield return Problem("Mqtt:BindAddress", o.BindAddress, "is not an IP address", "--Mqtt:BindAddress=127.0.0.1 (loopback) or 0.0.0.0 (every interface)");
+        }
+
+        if (string.IsNullOrWhiteSpace(o.Host))
+        {
+            yield return Problem("Mqtt:Host", o.Host, "is empty", "e.g. --Mqtt:Host=127.0.0.1");
+        }
+
+        if (!o.IsEmbedded && (string.IsNullOrEmpty(o.Username) || o.Password is null))
+        {
+            yield return Problem("Mqtt:Username", o.Username, "an external broker needs the controller's user name and password (anonymous access is refused)", "set Mqtt:Username and Mqtt:Password, e.g. MPP_Mqtt__Password in the service's environment file");
+        }
+
+        if (!(o.ReconnectMinSeconds > 0) || !(o.ReconnectMaxSeconds >= o.ReconnectMinSeconds))
+        {
+            yield return Problem("Mqtt:ReconnectMinSeconds", o.ReconnectMinSeconds, $"must be more than 0 and not above Mqtt:ReconnectMaxSeconds ({o.ReconnectMaxSeconds})", "e.g. --Mqtt:ReconnectMinSeconds=1 --Mqtt:ReconnectMaxSeconds=30");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < o.Users.Count; i++)
+        {
+            var u = o.Users[i];
+            var key = $"Mqtt:Users:{i}";
+            if (string.IsNullOrWhiteSpace(u.Name) || u.Name.Any(c => char.IsWhiteSpace(c) || c is '/' or '+' or '#' or ':'))
+            {
+                yield return Problem($"{key}:Name", u.Name, "must be a non-empty name without spaces, '/', '+', '#' or ':'", $"e.g. --{key}:Name=staff");
+            }
+            else if (!seen.Add(u.Name))
+            {
+                yield return Problem($"{key}:Name", u.Name, "is listed twice", "keep one entry per user");
+            }
+
+            if (RoleTopicRules.ParseRole(u.Role) is null)
+            {
+                yield return Problem($"{key}:Role", u.Role, "must be controller, staff, admin or screen", $"e.g. --{key}:Role=staff");
+            }
+
+            if (!PasswordHash.TryParse(u.PasswordHash, out _))
+            {
+                yield return Problem($"{key}:PasswordHash", Shorten(u.PasswordHash), "is not a '$7$iterations$salt$hash' PBKDF2 hash", "create one with `mosquitto_passwd` or PasswordHash.Create, never put the password itself here");
+            }
+        }
+    }
+
+    public static IEnumerable<string> Gpio(GpioOptions o)
+    {
+        if (!string.IsNullOrWhiteSpace(o.Driver) && !Drivers.Contains(o.Driver.Trim().ToLowerInvariant()))
+        {
+            yield return Problem("Gpio:Driver", o.Driver, "must be simulated, rpi or libgpiod (or empty to choose by /dev/gpiochip0)", "e.g. --Gpio:Driver=simulated");
+        }
+
+        if (o.Chip is < 0 or > 16)
+        {
+            yield return Problem("Gpio:Chip", o.Chip, "must be a gpiochip number 0-16", "--Gpio:Chip=0");
+        }
+
+        var pins = new List<(string Key, int Pin)> { ("Gpio:Relay:Pin", o.Relay.Pin) };
+        if (o.Lamps.Open is { } p1) pins.Add(("Gpio:Lamps:Open", p1));
+        if (o.Lamps.Closed is { } p2) pins.Add(("Gpio:Lamps:Closed", p2));
+        if (o.Lamps.ClosingSoon is { } p3) pins.Add(("Gpio:Lamps:ClosingSoon", p3));
+        if (o.Button.Pin is { } p4) pins.Add(("Gpio:Button:Pin", p4));
+        foreach (var (key, pin) in pins)
+        {
+            if (pin is < 0 or > 53)
+            {
+                yield return Problem(key, pin, "must be a BCM GPIO number 0-53", $"e.g. --{key}=17");
+            }
+        }
+
+        foreach (var dup in pins.GroupBy(p => p.Pin).Where(g => g.Count() > 1))
+        {
+            yield return Problem(dup.Last().Key, dup.Key, $"pin {dup.Key} is also used by {string.Join(", ", dup.Take(dup.Count() - 1).Select(d => d.Key))}", "give each device its own pin");
+        }
+
+        if (o.Relay.StartupState is not ("on" or "off"))
+        {
+            yield return Problem("Gpio:Relay:StartupState", o.Relay.StartupState, "must be on or off", "--Gpio:Relay:StartupState=off");
+        }
+
+        if (o.Relay.ShutdownState is not ("on" or "off" or "keep"))
+        {
+            yield return Problem("Gpio:Relay:ShutdownState", o.Relay.ShutdownState, "must be on, off or keep", "--Gpio:Relay:ShutdownState=off");
+        }
+
+        if (o.Relay.ScheduleUnavailableState is not ("on" or "off"))
+        {
+            yield return Problem("Gpio:Relay:ScheduleUnavailableState", o.Relay.ScheduleUnavailableState, "must be on or off", "--Gpio:Relay:ScheduleUnavailableState=off");
+        }
+
+        if (o.Lamps.BlinkMilliseconds is < 50 or > 5000)
+        {
+            yield return Problem("Gpio:Lamps:BlinkMilliseconds", o.Lamps.BlinkMilliseconds, "must be 50-5000 ms", "--Gpio:Lamps:BlinkMilliseconds=500");
+        }
+
+        if (o.Button.DebounceMilliseconds is < 1 or > 1000)
+        {
+            yield return Problem("Gpio:Button:DebounceMilliseconds", o.Button.DebounceMilliseconds, "must be 1-1000 ms", "--Gpio:Button:DebounceMilliseconds=50");
+        }
+
+        if (!(o.Button.LongPressSeconds * 1000 > o.Button.DebounceMilliseconds && o.Button.LongPressSeconds <= 60))
+        {
+            yield return Problem("Gpio:Button:LongPressSeconds", o.Button.LongPressSeconds, "must be longer than the debounce time and at most 60 s", "--Gpio:Button:LongPressSeconds=3");
+        }
+
+        if (o.Lcd.Enabled && o.Lcd.Address is < 0x03 or > 0x77)
+        {
+            yield return Problem("Gpio:Lcd:Address", o.Lcd.Address, "must be a 7-bit I2C address 3-119 (0x03-0x77)", "--Gpio:Lcd:Address=39 (0x27)");
+        }
+
+        if (o.Lcd.Bus is < 0 or > 16)
+        {
+            yield return Problem("Gpio:Lcd:Bus", o.Lcd.Bus, "must be an I2C bus number 0-16", "--Gpio:Lcd:Bus=1");
+        }
+    }
+
+    public static IEnumerable<string> Cli(CliOptions o)
+    {
+        if (!(o.TimeoutSeconds > 0 && o.TimeoutSeconds <= 300))
+        {
+            yield return Problem("Cli:TimeoutSeconds", o.TimeoutSeconds, "must be more than 0 and at most 300 s", "--Cli:TimeoutSeconds=10");
+        }
+    }
+
+    private static string Shorten(string? s) => s is null ? "" : s.Length <= 12 ? s : s[..12] + "…";
+}

@@ -1,0 +1,217 @@
+using System.Text;
+using System.Text.Json;
+using MppSignage.Controller.Options;
+using MppSignage.Shared.Control;
+using MppSignage.Shared.Mqtt;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace MppSignage.Controller.State;
+
+/// <summary>
+/// The controller's durable state in <c>State:Directory</c>: <c>override.json</c>, <c>schedule.json</c>
+/// (the last schedule accepted over MQTT) and <c>journal.jsonl</c> (append-only audit). Writes are atomic;
+/// a corrupt file is reported, set aside as <c>*.corrupt</c>, and the safe default used.
+/// </summary>
+internal sealed class StateStore
+{
+    public const string OverrideFile = "override.json";
+    public const string ScheduleFile = "schedule.json";
+    public const string JournalFile = "journal.jsonl";
+
+    private readonly object _journalLock = new();
+
+    public StateStore(IOptions<StateOptions> options)
+    {
+        Directory = Path.GetFullPath(options.Value.Directory);
+    }
+
+    /// <summary>The state directory (absolute).</summary>
+    public string Directory { get; }
+
+    /// <summary>Test hook run between writing a temporary file and renaming it (simulates a crash when it throws).</summary>
+    internal Action? BeforeRename { get; set; }
+
+    /// <summary>Creates the directory and removes temporary files of an interrupted write; returns their names.</summary>
+    public IReadOnlyList<string> Prepare()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        return AtomicFile.RemoveLeftovers(Directory);
+    }
+
+    public LoadResult<OverrideState> LoadOverride()
+    {
+        var path = Path.Combine(Directory, OverrideFile);
+        if (!File.Exists(path))
+        {
+            return new(null, null);
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = doc.RootElement;
+            var open = root.GetProperty("state").GetString() switch
+            {
+                "open" => true,
+                "closed" => false,
+                var s => throw new FormatException($"state '{s}' is not open or closed"),
+            };
+            var until = ParseInstant(root.GetProperty("until").GetString(), "until");
+            var setAt = ParseInstant(root.GetProperty("setAt").GetString(), "setAt");
+            var by = root.GetProperty("by").GetString() is { Length: > 0 } b ? b : throw new FormatException("by is empty");
+            var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            return new(new OverrideState(open, until, by, reason, setAt), null);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException or IOException)
+        {
+            return new(null, $"{path} is unreadable ({ex.Message}); set aside as {SetAside(path)}; running in automatic mode");
+        }
+    }
+
+    public void SaveOverride(OverrideState? value)
+    {
+        var path = Path.Combine(Directory, OverrideFile);
+        if (value is null)
+        {
+            AtomicFile.Delete(path);
+            return;
+        }
+
+        var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("state", value.Open ? "open" : "closed");
+            w.WriteString("until", InstantPattern.ExtendedIso.Format(value.Until));
+            w.WriteString("by", value.By);
+            if (value.Reason is null)
+            {
+                w.WriteNull("reason");
+            }
+            else
+            {
+                w.WriteString("reason", value.Reason);
+            }
+
+            w.WriteString("setAt", InstantPattern.ExtendedIso.Format(value.SetAt));
+            w.WriteEndObject();
+        }
+
+        AtomicFile.Write(path, buffer.ToArray(), BeforeRename);
+    }
+
+    /// <summary>The last schedule document accepted over MQTT, or null.</summary>
+    public LoadResult<string> LoadSchedule()
+    {
+        var path = Path.Combine(Directory, ScheduleFile);
+        if (!File.Exists(path))
+        {
+            return new(null, null);
+        }
+
+        try
+        {
+            var text = File.ReadAllText(path, new UTF8Encoding(false, true));
+            return new(text, null);
+        }
+        catch (Exception ex) when (ex is IOException or DecoderFallbackException or UnauthorizedAccessException)
+        {
+            return new(null, $"{path} is unreadable ({ex.Message})");
+        }
+    }
+
+    public void SaveSchedule(string json) =>
+        AtomicFile.Write(Path.Combine(Directory, ScheduleFile), Encoding.UTF8.GetBytes(json), BeforeRename);
+
+    /// <summary>Moves an unusable schedule copy aside so the configured file is used next time.</summary>
+    public string SetAsideSchedule() => SetAside(Path.Combine(Directory, ScheduleFile));
+
+    /// <summary>Appends one audit line (flushed to disk: the journal is the record of who did what).</summary>
+    public void AppendJournal(EventMessage entry) => AppendJournal([entry]);
+
+    /// <summary>Appends audit lines with one fsync for all of them.</summary>
+    public void AppendJournal(IReadOnlyList<EventMessage> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var path = Path.Combine(Directory, JournalFile);
+        lock (_journalLock)
+        {
+            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            if (stream.Position > 0 && !EndsWithNewline(path, stream.Position))
+            {
+                // A power cut mid-append left a partial line; start a fresh one so the next entry stays readable.
+                stream.WriteByte((byte)'\n');
+            }
+
+            foreach (var entry in entries)
+            {
+                stream.Write(JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Wire.EventMessage));
+                stream.WriteByte((byte)'\n');
+            }
+
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    /// <summary>Reads the journal's readable entries (a torn last line is skipped).</summary>
+    public IReadOnlyList<EventMessage> ReadJournal()
+    {
+        var path = Path.Combine(Directory, JournalFile);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var list = new List<EventMessage>();
+        foreach (var line in File.ReadLines(path))
+        {
+            try
+            {
+                if (line.Length > 0 && JsonSerializer.Deserialize(line, MqttJsonContext.Wire.EventMessage) is { } e)
+                {
+                    list.Add(e);
+                }
+            }
+            catch (JsonException)
+            {
+                // A torn line from a power cut; the entries around it are still valid.
+            }
+        }
+
+        return list;
+    }
+
+    private static bool EndsWithNewline(string path, long length)
+    {
+        using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        reader.Seek(length - 1, SeekOrigin.Begin);
+        return reader.ReadByte() == '\n';
+    }
+
+    private static Instant ParseInstant(string? text, string field)
+    {
+        var result = InstantPattern.ExtendedIso.Parse(text ?? "");
+        return result.Success ? result.Value : throw new FormatException($"{field} '{text}' is not an ISO instant");
+    }
+
+    private static string SetAside(string path)
+    {
+        var aside = path + ".corrupt";
+        try
+        {
+            File.Move(path, aside, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // Leaving it in place is harmless: it is re-reported at the next start.
+        }
+
+        return Path.GetFileName(aside);
+    }
+}

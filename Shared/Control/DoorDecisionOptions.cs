@@ -1,0 +1,16 @@
+using NodaTime;
+
+namespace MppSignage.Shared.Control;
+
+/// <summary>The tunables of <see cref="DoorDecision"/>.</summary>
+/// <param name="ClosingSoon">How long before a scheduled close the closing-soon phase starts (zero disables it).</param>
+/// <param name="UnsynchronizedPolicy">What the door does while the clock is not synchronised.</param>
+/// <param name="OpenWhenScheduleUnavailable">Whether the door is open when no valid schedule could be loaded (default false).</param>
+public sealed record DoorDecisionOptions(
+    Duration ClosingSoon,
+    UnsynchronizedClockPolicy UnsynchronizedPolicy,
+    bool OpenWhenScheduleUnavailable = false)
+{
+    /// <summary>15 minutes of closing-soon; closed while the clock is unsynchronised or the schedule unavailable.</summary>
+    public static DoorDecisionOptions Default { get; } = new(Duration.FromMinutes(15), UnsynchronizedClockPolicy.Closed);
+}

@@ -1,0 +1,113 @@
+using System.Text;
+
+namespace MppSignage.Shared.Mqtt;
+
+/// <summary>
+/// The single source of truth for who may publish and receive what. The embedded broker enforces it
+/// directly; the Mosquitto ACL file is generated from it by <see cref="ToMosquittoAcl"/>.
+/// </summary>
+public static class RoleTopicRules
+{
+    /// <summary>Every rule. Command topics are write-only for the roles that may send them.</summary>
+    public static IReadOnlyList<TopicRule> All { get; } =
+    [
+        // The controller publishes state and results, and receives every command of its site and the broadcasts.
+        new(MqttRole.Controller, TopicAccess.Write, "mpp/{site}/status"),
+        new(MqttRole.Controller, TopicAccess.Write, "mpp/{site}/availability"),
+        new(MqttRole.Controller, TopicAccess.Write, "mpp/{site}/schedule"),
+        new(MqttRole.Controller, TopicAccess.Write, "mpp/{site}/events"),
+        new(MqttRole.Controller, TopicAccess.Write, "mpp/{site}/announcements"),
+        new(MqttRole.Controller, TopicAccess.Write, "mpp/{site}/responses/#"),
+        new(MqttRole.Controller, TopicAccess.Read, "mpp/{site}/#"),
+        new(MqttRole.Controller, TopicAccess.Read, "mpp/all/#"),
+        new(MqttRole.Controller, TopicAccess.ReadWrite, "homeassistant/#"),
+
+        // Staff override the door and read the state.
+        new(MqttRole.Staff, TopicAccess.Write, "mpp/{site}/override/set"),
+        new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/status"),
+        new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/availability"),
+        new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/schedule"),
+        new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/events"),
+        new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/announcements"),
+        new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/responses/{user}/#"),
+
+        // Admins send every command and read everything of the site.
+        new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/override/set"),
+        new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/schedule/set"),
+        new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/announcements/set"),
+        new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/announcements/delete"),
+        new(MqttRole.Admin, TopicAccess.Write, "mpp/all/announcements/set"),
+        new(MqttRole.Admin, TopicAccess.Write, "mpp/all/announcements/delete"),
+        new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/screens/+/screenshot/get"),
+        new(MqttRole.Admin, TopicAccess.Read, "mpp/{site}/#"),
+        new(MqttRole.Admin, TopicAccess.Read, "mpp/all/#"),
+
+        // Screens read the state and answer screenshot requests.
+        new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/status"),
+        new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/availability"),
+        new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/schedule"),
+        new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/announcements"),
+        new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/screens/+/screenshot/get"),
+        new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/+/screenshot"),
+    ];
+
+    /// <summary>The wire name of a role (<c>controller</c>, <c>staff</c>, <c>admin</c>, <c>screen</c>).</summary>
+    public static string Name(MqttRole role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>Parses a role name; null when unknown.</summary>
+    public static MqttRole? ParseRole(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "controller" => MqttRole.Controller,
+        "staff" => MqttRole.Staff,
+        "admin" => MqttRole.Admin,
+        "screen" => MqttRole.Screen,
+        _ => null,
+    };
+
+    /// <summary>True when <paramref name="role"/> may publish to <paramref name="topic"/>.</summary>
+    /// <param name="role">The publisher's role.</param>
+    /// <param name="topic">The concrete topic.</param>
+    /// <param name="site">The site id the rules are bound to, or <c>+</c> for every site.</param>
+    /// <param name="user">The publisher's user name.</param>
+    public static bool CanPublish(MqttRole role, string topic, string site, string user) =>
+        All.Any(r => r.Role == role && r.Access.HasFlag(TopicAccess.Write) && TopicFilter.Matches(r.Expand(site, user), topic));
+
+    /// <summary>True when <paramref name="role"/> may receive messages on <paramref name="topic"/>.</summary>
+    public static bool CanRead(MqttRole role, string topic, string site, string user) =>
+        All.Any(r => r.Role == role && r.Access.HasFlag(TopicAccess.Read) && TopicFilter.Matches(r.Expand(site, user), topic));
+
+    /// <summary>
+    /// True when a subscription to <paramref name="filter"/> can deliver anything readable. Like Mosquitto,
+    /// a broad filter (<c>mpp/#</c>) is granted and each message is then checked with <see cref="CanRead"/>.
+    /// </summary>
+    public static bool CanSubscribe(MqttRole role, string filter, string site, string user) =>
+        All.Any(r => r.Role == role && r.Access.HasFlag(TopicAccess.Read) && TopicFilter.Overlaps(r.Expand(site, user), filter));
+
+    /// <summary>
+    /// The Mosquitto ACL file giving exactly these rights: one block per user, with <c>%u</c> for the
+    /// per-user topics, bound to <paramref name="site"/> (or <c>+</c> for every site).
+    /// </summary>
+    public static string ToMosquittoAcl(IEnumerable<(string User, MqttRole Role)> users, string site)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var sb = new StringBuilder();
+        sb.Append("# Generated from MppSignage.Shared.Mqtt.RoleTopicRules; do not edit by hand.\n");
+        foreach (var (user, role) in users)
+        {
+            sb.Append('\n').Append("# role ").Append(Name(role)).Append('\n');
+            sb.Append("user ").Append(user).Append('\n');
+            foreach (var rule in All.Where(r => r.Role == role))
+            {
+                var access = rule.Access switch
+                {
+                    TopicAccess.Read => "read",
+                    TopicAccess.Write => "write",
+                    _ => "readwrite",
+                };
+                sb.Append("topic ").Append(access).Append(' ').Append(rule.Expand(site, user)).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+}

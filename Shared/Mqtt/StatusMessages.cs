@@ -1,0 +1,48 @@
+using MppSignage.Shared.Control;
+using NodaTime;
+
+namespace MppSignage.Shared.Mqtt;
+
+/// <summary>Builds the retained <see cref="StatusMessage"/> from a door decision.</summary>
+public static class StatusMessages
+{
+    /// <summary>Maps <paramref name="state"/> (and the relay as actually driven) to the status payload, every field filled.</summary>
+    public static StatusMessage From(DoorState state, bool relayOn, DateTimeZone zone, Instant updatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(zone);
+        return new StatusMessage
+        {
+            State = DoorWire.OpenClosed(state.Open),
+            Phase = DoorWire.Name(state.Phase),
+            Mode = DoorWire.Name(state.Mode),
+            Reason = DoorWire.Name(state.Reason),
+            Name = state.Name,
+            Comment = state.Comment,
+            Since = IsoTime.Format(state.Since, zone),
+            NextChange = IsoTime.Format(state.NextChange, zone),
+            ClosesAt = IsoTime.Format(state.ClosesAt, zone),
+            OpensAt = IsoTime.Format(state.OpensAt, zone),
+            Override = state.Override is { } o
+                ? new OverrideInfo { State = DoorWire.OpenClosed(o.Open), Until = IsoTime.Format(o.Until, zone), By = o.By, Reason = o.Reason }
+                : null,
+            Relay = relayOn ? "on" : "off",
+            ClockSynced = state.ClockSynced,
+            TodayHours = state.TodayHours.Select(i => HoursText(i, zone)).ToList(),
+            Message = state.Message,
+            TimeZone = zone.Id,
+            UpdatedAt = IsoTime.Format(updatedAt, zone),
+        };
+    }
+
+    private static string HoursText(Interval interval, DateTimeZone zone)
+    {
+        var start = interval.HasStart ? interval.Start.InZone(zone).TimeOfDay.ToString("HH':'mm", null) : "00:00";
+        var end = interval.HasEnd ? interval.End.InZone(zone) : default;
+        // An interval ending at the next midnight is "…-24:00", as opening_hours writes it.
+        var endText = !interval.HasEnd ? "24:00"
+            : interval.HasStart && end.Date > interval.Start.InZone(zone).Date && end.TimeOfDay == LocalTime.Midnight ? "24:00"
+            : end.TimeOfDay.ToString("HH':'mm", null);
+        return $"{start}-{endText}";
+    }
+}

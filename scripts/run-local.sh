@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs MppSignage locally in the foreground: the controller with its embedded MQTT broker and simulated
+# GPIO (relay, lamps, button and LCD are printed as log lines). Ctrl+C stops everything.
+# Installs what the examples need when missing (mosquitto-clients for mosquitto_sub/mosquitto_pub).
+# DEVELOPMENT ONLY: the users admin/admin-dev, staff/staff-dev, screen/screen-dev, controller/controller-dev
+# come from Controller/appsettings.Development.json and must never be deployed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+port=${MPP_PORT:-1883}
+
+if ! command -v mosquitto_sub >/dev/null 2>&1; then
+  echo "run-local: installing mosquitto-clients (for the mosquitto_sub/mosquitto_pub examples)" >&2
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends mosquitto-clients >/dev/null \
+    || echo "run-local: could not install mosquitto-clients; the controller still runs, use 'mpp-controller status' instead" >&2
+fi
+
+echo "run-local: building the controller…" >&2
+dotnet build Controller -c Debug -nologo -v quiet -clp:ErrorsOnly
+ctl="dotnet $root/Controller/bin/Debug/net10.0/mpp-controller.dll"
+
+# --- controller (embedded broker on 127.0.0.1:$port, simulated GPIO, state in .local/state) ---
+mkdir -p .local/state
+cat >&2 <<INFO
+
+MppSignage controller — local run (development users, simulated GPIO)
+  broker   127.0.0.1:$port (embedded, MQTT 3.1.1/5, anonymous refused)
+  users    admin/admin-dev  staff/staff-dev  screen/screen-dev  controller/controller-dev  (DEVELOPMENT ONLY)
+  state    $root/.local/state   schedule  $root/deploy-pi/config/schedule.json
+
+  watch everything:   mosquitto_sub -p $port -u admin -P admin-dev -t 'mpp/#' -v
+  override (staff):   mosquitto_pub -p $port -u staff -P staff-dev -t mpp/probolinggo/override/set -q 1 -m '{"state":"open","reason":"antrian"}'
+  back to automatic:  mosquitto_pub -p $port -u staff -P staff-dev -t mpp/probolinggo/override/set -q 1 -m '{"state":"auto"}'
+  CLI override:       DOTNET_ENVIRONMENT=Development $ctl override closed --until +30m --reason rapat -u staff -P staff-dev --port $port
+  CLI status:         DOTNET_ENVIRONMENT=Development $ctl status -u screen -P screen-dev --port $port
+
+INFO
+
+# Further arguments are passed on (e.g. --Door:ClosingSoonMinutes=30).
+exec env DOTNET_ENVIRONMENT=Development $ctl run \
+  --Mqtt:Port="$port" \
+  --State:Directory="$root/.local/state" \
+  --Schedule:File="$root/deploy-pi/config/schedule.json" \
+  "$@"
