@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(Cli.RunVerb.Create());
         root.Subcommands.Add(Cli.OverrideVerb.Create());
         root.Subcommands.Add(Cli.StatusVerb.Create());
+        root.Subcommands.Add(Cli.AnnounceVerb.Create());
         // No verb, or configuration overrides first (--Section:Key=value): run the service.
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "--version"))
         {

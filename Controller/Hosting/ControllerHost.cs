@@ -104,6 +104,7 @@ internal static class ControllerHost
         services.AddSingleton<ControllerMqttClient>();
         services.AddSingleton<IMqttCommandHandler, OverrideCommandHandler>();
         services.AddSingleton<IMqttCommandHandler, ScheduleCommandHandler>();
+        Announcements.AnnouncementServices.AddAnnouncements(services);
 
         // Start order matters: broker, then the door (first decision), then the client; stop is the reverse.
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());

@@ -1,0 +1,353 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using MppSignage.Controller.Mqtt;
+using MppSignage.Shared.Announcements;
+using MppSignage.Shared.Control;
+using MppSignage.Shared.Mqtt;
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Protocol;
+
+namespace MppSignage.Controller.Cli;
+
+/// <summary>
+/// <c>mpp-controller announce add|remove|list</c> for admins: sends announcement commands (checked locally
+/// first with the same validation the controller applies), waits for the controller's answer, or prints the
+/// retained list. Exit codes: 0 done, 1 refused or no answer, 2 bad arguments.
+/// </summary>
+public static class AnnounceVerb
+{
+    /// <summary>The <c>announce</c> command.</summary>
+    public static Command Create() => Create(Console.Out, Console.Error);
+
+    /// <summary>For tests: output and error writers are passed in.</summary>
+    internal static Command Create(TextWriter output, TextWriter error)
+    {
+        var command = new Command("announce", "Manage the site's announcements on the signage (admin).");
+        command.Subcommands.Add(Add(output, error));
+        command.Subcommands.Add(Remove(output, error));
+        command.Subcommands.Add(List(output, error));
+        return command;
+    }
+
+    private static Command Add(TextWriter output, TextWriter error)
+    {
+        var file = new Option<string>("--file") { Description = "a whole announcement as JSON (see docs/signage.md); the other options are then not used" };
+        var id = new Option<string>("--id") { Description = "unique id (a-z, 0-9, '-', '_'); an existing id is replaced" };
+        var kind = new Option<string>("--kind") { Description = "text (default), qr or services", DefaultValueFactory = _ => "text" };
+        var title = new Option<string>("--title") { Description = "title in Indonesian" };
+        var titleEn = new Option<string>("--title-en") { Description = "title in English (second line)" };
+        var body = new Option<string>("--body") { Description = "body in Indonesian" };
+        var bodyEn = new Option<string>("--body-en") { Description = "body in English" };
+        var qr = new Option<string>("--qr") { Description = "link shown as a QR code (https://…)" };
+        var priority = new Option<string>("--priority") { Description = "normal (default), high or emergency (takes over every screen)" };
+        var from = new Option<string>("--from") { Description = "shown from (ISO 8601 with offset)" };
+        var until = new Option<string>("--until") { Description = "shown until (ISO 8601 with offset)" };
+        var when = new Option<string>("--when") { Description = "opening_hours expression: shown only then, e.g. \"Mo-Th 08:00-14:00\"" };
+        var seconds = new Option<int?>("--seconds") { Description = "display seconds (3-120, default 10)" };
+        var screens = new Option<string[]>("--screen") { Description = "target screen id (repeat for several; default every screen)", AllowMultipleArgumentsPerToken = false };
+        var all = new Option<bool>("--all") { Description = "broadcast to every site (mpp/all/announcements/set)" };
+        var cmd = new Command("add", "Add or replace an announcement.") { file, id, kind, title, titleEn, body, bodyEn, qr, priority, from, until, when, seconds, screens, all };
+        CliSettings.AddTo(cmd);
+        cmd.SetAction((parse, ct) =>
+        {
+            byte[] payload;
+            var path = parse.GetValue(file);
+            if (path is not null)
+            {
+                try
+                {
+                    payload = File.ReadAllBytes(path);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine($"announce add: --file: cannot read '{path}' ({ex.Message})");
+                    return Task.FromResult(2);
+                }
+            }
+            else
+            {
+                payload = Build(parse.GetValue(id), parse.GetValue(kind)!, parse.GetValue(title), parse.GetValue(titleEn), parse.GetValue(body), parse.GetValue(bodyEn),
+                    parse.GetValue(qr), parse.GetValue(priority), parse.GetValue(from), parse.GetValue(until), parse.GetValue(when), parse.GetValue(seconds), parse.GetValue(screens));
+            }
+
+            // The same validation as the controller: a typo is reported here, naming the option.
+            var check = AnnouncementJson.ParseAnnouncement(payload, new OpeningHoursWhenEvaluator());
+            if (!check.Ok)
+            {
+                foreach (var p in check.Problems)
+                {
+                    error.WriteLine($"announce add: {(path is null ? OptionFor(p.Field) : $"--file {path}: {p.Field}")}: {p.Reason}");
+                }
+
+                return Task.FromResult(2);
+            }
+
+            return SendAsync(parse, "add", parse.GetValue(all) ? Topics.BroadcastAnnouncementsSet : null, t => t.AnnouncementsSet, payload,
+                $"announcement '{check.Announcement!.Id}' set", output, error, ct);
+        });
+        return cmd;
+    }
+
+    private static Command Remove(TextWriter output, TextWriter error)
+    {
+        var id = new Argument<string>("id") { Description = "the announcement to delete" };
+        var all = new Option<bool>("--all") { Description = "broadcast to every site (mpp/all/announcements/delete)" };
+        var cmd = new Command("remove", "Delete an announcement.") { id, all };
+        CliSettings.AddTo(cmd);
+        cmd.SetAction((parse, ct) =>
+        {
+            var value = parse.GetValue(id)!;
+            if (!AnnouncementJson.IsValidId(value))
+            {
+                error.WriteLine($"announce remove: id '{value}' is not an announcement id (a-z, 0-9, '-', '_')");
+                return Task.FromResult(2);
+            }
+
+            var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["id"] = value });
+            return SendAsync(parse, "remove", parse.GetValue(all) ? Topics.BroadcastAnnouncementsDelete : null, t => t.AnnouncementsDelete, payload,
+                $"announcement '{value}' deleted", output, error, ct);
+        });
+        return cmd;
+    }
+
+    private static Command List(TextWriter output, TextWriter error)
+    {
+        var cmd = new Command("list", "Print the announcements in force (the retained list).");
+        CliSettings.AddTo(cmd);
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var (settings, problem) = CliSettings.From(parse);
+            if (settings is null)
+            {
+                error.WriteLine($"announce list: {problem}");
+                return 2;
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(settings.Timeout);
+            var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, "announce", timeout.Token);
+            if (client is null)
+            {
+                error.WriteLine($"announce list: {connectProblem}");
+                return 1;
+            }
+
+            using (client)
+            {
+                var topics = new Topics(settings.Site);
+                var received = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+                client.ApplicationMessageReceivedAsync += e =>
+                {
+                    if (e.ApplicationMessage.Topic == topics.Announcements)
+                    {
+                        received.TrySetResult(e.ApplicationMessage.Payload.ToArray());
+                    }
+
+                    return Task.CompletedTask;
+                };
+                try
+                {
+                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topics.Announcements, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
+                    var list = AnnouncementJson.ParseList(await received.Task.WaitAsync(timeout.Token));
+                    if (list.Items.Count == 0)
+                    {
+                        output.WriteLine("no announcements");
+                    }
+
+                    foreach (var a in list.Items)
+                    {
+                        var window = a.From is null && a.Until is null ? "always" : $"{a.From?.ToString("uuuu-MM-dd HH:mm", null) ?? "…"} – {a.Until?.ToString("uuuu-MM-dd HH:mm", null) ?? "…"}";
+                        var targets = a.Screens.Count == 0 ? "all screens" : string.Join(",", a.Screens);
+                        output.WriteLine($"{a.Id}\t{AnnouncementJson.KindName(a.Kind)}\t{AnnouncementJson.PriorityName(a.Priority)}\t{window}\t{targets}\t{a.Title.Id}");
+                    }
+
+                    return 0;
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    error.WriteLine($"announce list: nothing retained on {topics.Announcements} within {settings.Timeout.TotalSeconds:0} s (is the controller running?)");
+                    return 1;
+                }
+                catch (MqttCommunicationException ex)
+                {
+                    error.WriteLine($"announce list: connection lost ({ex.Message})");
+                    return 1;
+                }
+            }
+        });
+        return cmd;
+    }
+
+    /// <summary>Sends a command with a private response topic and prints the controller's answer.</summary>
+    private static async Task<int> SendAsync(ParseResult parse, string verb, string? broadcastTopic, Func<Topics, string> siteTopic, byte[] payload, string success, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var (settings, problem) = CliSettings.From(parse);
+        if (settings is null)
+        {
+            error.WriteLine($"announce {verb}: {problem}");
+            return 2;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(settings.Timeout);
+        var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, "announce", timeout.Token);
+        if (client is null)
+        {
+            error.WriteLine($"announce {verb}: {connectProblem}");
+            return 1;
+        }
+
+        using (client)
+        {
+            var topics = new Topics(settings.Site);
+            var correlation = Guid.NewGuid().ToByteArray();
+            var responseTopic = $"{topics.Responses(settings.User!)}/{Convert.ToHexString(correlation).ToLowerInvariant()}";
+            var answer = new TaskCompletionSource<CommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            client.ApplicationMessageReceivedAsync += e =>
+            {
+                if (e.ApplicationMessage.Topic == responseTopic)
+                {
+                    try
+                    {
+                        answer.TrySetResult(JsonSerializer.Deserialize(e.ApplicationMessage.Payload.ToArray(), MqttJsonContext.Wire.CommandResult)!);
+                    }
+                    catch (JsonException ex)
+                    {
+                        answer.TrySetResult(CommandResult.Refused(null, $"unreadable answer: {ex.Message}"));
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+
+            try
+            {
+                await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(responseTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
+                var message = new MqttApplicationMessageBuilder()
+                    .WithTopic(broadcastTopic ?? siteTopic(topics))
+                    .WithPayload(payload)
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                    .WithResponseTopic(responseTopic)
+                    .WithCorrelationData(correlation)
+                    .WithContentType("application/json")
+                    .WithUserProperty(MqttUserProperties.User, Encoding.UTF8.GetBytes(settings.User!).AsMemory())
+                    .WithUserProperty(MqttUserProperties.Via, "cli"u8.ToArray().AsMemory())
+                    .Build();
+                var published = await client.PublishAsync(message, timeout.Token);
+                if (!published.IsSuccess)
+                {
+                    error.WriteLine($"announce {verb}: refused by the broker: {published.ReasonCode}{(string.IsNullOrEmpty(published.ReasonString) ? "" : $" ({published.ReasonString})")} (announcements need an admin user)");
+                    return 1;
+                }
+
+                var result = await answer.Task.WaitAsync(timeout.Token);
+                if (result.Ok)
+                {
+                    output.WriteLine($"ok: {success}");
+                    return 0;
+                }
+
+                error.WriteLine($"refused: {result.Field ?? "-"}: {result.Error}");
+                return 1;
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                error.WriteLine($"announce {verb}: no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})");
+                return 1;
+            }
+            catch (MqttCommunicationException ex)
+            {
+                error.WriteLine($"announce {verb}: connection lost ({ex.Message})");
+                return 1;
+            }
+        }
+    }
+
+    private static byte[] Build(string? id, string kind, string? title, string? titleEn, string? body, string? bodyEn, string? qr, string? priority, string? from, string? until, string? when, int? seconds, string[]? screens)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            if (id is not null)
+            {
+                w.WriteString("id", id);
+            }
+
+            w.WriteString("kind", kind);
+            Text(w, "title", title, titleEn);
+            Text(w, "body", body, bodyEn);
+            if (qr is not null)
+            {
+                w.WriteStartObject("qr");
+                w.WriteString("url", qr);
+                w.WriteEndObject();
+            }
+
+            foreach (var (name, value) in new[] { ("priority", priority), ("from", from), ("until", until), ("when", when) })
+            {
+                if (value is not null)
+                {
+                    w.WriteString(name, value);
+                }
+            }
+
+            if (seconds is not null)
+            {
+                w.WriteNumber("seconds", seconds.Value);
+            }
+
+            if (screens is { Length: > 0 })
+            {
+                w.WriteStartArray("screens");
+                foreach (var s in screens)
+                {
+                    w.WriteStringValue(s);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void Text(Utf8JsonWriter w, string name, string? id, string? en)
+    {
+        if (id is null && en is null)
+        {
+            return;
+        }
+
+        w.WriteStartObject(name);
+        if (id is not null)
+        {
+            w.WriteString("id", id);
+        }
+
+        if (en is not null)
+        {
+            w.WriteString("en", en);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>The option that carries a payload field, for messages.</summary>
+    private static string OptionFor(string field) => field switch
+    {
+        "title" or "title.id" => "--title",
+        "title.en" => "--title-en",
+        "body" or "body.id" => "--body",
+        "body.en" => "--body-en",
+        "qr" or "qr.url" => "--qr",
+        _ when field.StartsWith("screens", StringComparison.Ordinal) => "--screen",
+        "$" => "payload",
+        _ => "--" + field,
+    };
+}

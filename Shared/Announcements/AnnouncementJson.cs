@@ -1,0 +1,885 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace MppSignage.Shared.Announcements;
+
+/// <summary>
+/// Reads and writes announcements as JSON: one item (the <c>announcements/set</c> payload), the delete
+/// command, and the retained list <c>{"updatedAt":…,"items":[…]}</c> on <c>mpp/{site}/announcements</c>.
+/// Reading never throws on bad input: every problem is returned with its field and reason.
+/// </summary>
+/// <remarks>
+/// Parsing is done by hand over <see cref="JsonDocument"/> rather than by deserialising a DTO so that each
+/// refusal names the exact field (<c>services[2].agency</c>) and unknown fields are refused (a typo such as
+/// <c>"untill"</c> must not silently make an announcement permanent).
+/// </remarks>
+public static class AnnouncementJson
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+    private static readonly OffsetDateTimePattern InstantPattern = OffsetDateTimePattern.ExtendedIso;
+    private static readonly OffsetDateTimePattern WritePattern = OffsetDateTimePattern.GeneralIso;
+
+    private static readonly HashSet<string> AnnouncementFields =
+        ["id", "kind", "title", "body", "qr", "priority", "from", "until", "when", "seconds", "screens", "services"];
+
+    /// <summary>Parses and validates one announcement (the <c>announcements/set</c> payload).</summary>
+    /// <param name="utf8">The payload.</param>
+    /// <param name="when">Validates the <c>when</c> expression; when null any non-empty expression is accepted.</param>
+    public static AnnouncementParseResult ParseAnnouncement(ReadOnlySpan<byte> utf8, IWhenEvaluator? when = null)
+    {
+        if (utf8.Length > AnnouncementLimits.MaxPayloadBytes)
+        {
+            return Fail("$", $"payload is {utf8.Length} bytes; at most {AnnouncementLimits.MaxPayloadBytes} bytes are accepted");
+        }
+
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return Fail("$", $"not valid JSON ({FirstSentence(ex.Message)})");
+        }
+
+        using (doc)
+        {
+            var problems = new List<AnnouncementProblem>();
+            var item = ReadAnnouncement(doc.RootElement, "", problems, when);
+            return problems.Count == 0 && item is not null
+                ? new AnnouncementParseResult(item, [])
+                : new AnnouncementParseResult(null, problems);
+        }
+    }
+
+    /// <summary>Parses the <c>announcements/delete</c> payload <c>{"id":"…"}</c>.</summary>
+    public static AnnouncementDeleteParseResult ParseDelete(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > AnnouncementLimits.MaxPayloadBytes)
+        {
+            return new(null, new("$", $"payload is {utf8.Length} bytes; at most {AnnouncementLimits.MaxPayloadBytes} bytes are accepted"));
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return new(null, new("$", "expected a JSON object like {\"id\":\"…\"}"));
+            }
+
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                if (p.Name != "id")
+                {
+                    return new(null, new(p.Name, "unknown field; a delete command has only \"id\""));
+                }
+            }
+
+            var problems = new List<AnnouncementProblem>();
+            var id = ReadId(doc.RootElement, "id", problems);
+            return problems.Count == 0 ? new(id, null) : new(null, problems[0]);
+        }
+        catch (JsonException ex)
+        {
+            return new(null, new("$", $"not valid JSON ({FirstSentence(ex.Message)})"));
+        }
+    }
+
+    /// <summary>
+    /// Parses the retained list. Invalid items are left out and reported, so one bad item published by an
+    /// older hub does not blank the whole rotation.
+    /// </summary>
+    public static AnnouncementListParseResult ParseList(ReadOnlySpan<byte> utf8, IWhenEvaluator? when = null)
+    {
+        var problems = new List<AnnouncementProblem>();
+        var items = new List<Announcement>();
+        if (utf8.IsEmpty)
+        {
+            // An empty retained payload clears the retained message: no announcements.
+            return new(items, problems);
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add(new("items", "expected an object with an \"items\" array"));
+                return new(items, problems);
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var i = 0;
+            foreach (var element in list.EnumerateArray())
+            {
+                var itemProblems = new List<AnnouncementProblem>();
+                var item = ReadAnnouncement(element, $"items[{i}].", itemProblems, when);
+                if (item is not null && itemProblems.Count == 0)
+                {
+                    if (seen.Add(item.Id))
+                    {
+                        items.Add(item);
+                    }
+                    else
+                    {
+                        problems.Add(new($"items[{i}].id", $"duplicate id '{item.Id}'; the first one is kept"));
+                    }
+                }
+                else
+                {
+                    problems.AddRange(itemProblems);
+                }
+
+                i++;
+            }
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(new("$", $"not valid JSON ({FirstSentence(ex.Message)})"));
+        }
+
+        return new(items, problems);
+    }
+
+    /// <summary>Serialises one announcement (the form <see cref="ParseAnnouncement"/> reads back).</summary>
+    public static byte[] SerializeAnnouncement(Announcement announcement)
+    {
+        ArgumentNullException.ThrowIfNull(announcement);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            Write(writer, announcement);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Serialises the retained list <c>{"updatedAt":…,"items":[…]}</c>.</summary>
+    public static byte[] SerializeList(IEnumerable<Announcement> items, OffsetDateTime? updatedAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            if (updatedAt is not null)
+            {
+                writer.WriteString("updatedAt", WritePattern.Format(updatedAt.Value));
+            }
+
+            writer.WriteStartArray("items");
+            foreach (var item in items)
+            {
+                Write(writer, item);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void Write(Utf8JsonWriter w, Announcement a)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", a.Id);
+        w.WriteString("kind", KindName(a.Kind));
+        WriteText(w, "title", a.Title);
+        if (a.Body is not null)
+        {
+            WriteText(w, "body", a.Body);
+        }
+
+        if (a.Qr is not null)
+        {
+            w.WriteStartObject("qr");
+            w.WriteString("url", a.Qr.Url);
+            if (a.Qr.Caption is not null)
+            {
+                WriteText(w, "caption", a.Qr.Caption);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteString("priority", PriorityName(a.Priority));
+        if (a.From is not null)
+        {
+            w.WriteString("from", WritePattern.Format(a.From.Value));
+        }
+
+        if (a.Until is not null)
+        {
+            w.WriteString("until", WritePattern.Format(a.Until.Value));
+        }
+
+        if (a.When is not null)
+        {
+            w.WriteString("when", a.When);
+        }
+
+        w.WriteNumber("seconds", a.Seconds);
+        if (a.Screens.Count > 0)
+        {
+            w.WriteStartArray("screens");
+            foreach (var s in a.Screens)
+            {
+                w.WriteStringValue(s);
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (a.Services.Count > 0)
+        {
+            w.WriteStartArray("services");
+            foreach (var e in a.Services)
+            {
+                w.WriteStartObject();
+                w.WriteString("agency", e.Agency);
+                if (e.Counter is not null)
+                {
+                    w.WriteString("counter", e.Counter);
+                }
+
+                WriteStrings(w, "services", e.Services);
+                WriteStrings(w, "requirements", e.Requirements);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteText(Utf8JsonWriter w, string name, LocalizedText text)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("id", text.Id);
+        if (text.En is not null)
+        {
+            w.WriteString("en", text.En);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>The JSON name of a kind (<c>text</c>, <c>qr</c>, <c>services</c>).</summary>
+    public static string KindName(AnnouncementKind kind) => kind switch
+    {
+        AnnouncementKind.Text => "text",
+        AnnouncementKind.Qr => "qr",
+        AnnouncementKind.Services => "services",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown announcement kind."),
+    };
+
+    /// <summary>The JSON name of a priority (<c>normal</c>, <c>high</c>, <c>emergency</c>).</summary>
+    public static string PriorityName(AnnouncementPriority priority) => priority switch
+    {
+        AnnouncementPriority.Normal => "normal",
+        AnnouncementPriority.High => "high",
+        AnnouncementPriority.Emergency => "emergency",
+        _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, "Unknown priority."),
+    };
+
+    /// <summary>True when <paramref name="id"/> is usable as an announcement or screen id.</summary>
+    public static bool IsValidId(string id) =>
+        id.Length is >= 1 and <= AnnouncementLimits.MaxIdLength
+        && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_');
+
+    private static Announcement? ReadAnnouncement(JsonElement root, string prefix, List<AnnouncementProblem> problems, IWhenEvaluator? whenEvaluator)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(prefix.Length == 0 ? "$" : prefix.TrimEnd('.'), "expected a JSON object"));
+            return null;
+        }
+
+        foreach (var p in root.EnumerateObject())
+        {
+            if (!AnnouncementFields.Contains(p.Name))
+            {
+                problems.Add(new(prefix + p.Name, $"unknown field; known fields are {string.Join(", ", AnnouncementFields)}"));
+            }
+        }
+
+        var id = ReadId(root, prefix + "id", problems, prop: "id");
+        var kind = ReadEnum(root, "kind", prefix, problems, required: true, AnnouncementKind.Text,
+            ("text", AnnouncementKind.Text), ("qr", AnnouncementKind.Qr), ("services", AnnouncementKind.Services));
+        var title = ReadText(root, "title", prefix, problems, AnnouncementLimits.MaxTitleLength, required: true, multiline: false);
+        var body = ReadText(root, "body", prefix, problems, AnnouncementLimits.MaxBodyLength, required: false, multiline: true);
+        var qr = ReadQr(root, prefix, problems);
+        var priority = ReadEnum(root, "priority", prefix, problems, required: false, AnnouncementPriority.Normal,
+            ("normal", AnnouncementPriority.Normal), ("high", AnnouncementPriority.High), ("emergency", AnnouncementPriority.Emergency));
+        var from = ReadInstant(root, "from", prefix, problems);
+        var until = ReadInstant(root, "until", prefix, problems);
+        if (from is not null && until is not null && until.Value.ToInstant() <= from.Value.ToInstant())
+        {
+            problems.Add(new(prefix + "until", "must be later than \"from\""));
+        }
+
+        var when = ReadWhen(root, prefix, problems, whenEvaluator);
+        var seconds = ReadSeconds(root, prefix, problems);
+        var screens = ReadScreens(root, prefix, problems);
+        var services = ReadServices(root, prefix, problems);
+
+        if (kind == AnnouncementKind.Qr && qr is null && !problems.Any(p => p.Field.StartsWith(prefix + "qr", StringComparison.Ordinal)))
+        {
+            problems.Add(new(prefix + "qr", "required for kind \"qr\": {\"url\":\"https://…\"}"));
+        }
+
+        if (kind == AnnouncementKind.Services)
+        {
+            if (services.Count == 0 && !problems.Any(p => p.Field.StartsWith(prefix + "services", StringComparison.Ordinal)))
+            {
+                problems.Add(new(prefix + "services", "required for kind \"services\": at least one {\"agency\":…} entry"));
+            }
+
+            if (qr is not null)
+            {
+                problems.Add(new(prefix + "qr", "not allowed for kind \"services\"; use a separate \"qr\" announcement"));
+            }
+        }
+        else if (root.TryGetProperty("services", out _))
+        {
+            problems.Add(new(prefix + "services", "only allowed for kind \"services\""));
+        }
+
+        if (problems.Count > 0 || id is null || title is null)
+        {
+            return null;
+        }
+
+        return new Announcement
+        {
+            Id = id,
+            Kind = kind,
+            Title = title,
+            Body = body,
+            Qr = qr,
+            Priority = priority,
+            From = from,
+            Until = until,
+            When = when,
+            Seconds = seconds,
+            Screens = screens,
+            Services = services,
+        };
+    }
+
+    private static string? ReadId(JsonElement root, string field, List<AnnouncementProblem> problems, string prop = "id")
+    {
+        if (!root.TryGetProperty(prop, out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            problems.Add(new(field, "required: 1-64 characters of a-z, 0-9, '-' or '_'"));
+            return null;
+        }
+
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            problems.Add(new(field, $"expected a string, got {Describe(e)}"));
+            return null;
+        }
+
+        var id = e.GetString()!;
+        if (!IsValidId(id))
+        {
+            problems.Add(new(field, $"'{Shorten(id)}' is not a valid id: use 1-64 characters of a-z, 0-9, '-' or '_'"));
+            return null;
+        }
+
+        return id;
+    }
+
+    private static T ReadEnum<T>(JsonElement root, string name, string prefix, List<AnnouncementProblem> problems, bool required, T fallback, params (string Name, T Value)[] values)
+    {
+        var names = string.Join(", ", values.Select(v => v.Name));
+        if (!root.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                problems.Add(new(prefix + name, $"required: one of {names}"));
+            }
+
+            return fallback;
+        }
+
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            problems.Add(new(prefix + name, $"expected a string (one of {names}), got {Describe(e)}"));
+            return fallback;
+        }
+
+        var s = e.GetString()!;
+        foreach (var v in values)
+        {
+            if (v.Name == s)
+            {
+                return v.Value;
+            }
+        }
+
+        problems.Add(new(prefix + name, $"unknown value '{Shorten(s)}'; expected one of {names}"));
+        return fallback;
+    }
+
+    private static LocalizedText? ReadText(JsonElement root, string name, string prefix, List<AnnouncementProblem> problems, int maxLength, bool required, bool multiline)
+    {
+        if (!root.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                problems.Add(new(prefix + name, "required: a string or {\"id\":\"…\",\"en\":\"…\"}"));
+            }
+
+            return null;
+        }
+
+        return ReadTextValue(e, prefix + name, problems, maxLength, multiline);
+    }
+
+    private static LocalizedText? ReadTextValue(JsonElement e, string field, List<AnnouncementProblem> problems, int maxLength, bool multiline)
+    {
+        if (e.ValueKind == JsonValueKind.String)
+        {
+            var id = CheckString(e.GetString()!, field, problems, maxLength, multiline);
+            return id is null ? null : new LocalizedText(id);
+        }
+
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(field, $"expected a string or {{\"id\":\"…\",\"en\":\"…\"}}, got {Describe(e)}"));
+            return null;
+        }
+
+        string? idText = null;
+        string? enText = null;
+        var before = problems.Count;
+        foreach (var p in e.EnumerateObject())
+        {
+            switch (p.Name)
+            {
+                case "id":
+                    idText = p.Value.ValueKind == JsonValueKind.String
+                        ? CheckString(p.Value.GetString()!, field + ".id", problems, maxLength, multiline)
+                        : AddTypeProblem(field + ".id", p.Value, problems);
+                    break;
+                case "en":
+                    if (p.Value.ValueKind != JsonValueKind.Null)
+                    {
+                        enText = p.Value.ValueKind == JsonValueKind.String
+                            ? CheckString(p.Value.GetString()!, field + ".en", problems, maxLength, multiline)
+                            : AddTypeProblem(field + ".en", p.Value, problems);
+                    }
+
+                    break;
+                default:
+                    problems.Add(new(field + "." + p.Name, "unknown field; a text has \"id\" (Indonesian) and optional \"en\""));
+                    break;
+            }
+        }
+
+        if (idText is null && problems.Count == before)
+        {
+            problems.Add(new(field + ".id", "required: the Indonesian text"));
+        }
+
+        return problems.Count == before && idText is not null ? new LocalizedText(idText, enText) : null;
+    }
+
+    private static string? AddTypeProblem(string field, JsonElement e, List<AnnouncementProblem> problems)
+    {
+        problems.Add(new(field, $"expected a string, got {Describe(e)}"));
+        return null;
+    }
+
+    private static string? CheckString(string raw, string field, List<AnnouncementProblem> problems, int maxLength, bool multiline)
+    {
+        var s = raw.Trim();
+        if (s.Length == 0)
+        {
+            problems.Add(new(field, "must not be empty"));
+            return null;
+        }
+
+        // Length in text elements (what a reader sees), not UTF-16 units.
+        var length = new StringInfo(s).LengthInTextElements;
+        if (length > maxLength)
+        {
+            problems.Add(new(field, $"is {length} characters long; at most {maxLength} are allowed"));
+            return null;
+        }
+
+        foreach (var c in s)
+        {
+            if (char.IsControl(c) && !(multiline && c == '\n'))
+            {
+                problems.Add(new(field, multiline
+                    ? $"contains control character U+{(int)c:X4}; only line breaks (\\n) are allowed"
+                    : $"contains control character U+{(int)c:X4}; it must be a single line"));
+                return null;
+            }
+        }
+
+        return s;
+    }
+
+    private static QrTarget? ReadQr(JsonElement root, string prefix, List<AnnouncementProblem> problems)
+    {
+        if (!root.TryGetProperty("qr", out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var field = prefix + "qr";
+        string? url = null;
+        if (e.ValueKind == JsonValueKind.String)
+        {
+            url = CheckUrl(e.GetString()!, field, problems);
+            return url is null ? null : new QrTarget(url);
+        }
+
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(field, $"expected {{\"url\":\"https://…\",\"caption\":…}}, got {Describe(e)}"));
+            return null;
+        }
+
+        var before = problems.Count;
+        LocalizedText? caption = null;
+        foreach (var p in e.EnumerateObject())
+        {
+            switch (p.Name)
+            {
+                case "url":
+                    url = p.Value.ValueKind == JsonValueKind.String
+                        ? CheckUrl(p.Value.GetString()!, field + ".url", problems)
+                        : AddTypeProblem(field + ".url", p.Value, problems);
+                    break;
+                case "caption":
+                    if (p.Value.ValueKind != JsonValueKind.Null)
+                    {
+                        caption = ReadTextValue(p.Value, field + ".caption", problems, AnnouncementLimits.MaxCaptionLength, multiline: false);
+                    }
+
+                    break;
+                default:
+                    problems.Add(new(field + "." + p.Name, "unknown field; a QR target has \"url\" and optional \"caption\""));
+                    break;
+            }
+        }
+
+        if (url is null && problems.Count == before)
+        {
+            problems.Add(new(field + ".url", "required: the link the code opens (https://…)"));
+        }
+
+        return problems.Count == before && url is not null ? new QrTarget(url, caption) : null;
+    }
+
+    private static string? CheckUrl(string raw, string field, List<AnnouncementProblem> problems)
+    {
+        var s = raw.Trim();
+        if (s.Length == 0)
+        {
+            problems.Add(new(field, "must not be empty"));
+            return null;
+        }
+
+        if (s.Length > AnnouncementLimits.MaxUrlLength)
+        {
+            problems.Add(new(field, $"is {s.Length} characters long; at most {AnnouncementLimits.MaxUrlLength} are allowed so the code stays scannable"));
+            return null;
+        }
+
+        if (!Uri.TryCreate(s, UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("https" or "http" or "tel" or "mailto")
+            || s.Any(char.IsWhiteSpace))
+        {
+            problems.Add(new(field, $"'{Shorten(s)}' is not an absolute https://, http://, tel: or mailto: link"));
+            return null;
+        }
+
+        return s;
+    }
+
+    private static OffsetDateTime? ReadInstant(JsonElement root, string name, string prefix, List<AnnouncementProblem> problems)
+    {
+        if (!root.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            problems.Add(new(prefix + name, $"expected an ISO 8601 time with offset (2024-07-01T08:00:00+07:00), got {Describe(e)}"));
+            return null;
+        }
+
+        var s = e.GetString()!;
+        var parsed = InstantPattern.Parse(s);
+        if (!parsed.Success)
+        {
+            problems.Add(new(prefix + name, $"'{Shorten(s)}' is not an ISO 8601 time with offset such as 2024-07-01T08:00:00+07:00"));
+            return null;
+        }
+
+        return parsed.Value;
+    }
+
+    private static string? ReadWhen(JsonElement root, string prefix, List<AnnouncementProblem> problems, IWhenEvaluator? evaluator)
+    {
+        if (!root.TryGetProperty("when", out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var field = prefix + "when";
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            problems.Add(new(field, $"expected an opening_hours expression string, got {Describe(e)}"));
+            return null;
+        }
+
+        var s = e.GetString()!.Trim();
+        if (s.Length == 0)
+        {
+            problems.Add(new(field, "must not be empty; leave it out to show the item at any time"));
+            return null;
+        }
+
+        if (s.Length > AnnouncementLimits.MaxWhenLength)
+        {
+            problems.Add(new(field, $"is {s.Length} characters long; at most {AnnouncementLimits.MaxWhenLength} are allowed"));
+            return null;
+        }
+
+        var error = evaluator?.Validate(s);
+        if (error is not null)
+        {
+            problems.Add(new(field, $"not a valid opening_hours expression: {error}"));
+            return null;
+        }
+
+        return s;
+    }
+
+    private static int ReadSeconds(JsonElement root, string prefix, List<AnnouncementProblem> problems)
+    {
+        if (!root.TryGetProperty("seconds", out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return AnnouncementLimits.DefaultSeconds;
+        }
+
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var seconds))
+        {
+            problems.Add(new(prefix + "seconds", $"expected a whole number of seconds ({AnnouncementLimits.MinSeconds}-{AnnouncementLimits.MaxSeconds}), got {Describe(e)}"));
+            return AnnouncementLimits.DefaultSeconds;
+        }
+
+        if (seconds is < AnnouncementLimits.MinSeconds or > AnnouncementLimits.MaxSeconds)
+        {
+            problems.Add(new(prefix + "seconds", $"{seconds} is out of range; use {AnnouncementLimits.MinSeconds}-{AnnouncementLimits.MaxSeconds}"));
+            return AnnouncementLimits.DefaultSeconds;
+        }
+
+        return seconds;
+    }
+
+    private static IReadOnlyList<string> ReadScreens(JsonElement root, string prefix, List<AnnouncementProblem> problems)
+    {
+        if (!root.TryGetProperty("screens", out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        var field = prefix + "screens";
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add(new(field, $"expected an array of screen ids, got {Describe(e)}"));
+            return [];
+        }
+
+        if (e.GetArrayLength() > AnnouncementLimits.MaxScreens)
+        {
+            problems.Add(new(field, $"has {e.GetArrayLength()} screens; at most {AnnouncementLimits.MaxScreens} are allowed (leave it out for every screen)"));
+            return [];
+        }
+
+        var screens = new List<string>();
+        var i = 0;
+        foreach (var s in e.EnumerateArray())
+        {
+            if (s.ValueKind != JsonValueKind.String || !IsValidId(s.GetString()!))
+            {
+                problems.Add(new($"{field}[{i}]", "expected a screen id: 1-64 characters of a-z, 0-9, '-' or '_'"));
+            }
+            else if (!screens.Contains(s.GetString()!))
+            {
+                screens.Add(s.GetString()!);
+            }
+
+            i++;
+        }
+
+        return screens;
+    }
+
+    private static IReadOnlyList<ServiceEntry> ReadServices(JsonElement root, string prefix, List<AnnouncementProblem> problems)
+    {
+        if (!root.TryGetProperty("services", out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        var field = prefix + "services";
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add(new(field, $"expected an array of {{\"agency\":…}} entries, got {Describe(e)}"));
+            return [];
+        }
+
+        var count = e.GetArrayLength();
+        if (count > AnnouncementLimits.MaxServiceEntries)
+        {
+            problems.Add(new(field, $"has {count} entries; at most {AnnouncementLimits.MaxServiceEntries} fit one page (split the directory into several announcements)"));
+            return [];
+        }
+
+        var entries = new List<ServiceEntry>();
+        var i = 0;
+        foreach (var entry in e.EnumerateArray())
+        {
+            var ef = $"{field}[{i}]";
+            i++;
+            if (entry.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new(ef, $"expected an object, got {Describe(entry)}"));
+                continue;
+            }
+
+            var before = problems.Count;
+            string? agency = null;
+            string? counter = null;
+            IReadOnlyList<string> services = [];
+            IReadOnlyList<string> requirements = [];
+            foreach (var p in entry.EnumerateObject())
+            {
+                switch (p.Name)
+                {
+                    case "agency":
+                        agency = p.Value.ValueKind == JsonValueKind.String
+                            ? CheckString(p.Value.GetString()!, ef + ".agency", problems, AnnouncementLimits.MaxAgencyLength, multiline: false)
+                            : AddTypeProblem(ef + ".agency", p.Value, problems);
+                        break;
+                    case "counter":
+                        if (p.Value.ValueKind != JsonValueKind.Null)
+                        {
+                            counter = p.Value.ValueKind == JsonValueKind.String
+                                ? CheckString(p.Value.GetString()!, ef + ".counter", problems, AnnouncementLimits.MaxCounterLength, multiline: false)
+                                : AddTypeProblem(ef + ".counter", p.Value, problems);
+                        }
+
+                        break;
+                    case "services":
+                        services = ReadStringList(p.Value, ef + ".services", problems);
+                        break;
+                    case "requirements":
+                        requirements = ReadStringList(p.Value, ef + ".requirements", problems);
+                        break;
+                    default:
+                        problems.Add(new(ef + "." + p.Name, "unknown field; an entry has agency, counter, services, requirements"));
+                        break;
+                }
+            }
+
+            if (agency is null && problems.Count == before)
+            {
+                problems.Add(new(ef + ".agency", "required: the agency name"));
+            }
+
+            if (problems.Count == before && agency is not null)
+            {
+                entries.Add(new ServiceEntry(agency, counter, services, requirements));
+            }
+        }
+
+        return entries;
+    }
+
+    private static IReadOnlyList<string> ReadStringList(JsonElement e, string field, List<AnnouncementProblem> problems)
+    {
+        if (e.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add(new(field, $"expected an array of strings, got {Describe(e)}"));
+            return [];
+        }
+
+        if (e.GetArrayLength() > AnnouncementLimits.MaxListItems)
+        {
+            problems.Add(new(field, $"has {e.GetArrayLength()} items; at most {AnnouncementLimits.MaxListItems} are allowed"));
+            return [];
+        }
+
+        var list = new List<string>();
+        var i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            var s = item.ValueKind == JsonValueKind.String
+                ? CheckString(item.GetString()!, $"{field}[{i}]", problems, AnnouncementLimits.MaxListItemLength, multiline: false)
+                : AddTypeProblem($"{field}[{i}]", item, problems);
+            if (s is not null)
+            {
+                list.Add(s);
+            }
+
+            i++;
+        }
+
+        return list;
+    }
+
+    private static AnnouncementParseResult Fail(string field, string reason) =>
+        new(null, [new AnnouncementProblem(field, reason)]);
+
+    private static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => $"the number {e.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => $"{e.GetRawText()}",
+        JsonValueKind.Null => "null",
+        _ => e.ValueKind.ToString(),
+    };
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "…";
+
+    private static string FirstSentence(string message)
+    {
+        var dot = message.IndexOf(". ", StringComparison.Ordinal);
+        return dot > 0 ? message[..dot] : message.TrimEnd('.');
+    }
+}

@@ -1,0 +1,14 @@
+using MppSignage.Shared.Announcements;
+
+namespace MppSignage.Shared.Signage;
+
+/// <summary>A page of the services directory.</summary>
+/// <param name="Title">Page title.</param>
+/// <param name="Entries">Agencies with counter, services and requirements.</param>
+/// <param name="ServicesLabel">Label before the services (<c>Layanan</c>).</param>
+/// <param name="RequirementsLabel">Label before the requirements (<c>Persyaratan</c>).</param>
+public sealed record ServicesSlideModel(
+    LocalizedText Title,
+    EquatableList<ServiceEntry> Entries,
+    LocalizedText ServicesLabel,
+    LocalizedText RequirementsLabel) : SlideModel;

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using MppSignage.SignageRenderer.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace MppSignage.SignageRenderer.Cli;
+
+/// <summary><c>run</c> (also the default verb): the signage service.</summary>
+public static class RunVerb
+{
+    /// <summary>The <c>run</c> command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the signage service (the default): subscribe to the site's MQTT topics and draw the screen. Options come from appsettings.json, MPP_Section__Key and --Section:Key=value.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(parse => Run(parse.UnmatchedTokens));
+        return command;
+    }
+
+    /// <summary>Runs the service with <paramref name="configArgs"/> as command-line configuration; 2 when it cannot start.</summary>
+    public static int Run(IReadOnlyList<string> configArgs)
+    {
+        var bad = configArgs.Where(a => !a.StartsWith("--", StringComparison.Ordinal) || !a.Contains(':', StringComparison.Ordinal)).ToList();
+        if (bad.Count > 0)
+        {
+            Console.Error.WriteLine($"mpp-signage: unknown argument '{bad[0]}'; configuration is given as --Section:Key=value (e.g. --Display:Size=1080x1920), verbs are run and render.");
+            return 2;
+        }
+
+        if (!SignageHost.TryCreate(configArgs, TimeProvider.System, out var host, out var errors))
+        {
+            foreach (var error in errors)
+            {
+                Console.Error.WriteLine($"mpp-signage: {error}");
+            }
+
+            return 2;
+        }
+
+        using (host)
+        {
+            host!.Run();
+        }
+
+        return 0;
+    }
+}

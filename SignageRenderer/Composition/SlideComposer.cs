@@ -1,0 +1,103 @@
+using MppSignage.Shared.Announcements;
+using MppSignage.Shared.Signage;
+using MppSignage.SignageRenderer.Options;
+using NodaTime;
+using SiteSchedule = MppSignage.Shared.Schedule.Schedule;
+
+namespace MppSignage.SignageRenderer.Composition;
+
+/// <summary>
+/// Decides what the screen shows at an instant: picks the slide with the rotation, builds its model and
+/// the footer, and says when to look again. A pure function of (settings, snapshot, instant); the render
+/// loop and the preview CLI both use it.
+/// </summary>
+public sealed class SlideComposer
+{
+    private readonly SignageSettings _settings;
+    private SiteSchedule? _whenSchedule;
+    private IWhenEvaluator _when = new OpeningHoursWhenEvaluator();
+
+    /// <summary>Creates a composer for <paramref name="settings"/>.</summary>
+    public SlideComposer(SignageSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+    }
+
+    /// <summary>The site zone for a snapshot: the schedule's, else the status's, else the configured one.</summary>
+    public DateTimeZone ZoneOf(SignageSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.Schedule is not null)
+        {
+            return snapshot.Schedule.Zone;
+        }
+
+        return snapshot.Status?.TimeZone is { } id && DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone ? zone : _settings.Zone;
+    }
+
+    /// <summary>The rotation's answer and the models for <paramref name="now"/>.</summary>
+    public ComposedFrame Compose(SignageSnapshot snapshot, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var zone = ZoneOf(snapshot);
+        var qr = SignageSlides.Qr(_settings.WhatsAppNumber, _settings.ReviewUrl);
+        var rotation = _settings.Rotation with
+        {
+            ShowHours = _settings.Rotation.ShowHours && snapshot.Schedule is not null,
+            ShowQr = _settings.Rotation.ShowQr && qr is not null,
+        };
+        var selection = AnnouncementRotation.Select(snapshot.Announcements, _settings.ScreenId, now, zone, WhenFor(snapshot.Schedule), rotation);
+        var slide = BuildSlide(selection.Slide, snapshot, now) ?? new SignageSlides(zone).Status(snapshot.Status, now);
+        var (footer, stale, staleAt) = Footer(snapshot, now);
+
+        var nextMinute = Instant.FromUnixTimeTicks(((now.ToUnixTimeTicks() / NodaConstants.TicksPerMinute) + 1) * NodaConstants.TicksPerMinute);
+        var wake = Min(selection.ValidUntil, nextMinute);
+        if (staleAt is { } s && s > now)
+        {
+            wake = Min(wake, s);
+        }
+
+        return new ComposedFrame(slide, footer, _settings.SiteName, selection, wake, stale);
+    }
+
+    /// <summary>The model of <paramref name="slide"/> at <paramref name="now"/>; null when it cannot be shown (no schedule, no QR configured, unknown announcement).</summary>
+    public SlideModel? BuildSlide(SlideRef slide, SignageSnapshot snapshot, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(slide);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var words = new SignageSlides(ZoneOf(snapshot));
+        return slide.Kind switch
+        {
+            SlideKind.Status => words.Status(snapshot.Status, now),
+            SlideKind.Hours => snapshot.Schedule is null ? null : words.Hours(snapshot.Schedule, now),
+            SlideKind.Qr => SignageSlides.Qr(_settings.WhatsAppNumber, _settings.ReviewUrl),
+            SlideKind.Announcement => snapshot.Announcements.FirstOrDefault(a => a.Id == slide.AnnouncementId) is { } a ? SignageSlides.Announcement(a) : null,
+            _ => null,
+        };
+    }
+
+    /// <summary>The footer at <paramref name="now"/>, whether it carries the stale badge, and when it will (if later).</summary>
+    public (FooterModel Footer, bool Stale, Instant? StaleAt) Footer(SignageSnapshot snapshot, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var words = new SignageSlides(ZoneOf(snapshot));
+        Instant? staleAt = snapshot.UnavailableSince is { } since ? since + Duration.FromTimeSpan(_settings.StaleAfter) : null;
+        var stale = staleAt is { } at && now >= at;
+        return (words.Footer(now, stale ? snapshot.UnavailableSince : null, _settings.SiteName), stale, staleAt);
+    }
+
+    private IWhenEvaluator WhenFor(SiteSchedule? schedule)
+    {
+        // PH in a "when" expression follows the site's holiday table once a schedule is known.
+        if (!ReferenceEquals(schedule, _whenSchedule))
+        {
+            _whenSchedule = schedule;
+            _when = new OpeningHoursWhenEvaluator(schedule?.Holidays);
+        }
+
+        return _when;
+    }
+
+    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+}

@@ -1,0 +1,10 @@
+using SkiaSharp;
+
+namespace MppSignage.SignageRenderer.Layout;
+
+/// <summary>One laid-out line of text.</summary>
+/// <param name="Text">What is drawn.</param>
+/// <param name="X">Left edge of the text (start of the advance).</param>
+/// <param name="Baseline">Baseline y.</param>
+/// <param name="Box">The measured box: advance width × (ascent…descent), unioned with the glyphs' ink bounds.</param>
+public sealed record TextLine(string Text, float X, float Baseline, SKRect Box);

@@ -1,0 +1,150 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+using SkiaSharp;
+
+namespace MppSignage.SignageRenderer.Output;
+
+/// <summary>
+/// Copies finished frames to a Linux framebuffer device (or any file standing in for one). Frames are drawn
+/// offscreen; here they are converted row by row into a staging buffer laid out exactly like the device
+/// (16 bpp RGB565 or 32 bpp XRGB8888, little-endian, rows <c>stride</c> bytes apart including any padding)
+/// and written with one positioned write, so the screen never shows a half-drawn frame.
+/// </summary>
+public sealed class FramebufferOutput : IFrameOutput
+{
+    private readonly SafeFileHandle _handle;
+    private readonly FramebufferGeometry _fb;
+    private readonly byte[] _staging;
+    private readonly int _rotate;
+    private readonly SKBitmap? _rotated;
+    private readonly SKCanvas? _rotatedCanvas;
+    private readonly int _rows;
+    private readonly string _device;
+
+    /// <summary>Opens <paramref name="devicePath"/> for frames of <paramref name="frameWidth"/>×<paramref name="frameHeight"/>.</summary>
+    /// <param name="devicePath">The device (<c>/dev/fb0</c>) or a plain file of at least stride × height bytes.</param>
+    /// <param name="geometry">The framebuffer's layout.</param>
+    /// <param name="frameWidth">Width of the frames that will be written.</param>
+    /// <param name="frameHeight">Height of the frames that will be written.</param>
+    /// <param name="rotate">Clockwise rotation (0, 90, 180, 270) for a screen mounted turned.</param>
+    /// <exception cref="InvalidOperationException">The frame does not fit the framebuffer, or the device cannot be opened.</exception>
+    public FramebufferOutput(string devicePath, FramebufferGeometry geometry, int frameWidth, int frameHeight, int rotate = 0)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(devicePath);
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (rotate is not (0 or 90 or 180 or 270))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rotate), rotate, "Rotation must be 0, 90, 180 or 270.");
+        }
+
+        var (w, h) = rotate is 90 or 270 ? (frameHeight, frameWidth) : (frameWidth, frameHeight);
+        if (w != geometry.Width || h > geometry.Height)
+        {
+            throw new InvalidOperationException(
+                $"Display:Size {frameWidth}x{frameHeight} (rotated {rotate}°: {w}x{h}) does not match the framebuffer {geometry.Width}x{geometry.Height}; "
+                + (w == geometry.Height && h == geometry.Width ? "set Display:Rotate to 90 or 270 for a screen mounted in portrait." : $"set Display:Size to {geometry.Width}x{geometry.Height}."));
+        }
+
+        _fb = geometry;
+        _rotate = rotate;
+        _rows = h;
+        _device = devicePath;
+        _staging = new byte[geometry.Stride * h];
+        try
+        {
+            _handle = File.OpenHandle(devicePath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Cannot open the framebuffer {devicePath} for writing ({ex.Message}); the service user needs the 'video' group, and Display:Framebuffer must name the device.", ex);
+        }
+
+        if (rotate != 0)
+        {
+            _rotated = new SKBitmap(new SKImageInfo(w, h, SKColorType.Bgra8888, SKAlphaType.Opaque));
+            _rotatedCanvas = new SKCanvas(_rotated);
+        }
+    }
+
+    /// <inheritdoc />
+    public string Description => $"framebuffer {_device} ({_fb.Width}x{_fb.Height}, {_fb.BitsPerPixel} bpp, stride {_fb.Stride})";
+
+    /// <inheritdoc />
+    public void Write(SKBitmap frame, SKRectI dirty)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (frame.ColorType != SKColorType.Bgra8888)
+        {
+            throw new ArgumentException($"Frames must be BGRA8888, not {frame.ColorType}.", nameof(frame));
+        }
+
+        var source = frame;
+        int top = Math.Clamp(dirty.Top, 0, _rows), bottom = Math.Clamp(dirty.Bottom, 0, _rows);
+        if (_rotate != 0)
+        {
+            _rotatedCanvas!.Save();
+            _rotatedCanvas.Translate(_rotated!.Width / 2f, _rotated.Height / 2f);
+            _rotatedCanvas.RotateDegrees(_rotate);
+            _rotatedCanvas.Translate(-frame.Width / 2f, -frame.Height / 2f);
+            _rotatedCanvas.DrawBitmap(frame, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), null);
+            _rotatedCanvas.Restore();
+            _rotatedCanvas.Flush();
+            source = _rotated;
+            (top, bottom) = (0, _rows);
+        }
+
+        if (bottom <= top)
+        {
+            return;
+        }
+
+        Convert(source, top, bottom);
+        var offset = (long)top * _fb.Stride;
+        RandomAccess.Write(_handle, _staging.AsSpan((int)offset, (bottom - top) * _fb.Stride), offset);
+    }
+
+    /// <summary>Converts rows [<paramref name="top"/>, <paramref name="bottom"/>) of a BGRA frame into the staging buffer.</summary>
+    private void Convert(SKBitmap source, int top, int bottom)
+    {
+        var pixels = source.GetPixelSpan();
+        var srcStride = source.RowBytes;
+        var width = _fb.Width;
+        for (var y = top; y < bottom; y++)
+        {
+            var src = pixels.Slice(y * srcStride, width * 4);
+            var dst = _staging.AsSpan(y * _fb.Stride, _fb.Stride);
+            if (_fb.BitsPerPixel == 32)
+            {
+                // XRGB8888 little-endian is B, G, R, X in memory: the frame's own byte order.
+                src.CopyTo(dst);
+            }
+            else
+            {
+                ToRgb565(src, dst, width);
+            }
+        }
+    }
+
+    /// <summary>BGRA8888 → RGB565 little-endian, truncating each channel (r≫3, g≫2, b≫3).</summary>
+    public static void ToRgb565(ReadOnlySpan<byte> bgra, Span<byte> rgb565, int width)
+    {
+        var src = MemoryMarshal.Cast<byte, uint>(bgra[..(width * 4)]);
+        var dst = MemoryMarshal.Cast<byte, ushort>(rgb565[..(width * 2)]);
+        for (var x = 0; x < width; x++)
+        {
+            // Little-endian uint of B,G,R,A bytes is 0xAARRGGBB.
+            var p = src[x];
+            var v = (ushort)(((p >> 8) & 0xF800) | ((p >> 5) & 0x07E0) | ((p >> 3) & 0x001F));
+            dst[x] = BitConverter.IsLittleEndian ? v : BinaryPrimitives.ReverseEndianness(v);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _rotatedCanvas?.Dispose();
+        _rotated?.Dispose();
+        _handle.Dispose();
+    }
+}

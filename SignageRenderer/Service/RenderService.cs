@@ -1,0 +1,110 @@
+using MppSignage.SignageRenderer.Composition;
+using MppSignage.SignageRenderer.Output;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace MppSignage.SignageRenderer.Service;
+
+/// <summary>
+/// The render loop: at every wake-up it asks the composer what to show now and redraws only what changed
+/// (a new slide or status: the whole frame; a new minute or stale badge: the footer band; otherwise
+/// nothing), then sleeps until the next slot, minute or stale deadline, or until new data arrives. The
+/// clock keeps running whatever happens to the broker.
+/// </summary>
+public sealed class RenderService : BackgroundService
+{
+    private static readonly TimeSpan MinimumSleep = TimeSpan.FromMilliseconds(5);
+    private readonly SignageState _state;
+    private readonly SlideComposer _composer;
+    private readonly FrameHolder _frame;
+    private readonly IFrameOutput _output;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RenderService> _logger;
+    private string? _lastSlide;
+    private long _frames;
+
+    /// <summary>Creates the loop.</summary>
+    public RenderService(SignageState state, SlideComposer composer, FrameHolder frame, IFrameOutput output, TimeProvider time, ILogger<RenderService> logger)
+    {
+        _state = state;
+        _composer = composer;
+        _frame = frame;
+        _output = output;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Frames written to the output so far (full or partial).</summary>
+    public long FramesWritten => Interlocked.Read(ref _frames);
+
+    /// <summary>Draws once for <paramref name="now"/>; returns when to wake up next.</summary>
+    public Instant RenderOnce(Instant now)
+    {
+        var snapshot = _state.Snapshot();
+        var composed = _composer.Compose(snapshot, now);
+        var slide = composed.Selection.Slide.ToString();
+        if (slide != _lastSlide)
+        {
+            Log.SlideShown(_logger, slide, composed.Selection.Emergency ? "emergency" : "rotation");
+            _lastSlide = slide;
+        }
+
+        try
+        {
+            _frame.Render(composed.Slide, composed.Footer, composed.Header, (bitmap, dirty) =>
+            {
+                _output.Write(bitmap, dirty);
+                Interlocked.Increment(ref _frames);
+            });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // The display may come back (a replugged HDMI, a full disk freed): redraw everything next time.
+            Log.OutputFailed(_logger, ex, _output.Description);
+            _frame.Invalidate();
+            return now + Duration.FromSeconds(5);
+        }
+
+        return composed.WakeAt;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = Instant.FromDateTimeOffset(_time.GetUtcNow());
+            Instant wake;
+            try
+            {
+                wake = RenderOnce(now);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The screen must keep going (the clock at least); a bad model or layout bug is logged and retried.
+                Log.RenderFailed(_logger, ex);
+                wake = now + Duration.FromSeconds(5);
+            }
+
+            var sleep = (wake - now).ToTimeSpan();
+            if (sleep < MinimumSleep)
+            {
+                sleep = MinimumSleep;
+            }
+
+            using var wakeUp = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = Task.Delay(sleep, _time, wakeUp.Token);
+            var changed = _state.WaitForChangeAsync(wakeUp.Token);
+            try
+            {
+                await Task.WhenAny(delay, changed).ConfigureAwait(false);
+            }
+            finally
+            {
+                await wakeUp.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAll(delay, changed).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+    }
+}

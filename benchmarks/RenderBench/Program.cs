@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using MppSignage.Shared.Schedule;
+using MppSignage.Shared.Signage;
+using MppSignage.SignageRenderer.Drawing;
+using MppSignage.SignageRenderer.Layout;
+using MppSignage.SignageRenderer.Output;
+using MppSignage.SignageRenderer.Preview;
+using MppSignage.SignageRenderer.Text;
+using NodaTime;
+
+namespace MppSignage.Benchmarks.RenderBench;
+
+/// <summary>
+/// Signage rendering figures: a cold process rendering one 1920×1080 status slide to PNG (time, peak RSS),
+/// a warm full-slide render, and a steady minute update (footer only), in milliseconds.
+/// Usage: render-bench [--cold-runs N] [--iterations N] [--renderer PATH-TO-mpp-signage]
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var coldRuns = Arg(args, "--cold-runs", 7);
+        var iterations = Arg(args, "--iterations", 300);
+        var root = RepoRoot();
+        var schedulePath = Path.Combine(root, "deploy-pi", "config", "schedule.json");
+        var renderer = ArgText(args, "--renderer") ?? Path.Combine(root, "artifacts", "signage", "mpp-signage");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+
+        // Cold runs first, while this process is small: a child forked from a large parent inherits its
+        // resident set until exec, and getrusage's peak would count it.
+        if (File.Exists(renderer))
+        {
+            Cold(renderer, schedulePath, coldRuns);
+        }
+        else
+        {
+            Console.WriteLine($"cold: skipped, {renderer} not found (dotnet publish SignageRenderer -c Release -r linux-x64 --self-contained false -o artifacts/signage)");
+        }
+
+        Warm(schedulePath, iterations);
+
+        return 0;
+    }
+
+    private static void Warm(string schedulePath, int iterations)
+    {
+        var schedule = ScheduleLoader.LoadFile(schedulePath).Schedule ?? throw new InvalidOperationException("schedule invalid");
+        var zone = schedule.Zone;
+        var words = new SignageSlides(zone);
+        using var fonts = FontSet.Load("DejaVu Sans", "Display:Font");
+        using var fitter = new TextFitter(fonts);
+        var geometry = new ScreenGeometry(1920, 1080);
+        using var renderer = new FrameRenderer(geometry, new FrameLayouter(fitter, bilingual: true), new FramePainter(fitter));
+        var t0 = new LocalDateTime(2024, 7, 1, 13, 0).InZoneStrictly(zone).ToInstant();
+
+        // Two different status slides (the countdown differs) so each call is a full layout + draw.
+        StatusSlideModel Slide(int i) => words.Status(ScheduleStatus.Compute(schedule, t0 + Duration.FromMinutes(i % 50)), t0 + Duration.FromMinutes(i % 50));
+        FooterModel Footer(int i) => words.Footer(t0 + Duration.FromMinutes(i), null);
+
+        for (var i = 0; i < 30; i++)
+        {
+            renderer.Render(Slide(i), Footer(i), "MAL PELAYANAN PUBLIK KOTA PROBOLINGGO");
+        }
+
+        var full = new List<double>();
+        var models = Enumerable.Range(0, iterations).Select(i => (Slide(i + 1), Footer(i + 1))).ToList();
+        for (var i = 0; i < iterations; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var dirty = renderer.Render(models[i].Item1, models[i].Item2, "MAL PELAYANAN PUBLIK KOTA PROBOLINGGO");
+            full.Add(sw.Elapsed.TotalMilliseconds);
+            if (dirty != geometry.Bounds)
+            {
+                throw new InvalidOperationException("expected a full redraw");
+            }
+        }
+
+        // Steady state: the same slide, only the minute in the footer changes.
+        var slide = Slide(0);
+        renderer.Render(slide, Footer(0), "MAL PELAYANAN PUBLIK KOTA PROBOLINGGO");
+        var footers = Enumerable.Range(1, iterations).Select(Footer).ToList();
+        var steady = new List<double>();
+        for (var i = 0; i < iterations; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var dirty = renderer.Render(slide, footers[i], "MAL PELAYANAN PUBLIK KOTA PROBOLINGGO");
+            steady.Add(sw.Elapsed.TotalMilliseconds);
+            if (dirty != geometry.FooterRegion)
+            {
+                throw new InvalidOperationException("expected a footer-only redraw");
+            }
+        }
+
+        // The frame's way out: a 16 bpp framebuffer (a plain file standing in), whole frame and footer band.
+        var dir = Directory.CreateTempSubdirectory("render-bench");
+        try
+        {
+            var device = Path.Combine(dir.FullName, "fb0");
+            var fb = new FramebufferGeometry(1920, 1080, 16, 3840);
+            File.WriteAllBytes(device, new byte[fb.Stride * fb.Height]);
+            using var output = new FramebufferOutput(device, fb, 1920, 1080);
+            var fbFull = Time(iterations / 3, () => output.Write(renderer.Frame, geometry.Bounds));
+            var fbFooter = Time(iterations, () => output.Write(renderer.Frame, geometry.FooterRegion));
+            var png = Time(Math.Max(5, iterations / 20), () => renderer.EncodePng());
+
+            Report("warm full-slide render 1920x1080 (layout + draw)", full);
+            Report("steady minute update (footer band only)", steady);
+            Console.WriteLine($"steady / full (medians): {Median(steady) / Median(full):P1}");
+            Report("framebuffer write, whole frame, RGB565", fbFull);
+            Report("framebuffer write, footer band, RGB565", fbFooter);
+            Report("PNG encode of a frame (Sub filter, zlib 1; previews and screenshots only)", png);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static void Cold(string renderer, string schedulePath, int runs)
+    {
+        var outDir = Directory.CreateTempSubdirectory("render-bench-cold");
+        try
+        {
+            var times = new List<double>();
+            var cpu = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                var cpuBefore = ChildCpuMs();
+                var psi = new ProcessStartInfo(renderer)
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                };
+                foreach (var a in new[] { "render", "--schedule", schedulePath, "--at", "2024-07-01T13:35:00+07:00", "--slide", "status", "--size", "1920x1080", "--out", Path.Combine(outDir.FullName, $"cold{i}.png") })
+                {
+                    psi.ArgumentList.Add(a);
+                }
+
+                var sw = Stopwatch.StartNew();
+                using var p = Process.Start(psi)!;
+                p.StandardOutput.ReadToEnd();
+                var err = p.StandardError.ReadToEnd();
+                p.WaitForExit();
+                sw.Stop();
+                if (p.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"cold run failed ({p.ExitCode}): {err}");
+                }
+
+                // The first run also pays for the OS file cache: report it, but keep it out of the median.
+                if (i > 0)
+                {
+                    times.Add(sw.Elapsed.TotalMilliseconds);
+                    cpu.Add(ChildCpuMs() - cpuBefore);
+                }
+                else
+                {
+                    Console.WriteLine($"cold process, first run (cold file cache): {sw.Elapsed.TotalMilliseconds:F0} ms");
+                }
+            }
+
+            Report("cold process: start, render status slide 1920x1080, write PNG, exit", times);
+            // CPU time (user + system) is what the process itself costs; wall time also carries the machine's load.
+            Report("cold process CPU time (user + system)", cpu);
+            Console.WriteLine($"cold process peak RSS (max over runs, getrusage RUSAGE_CHILDREN): {PeakChildRssMb():F1} MB");
+        }
+        finally
+        {
+            outDir.Delete(recursive: true);
+        }
+    }
+
+    private static List<double> Time(int n, Action action)
+    {
+        action();
+        var list = new List<double>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            action();
+            list.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        return list;
+    }
+
+    private static void Report(string name, List<double> ms)
+    {
+        var sorted = ms.Order().ToList();
+        Console.WriteLine($"{name}: median {Median(ms):F2} ms, p95 {sorted[(int)(sorted.Count * 0.95)]:F2} ms, min {sorted[0]:F2} ms (n={ms.Count})");
+    }
+
+    private static double Median(List<double> ms)
+    {
+        var sorted = ms.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private static double ChildCpuMs()
+    {
+        var usage = new RUsage();
+        return GetRUsage(-1, ref usage) == 0
+            ? ((usage.UserSec + usage.SystemSec) * 1000.0) + ((usage.UserUsec + usage.SystemUsec) / 1000.0)
+            : double.NaN;
+    }
+
+    private static double PeakChildRssMb()
+    {
+        // ru_maxrss of RUSAGE_CHILDREN: the largest resident set of any waited-for child, in KiB on Linux.
+        var usage = new RUsage();
+        return GetRUsage(-1, ref usage) == 0 ? usage.MaxRss / 1024.0 : double.NaN;
+    }
+
+    [DllImport("libc", EntryPoint = "getrusage", SetLastError = true)]
+    private static extern int GetRUsage(int who, ref RUsage usage);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct RUsage
+    {
+        public long UserSec;
+        public long UserUsec;
+        public long SystemSec;
+        public long SystemUsec;
+        public long MaxRss;
+        public long IxRss;
+        public long IdRss;
+        public long IsRss;
+        public long MinFlt;
+        public long MajFlt;
+        public long NSwap;
+        public long InBlock;
+        public long OuBlock;
+        public long MsgSnd;
+        public long MsgRcv;
+        public long NSignals;
+        public long NVCsw;
+        public long NIvCsw;
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) ? n : fallback;
+    }
+
+    private static string? ArgText(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MppSignage.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}
