@@ -93,6 +93,4 @@ internal sealed class HolidayTable
         }
         return new YearHolidays(year, days.ToArray(), names.ToArray());
     }
-
-    private sealed record YearHolidays(int Year, long[] Days, string[] Names);
 }

@@ -10,6 +10,9 @@ internal sealed class Parser
 {
     private const int Day = CivilDay.MinutesPerDay;
 
+    /// <summary>Longest expression accepted (OpenStreetMap values are at most 255 characters).</summary>
+    public const int MaxLength = 10_000;
+
     private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
     private readonly List<TimeSelector> _time = new();
@@ -20,7 +23,15 @@ internal sealed class Parser
     private readonly List<DateSelector> _month = new();
     private readonly List<DateSelector> _monthday = new();
     private readonly List<DateSelector> _year = new();
-    private List<Token> _tokens = new();
+    // One parser (and its buffers) per thread: parsing allocates little more than the compiled rules.
+    [ThreadStatic]
+    private static Parser? s_cached;
+
+    private readonly List<Token> _allTokens = new();
+    private readonly List<TokenRule> _tokenRules = new();
+    private readonly List<CompiledRule> _rules = new();
+    private readonly List<DateSelector[]> _groups = new(6);
+    private TokenSlice _tokens;
     private int _endPosition;
     private bool _meaning;
     private bool _unknown;
@@ -33,7 +44,24 @@ internal sealed class Parser
         {
             throw new OpeningHoursSyntaxException(0, "the expression is empty");
         }
-        return new Parser().ParseRules(Tokenizer.Tokenize(text));
+        if (text.Length > MaxLength)
+        {
+            throw new OpeningHoursSyntaxException(MaxLength, $"the expression is too long (more than {MaxLength} characters)");
+        }
+        Parser parser = s_cached ?? new Parser();
+        s_cached = null; // not shared with a nested use on this thread while it is busy
+        try
+        {
+            Tokenizer.Tokenize(text, parser._allTokens, parser._tokenRules);
+            return parser.ParseRules();
+        }
+        finally
+        {
+            parser._allTokens.Clear();
+            parser._rules.Clear();
+            parser._timeRangeDepth = 0;
+            s_cached = parser;
+        }
     }
 
     private static bool IsEmpty(string text)
@@ -48,12 +76,12 @@ internal sealed class Parser
         return true;
     }
 
-    private CompiledRule[] ParseRules(List<TokenRule> tokenRules)
+    private CompiledRule[] ParseRules()
     {
-        var rules = new List<CompiledRule>();
-        foreach (TokenRule tokenRule in tokenRules)
+        List<CompiledRule> rules = _rules;
+        foreach (TokenRule tokenRule in _tokenRules)
         {
-            _tokens = tokenRule.Tokens;
+            _tokens = new TokenSlice(_allTokens, tokenRule.Start, tokenRule.Count);
             _endPosition = tokenRule.EndPosition;
             if (_tokens.Count == 0)
             {
@@ -102,15 +130,22 @@ internal sealed class Parser
     private DateSelector[][] Groups()
     {
         // The reference's "optimal selector order": widest first, so a failing group ends the check early.
-        var groups = new List<DateSelector[]>(6);
-        foreach (List<DateSelector> g in new[] { _year, _holiday, _month, _monthday, _week, _weekday })
+        _groups.Clear();
+        AddGroup(_year);
+        AddGroup(_holiday);
+        AddGroup(_month);
+        AddGroup(_monthday);
+        AddGroup(_week);
+        AddGroup(_weekday);
+        return _groups.Count == 0 ? [] : _groups.ToArray();
+    }
+
+    private void AddGroup(List<DateSelector> group)
+    {
+        if (group.Count > 0)
         {
-            if (g.Count > 0)
-            {
-                groups.Add(g.ToArray());
-            }
+            _groups.Add(group.ToArray());
         }
-        return groups.ToArray();
     }
 
     // ---- token helpers -------------------------------------------------------------------------
@@ -287,6 +322,29 @@ internal sealed class Parser
 
     // extendedOpenEnd: 0 = no, 1 = open end after a span that passed midnight, 2 = open end after a span.
     private int ParseTimeRange(int at, int extendedOpenEnd, out bool additional)
+    {
+        additional = false;
+        // "a-b+" recurses as in the reference, once per such span of a list; bound it so that a hostile
+        // input gives an error instead of a stack overflow (which would end the process).
+        if (++_timeRangeDepth > MaxTimeRangeDepth)
+        {
+            throw Error(at, $"too many open ends in one rule (at most {MaxTimeRangeDepth})");
+        }
+        try
+        {
+            return ParseTimeRangeList(at, extendedOpenEnd, out additional);
+        }
+        finally
+        {
+            _timeRangeDepth--;
+        }
+    }
+
+    private const int MaxTimeRangeDepth = 50;
+
+    private int _timeRangeDepth;
+
+    private int ParseTimeRangeList(int at, int extendedOpenEnd, out bool additional)
     {
         additional = false;
         for (; at < _tokens.Count; at++)

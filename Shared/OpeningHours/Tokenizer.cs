@@ -6,11 +6,16 @@ namespace MppSignage.Shared.OpeningHours;
 /// </summary>
 internal static class Tokenizer
 {
-    /// <summary>Tokenizes <paramref name="text"/>; throws <see cref="OpeningHoursSyntaxException"/> on a bad character or word.</summary>
-    public static List<TokenRule> Tokenize(string text)
+    /// <summary>
+    /// Tokenizes <paramref name="text"/> into <paramref name="tokens"/> and the rule slices <paramref name="rules"/>
+    /// (both cleared first); throws <see cref="OpeningHoursSyntaxException"/> on a bad character or word.
+    /// </summary>
+    public static void Tokenize(string text, List<Token> tokens, List<TokenRule> rules)
     {
-        var rules = new List<TokenRule>();
-        var current = new List<Token>();
+        tokens.Clear();
+        rules.Clear();
+        List<Token> current = tokens;
+        int ruleStart = 0;
         bool fallback = false;
         int i = 0;
         int n = text.Length;
@@ -52,8 +57,8 @@ internal static class Tokenizer
             }
             else if (c == ';')
             {
-                rules.Add(new TokenRule(current, fallback, i));
-                current = new List<Token>();
+                rules.Add(new TokenRule(ruleStart, current.Count - ruleStart, fallback, i));
+                ruleStart = current.Count;
                 fallback = false;
                 i++;
             }
@@ -63,12 +68,12 @@ internal static class Tokenizer
                 {
                     throw new OpeningHoursSyntaxException(i, "unexpected '|' (the fallback separator is '||')");
                 }
-                if (current.Count == 0)
+                if (current.Count == ruleStart)
                 {
                     throw new OpeningHoursSyntaxException(i, "expected a rule before '||'");
                 }
-                rules.Add(new TokenRule(current, fallback, i));
-                current = new List<Token>();
+                rules.Add(new TokenRule(ruleStart, current.Count - ruleStart, fallback, i));
+                ruleStart = current.Count;
                 fallback = true;
                 i += 2;
             }
@@ -103,8 +108,7 @@ internal static class Tokenizer
                 i++;
             }
         }
-        rules.Add(new TokenRule(current, fallback, n));
-        return rules;
+        rules.Add(new TokenRule(ruleStart, current.Count - ruleStart, fallback, n));
     }
 
     private static Token Word(string text, int start, int length)

@@ -8,7 +8,8 @@
 // for PH (its default location, Germany/Baden-Württemberg), so the C# side can use the same calendar;
 // then one line per input line, in order:
 //   {"state": "open|closed|unknown", "comment": string|null, "nextChange": "YYYY-MM-DDTHH:mm"|null,
-//    "intervals": [["from", "to", unknown(bool), comment|null], ...]}   (getOpenIntervals over "days", if given)
+//    "intervals": [["from", "to", unknown(bool), comment|null], ...]}   (getOpenIntervals over "days", if given,
+//    with the state as getState gives it and equal neighbours merged)
 // or {"error": "..."} when the expression does not parse, or {"evalError": "..."} when evaluation throws.
 'use strict';
 process.env.TZ = process.env.TZ || 'Asia/Jakarta';
@@ -87,7 +88,19 @@ for (const line of input.split('\n')) {
     const r = { state, comment: comment === undefined ? null : comment, nextChange: next ? fmt(next) : null };
     if (q.days) {
       const to = new Date(at.getTime() + q.days * 86400000);
-      r.intervals = oh.getOpenIntervals(at, to).map(([f, t, u, c]) => [fmt(f), fmt(t), !!u, c === undefined ? null : c]);
+      // getOpenIntervals marks a stretch "unknown" by the unknown flag, which is also set on some open states
+      // ('"x" open'); report the state as getState/getStateString do, and merge neighbours that then agree.
+      r.intervals = [];
+      for (const [f, t, , c] of oh.getOpenIntervals(at, to)) {
+        const open = oh.getState(f);
+        const comment = c === undefined ? null : c;
+        const last = r.intervals[r.intervals.length - 1];
+        if (last && last[1] === fmt(f) && last[2] === !open && last[3] === comment) {
+          last[1] = fmt(t);
+        } else {
+          r.intervals.push([fmt(f), fmt(t), !open, comment]);
+        }
+      }
     }
     out.push(JSON.stringify(r));
   } catch (e) {

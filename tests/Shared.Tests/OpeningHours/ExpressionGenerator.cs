@@ -18,8 +18,12 @@ internal sealed class ExpressionGenerator
 
     public ExpressionGenerator(int seed) => _r = new Random(seed);
 
-    /// <summary>When false, no open ends (whose reference semantics skip some state changes).</summary>
-    public bool OpenEnds { get; init; } = true;
+    /// <summary>
+    /// When false, no open ends and no modifier after a comment: with those the reference's state is not a plain
+    /// function of the minute (an open end looks one minute back; '"x" open' is open with the unknown flag), so its
+    /// next change can skip a minute where the state differs.
+    /// </summary>
+    public bool Quirks { get; init; } = true;
 
     public string Next()
     {
@@ -64,6 +68,10 @@ internal sealed class ExpressionGenerator
         {
             parts.Add(Pick(Comments));
         }
+        if (Quirks && P(0.03))
+        {
+            parts.Add(Pick(new[] { "open", "closed", "unknown" })); // a modifier after the comment
+        }
         if (parts.Count == 0)
         {
             parts.Add(Pick(new[] { "off", "24/7", "Mo-Fr 08:00-14:00", "Mo-Fr 08:00-12:00" }));
@@ -84,8 +92,22 @@ internal sealed class ExpressionGenerator
 
     private string DatePart()
     {
-        switch (_r.Next(12))
+        switch (_r.Next(16))
         {
+            case 12:
+                return _r.Next(2) == 0 ? $"{Year()}+" : $"{Year()}/{2 + _r.Next(3)}";
+            case 13:
+            {
+                string md = MonthDay(out int m);
+                return $"{md},{Two(1 + _r.Next(MonthDays[m]))}";
+            }
+            case 14:
+            {
+                int m = _r.Next(12);
+                return $"{Months[m]} {Two(1 + _r.Next(10))}-{Two(15 + _r.Next(MonthDays[m] - 14))}/{2 + _r.Next(5)}";
+            }
+            case 15:
+                return $"{Pick(Months)} {Pick(Weekdays)}[{Pick(new[] { "-1", "1", "2", "5" })}]";
             case 0:
                 return Year().ToString(System.Globalization.CultureInfo.InvariantCulture);
             case 1:
@@ -136,7 +158,7 @@ internal sealed class ExpressionGenerator
     private string WeekdayPart()
     {
         // PH is rarer than the rest: the reference is slow with it (it recomputes the year's holidays per call).
-        switch (_r.Next(40))
+        switch (_r.Next(80))
         {
             case 0:
             case 9:
@@ -149,11 +171,11 @@ internal sealed class ExpressionGenerator
                 return $"PH,{Pick(Weekdays)}";
             case 8:
                 return _r.Next(2) == 0 ? $"{Pick(Weekdays)}-{Pick(Weekdays)},PH" : $"PH {Pick(Weekdays)}-{Pick(Weekdays)}";
-            case < 25:
+            case < 50:
                 return $"{Pick(Weekdays)}-{Pick(Weekdays)}";
-            case < 30:
+            case < 60:
                 return $"{Pick(Weekdays)},{Pick(Weekdays)},{Pick(Weekdays)}";
-            case < 35:
+            case < 70:
                 return $"{Pick(Weekdays)}[{Pick(new[] { "-1", "1", "2", "3", "4", "5", "-2" })}]";
             default:
                 return $"{Pick(Weekdays)}[{Pick(new[] { "4,5", "1,3", "1-2", "-1,1" })}]";
@@ -183,13 +205,17 @@ internal sealed class ExpressionGenerator
     {
         int k = _r.Next(100);
         int from = Minute();
-        if (OpenEnds && k < 8)
+        if (Quirks && k < 8)
         {
             return Time(from) + "+";
         }
-        if (OpenEnds && k < 12)
+        if (Quirks && k < 12)
         {
             return $"{Time(from)}-{Time(Minute())}+";
+        }
+        if (k < 14)
+        {
+            return $"{Two(_r.Next(24))}-{Two(_r.Next(25))}"; // hours only, accepted by the reference
         }
         if (k < 20)
         {

@@ -16,7 +16,7 @@ namespace MppSignage.Shared.Tests.OpeningHours;
 public sealed class OpeningHoursParityTests
 {
     private const int Seed = 20240701;
-    private const int ExpressionCount = 2200;
+    private const int ExpressionCount = 2000;
     private const int InstantsPerExpression = 2;
 
     private static readonly LocalDateTimePattern MinutePattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm");
