@@ -4,13 +4,14 @@ using MppSignage.SystemTests.Support;
 namespace MppSignage.SystemTests.EndToEnd;
 
 /// <summary>
-/// Through Mosquitto, all as separate processes: the controller, two screens (two screen ids), and the staff
-/// CLI. An override sent with the CLI reaches both screens (their logs, their frame files, their screenshots).
+/// Through Mosquitto, all as separate processes: the controller, two screens (two screen ids), the staff CLI
+/// and the admin CLI. An override (staff) and an announcement (admin) reach both screens: their logs, their
+/// frame files, their screenshots.
 /// </summary>
 public sealed class EndToEndTests
 {
     [Fact]
-    public async Task StaffCliOverride_ReachesBothScreens()
+    public async Task StaffOverrideAndAdminAnnouncement_ReachBothScreens()
     {
         await using var hall = await Hall.StartAsync();
         await using var admin = await MqttProbe.ConnectAsync(hall.Broker.Port, "admin", TestUsers.Password("admin"));
@@ -40,6 +41,21 @@ public sealed class EndToEndTests
             var png = await admin.WaitForAsync($"mpp/{Hall.Site}/screens/{screen}/screenshot", null, TimeSpan.FromSeconds(30));
             Assert.True(png.Payload.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']), $"{screen} answered with something other than a PNG");
         }
+
+        // The admin CLI announces; the controller keeps it and both screens show it (an emergency takes over at once).
+        var (announceCode, announceOutput) = await hall.CliAsync("admin", "announce", "add", "--id", "e2e-antrian", "--title", "Antrian penuh",
+            "--body", "Silakan kembali besok pukul 08.00", "--priority", "emergency");
+        Assert.True(announceCode == 0, $"announce CLI exited {announceCode}: {announceOutput}");
+        foreach (var screen in hall.ScreenProcesses)
+        {
+            await screen.WaitForLineAsync(l => l.Contains("Received announcements: 1 item(s)", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the announcement list");
+            await screen.WaitForLineAsync(l => l.Contains("Slide announcement:e2e-antrian", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the announcement on screen");
+        }
+
+        // A staff user may not announce: the broker refuses it and the CLI says so.
+        var (staffCode, staffOutput) = await hall.CliAsync("staff", "announce", "add", "--id", "nope", "--title", "x", "--body", "y");
+        Assert.NotEqual(0, staffCode);
+        Assert.Contains("NotAuthorized", staffOutput, StringComparison.Ordinal);
 
         var status = JsonDocument.Parse(admin.Messages.Last(m => m.Topic == $"mpp/{Hall.Site}/status").Payload).RootElement;
         Assert.Equal(target, status.GetProperty("state").GetString());

@@ -46,9 +46,13 @@ public sealed class BridgeTests
         await hallAdmin.SubscribeAllAsync("mpp/#");
         var command = await cityAdmin.PublishAsync($"mpp/{Site}/override/set", "{\"state\":\"closed\",\"reason\":\"from the city\"}");
         Assert.True(MqttProbe.Accepted(command), command.ReasonCode.ToString());
-        var broadcast = await cityAdmin.PublishAsync("mpp/all/announcements/delete", "{\"id\":\"bridge-test\"}");
+        var broadcast = await cityAdmin.PublishAsync("mpp/all/announcements/set",
+            "{\"id\":\"bridge-test\",\"kind\":\"text\",\"title\":{\"id\":\"Dari kota\"},\"body\":{\"id\":\"Pengumuman untuk semua MPP\"}}");
         Assert.True(MqttProbe.Accepted(broadcast), broadcast.ReasonCode.ToString());
-        await hallAdmin.WaitForAsync("mpp/all/announcements/delete", t => t.Contains("bridge-test", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        await hallAdmin.WaitForAsync("mpp/all/announcements/set", t => t.Contains("bridge-test", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        // The hall's controller took it into its list, and that list went back out to the city.
+        await hallAdmin.WaitForAsync($"mpp/{Site}/announcements", t => t.Contains("bridge-test", StringComparison.Ordinal));
+        await cityAdmin.WaitForAsync($"mpp/{Site}/announcements", t => t.Contains("bridge-test", StringComparison.Ordinal));
         Assert.DoesNotContain(hallAdmin.Messages, m => m.Topic == $"mpp/{Site}/override/set");
         Assert.True(controller.RelayOn, "a command published at the city must not reach the hall");
 

@@ -28,7 +28,7 @@ public sealed class ManySitesTests
     internal static string Password(string user) => SiteUsers.Single(u => u.User == user).Password;
 
     [Fact]
-    public async Task TwoSitesOnOneBroker_StayIndependent()
+    public async Task TwoSitesOnOneBroker_StayIndependent_BroadcastReachesBoth()
     {
         await using var broker = await MosquittoBroker.StartAsync(SiteUsers.Select(u => (u.User, u.Password)), CityAcl(), label: "two-sites");
         await using var a = await InProcessController.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning), InProcessController.ExternalArgs(broker.Port, $"controller-{A}", Password($"controller-{A}")), site: A);
@@ -62,6 +62,17 @@ public sealed class ManySitesTests
         Assert.DoesNotContain(city.Messages, m => m.Topic == $"mpp/{B}/override/set");
         Assert.DoesNotContain(city.Messages, m => m.Topic == $"mpp/{B}/events" && m.Text.Contains("override", StringComparison.Ordinal));
         Assert.Equal(relayB, b.RelayOn);
+
+        // A broadcast announcement (mpp/all/...) reaches both halls: each keeps it in its own retained list.
+        var broadcast = await city.PublishAsync("mpp/all/announcements/set",
+            "{\"id\":\"libur-kota\",\"kind\":\"text\",\"title\":{\"id\":\"Libur\"},\"body\":{\"id\":\"Semua MPP tutup besok\"}}");
+        Assert.True(MqttProbe.Accepted(broadcast), broadcast.ReasonCode.ToString());
+        await city.WaitForAsync($"mpp/{A}/announcements", t => t.Contains("libur-kota", StringComparison.Ordinal));
+        await city.WaitForAsync($"mpp/{B}/announcements", t => t.Contains("libur-kota", StringComparison.Ordinal));
+
+        // Hall A's staff may not broadcast.
+        var staffBroadcast = await staffA.PublishAsync("mpp/all/announcements/set", "{\"id\":\"x\"}");
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, staffBroadcast.ReasonCode);
 
         // One hall going away does not take the other's availability with it.
         await a.DisposeAsync();
