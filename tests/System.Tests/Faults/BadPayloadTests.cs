@@ -140,13 +140,14 @@ public sealed class BadPayloadTests
             // would show; it must not grow. The large-object heap holds pooled buffers (ArrayPool, MQTTnet, JSON)
             // for the up-to-270 KB payloads: they rise while the pools fill and fall back when trimmed (a 40,000
             // soak went 45.8 → 56.3 → 42.9 MB), so it only has to stay bounded.
-            var first = memory[0];
+            // The first 4,000 (each kind on each topic dozens of times) warm the caches; from there on it must stay flat.
+            var warm = memory[1];
             var last = memory[^1];
             var series = string.Join(" / ", memory.Select(m => $"{m.Sent}: {m.Total / MiB:0.0} MB (small objects {m.SmallObjects / MiB:0.0})"));
-            Assert.True(last.SmallObjects - first.SmallObjects < 3 * MiB, $"the small-object heap grew: {series}");
-            Assert.True(last.Total - first.Total < 32 * MiB, $"the managed heap grew beyond the pools' bound: {series}");
+            Assert.True(last.SmallObjects - warm.SmallObjects < 2 * MiB, $"the small-object heap grew: {series}");
+            Assert.True(last.Total - warm.Total < 24 * MiB, $"the managed heap grew beyond the pools' bound: {series}");
 
-            Figures.Record($"bad payloads: {Count} across {commandTopics.Length} command topics ({string.Join(", ", commandTopics.Select(t => t[(t.IndexOf('/', 4) + 1)..]))}), " +
+            Figures.Record($"bad payloads: {Count} across {commandTopics.Length} command topics ({string.Join(", ", commandTopics.Select(t => t["mpp/".Length..]))}), " +
                 $"{BadPayloads.Kinds.Length} kinds + every 50th retained; {Count} refused with a reason, 0 accepted, 0 errors logged, no state change; " +
                 $"{elapsed.TotalSeconds:0.0} s ({Count / elapsed.TotalSeconds:0} per s); most refused fields: {string.Join(", ", reasonsSummary)}; longest reason {longestError} characters; journal {JournalBytes(state) / 1024} KiB");
             Figures.Record($"bad payloads: managed heap after a full compacting GC at {series}");

@@ -37,12 +37,20 @@ internal sealed class BadPayloads(int seed)
         "past-until" => Utf8(command == "override/set"
             ? $"{{\"state\":\"closed\",\"until\":\"{Pick(["2000-01-01T00:00:00+07:00", "1970-01-01T00:00:00Z", "2020-02-29T12:00:00+07:00"])}\"}}"
             : "{\"timeZone\":\"Asia/Jakarta\",\"versions\":[]}"),
-        "unknown-value" => Utf8(command == "override/set"
-            ? $"{{\"state\":\"{Pick(["ajar", "OPEN", "opened", "", "buka", "1"])}\"}}"
-            : $"{{\"timeZone\":\"{Pick(["Mars/Olympus", "", "UTC+7", "Jakarta"])}\",\"versions\":[{{\"from\":\"2024-01-01\",\"hours\":\"Mo-Fr 08:00-14:00\"}}]}}"),
-        "unknown-field" => Utf8(command == "override/set"
-            ? $"{{\"state\":\"open\",\"{Pick(["colour", "door", "untill", "State"])}\":1}}"
-            : $"{{\"timeZone\":\"Asia/Jakarta\",\"versions\":[{{\"from\":\"2024-01-01\",\"hours\":\"{Pick(["Mo-Xx 08:00-14:00", "25:00-26:00", "Mo-Fr 08:00-", "open sometimes"])}\"}}]}}"),
+        "unknown-value" => Utf8(command switch
+        {
+            "override/set" => $"{{\"state\":\"{Pick(["ajar", "OPEN", "opened", "", "buka", "1"])}\"}}",
+            "announcements/set" => $"{{\"id\":\"a1\",\"kind\":\"text\",\"title\":{{\"id\":\"T\"}},\"body\":{{\"id\":\"B\"}},\"priority\":\"{Pick(["urgent", "low", "EMERGENCY", ""])}\"}}",
+            "announcements/delete" => $"{{\"id\":\"{Pick(["", "Has Spaces", "semua/pengumuman", "#"])}\"}}",
+            _ => $"{{\"timeZone\":\"{Pick(["Mars/Olympus", "", "UTC+7", "Jakarta"])}\",\"versions\":[{{\"from\":\"2024-01-01\",\"hours\":\"Mo-Fr 08:00-14:00\"}}]}}",
+        }),
+        "unknown-field" => Utf8(command switch
+        {
+            "override/set" => $"{{\"state\":\"open\",\"{Pick(["colour", "door", "untill", "State"])}\":1}}",
+            "announcements/set" => $"{{\"id\":\"a1\",\"kind\":\"text\",\"title\":{{\"id\":\"T\"}},\"body\":{{\"id\":\"B\"}},\"{Pick(["colour", "video", "html"])}\":\"x\"}}",
+            "announcements/delete" => $"{{\"id\":\"a1\",\"{Pick(["all", "force", "ids"])}\":true}}",
+            _ => $"{{\"timeZone\":\"Asia/Jakarta\",\"versions\":[{{\"from\":\"2024-01-01\",\"hours\":\"{Pick(["Mo-Xx 08:00-14:00", "25:00-26:00", "Mo-Fr 08:00-", "open sometimes"])}\"}}]}}",
+        }),
         "invalid-utf8" => InvalidUtf8(),
         "not-an-object" => Utf8(Pick(["[]", "\"open\"", "42", "null", "true", "[{\"state\":\"open\"}]", "   "])),
         "bad-schedule" => Utf8(Pick(["{}", "{\"versions\":\"all week\"}", "{\"timeZone\":\"Asia/Jakarta\",\"versions\":[{\"hours\":\"Mo-Fr 08:00-14:00\"}]}",
