@@ -5,7 +5,9 @@ internal static class TempDir
 {
     public static string Create(string label)
     {
-        var parent = Path.Combine(Path.GetTempPath(), "mpp-system-tests");
+        // /tmp rather than $TMPDIR: a root-only TMPDIR (e.g. under /root) would hide the files from the
+        // mosquitto user that Mosquitto drops to.
+        var parent = Path.Combine(OperatingSystem.IsLinux() && Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath(), "mpp-system-tests");
         Directory.CreateDirectory(parent);
         var path = Path.Combine(parent, $"{label}-{Guid.NewGuid().ToString("N")[..10]}");
         Directory.CreateDirectory(path);
