@@ -91,5 +91,6 @@ internal sealed class Hall : IAsyncDisposable
         }
 
         await Broker.DisposeAsync();
+        TempDir.TryDelete(Directory);
     }
 }

@@ -102,6 +102,7 @@ public sealed class ControllerKillTests
             }
 
             await sender.DisposeAsync();
+            TempDir.TryDelete(state);
         }
     }
 

@@ -19,8 +19,11 @@ internal sealed class InProcessController : IAsyncDisposable
 {
     public const int RelayPin = 17;
 
-    private InProcessController(IHost host, SimulatedGpioDriver driver, SettableClockSync clock, LogSink logs, string stateDirectory)
+    private readonly bool _ownsStateDirectory;
+
+    private InProcessController(IHost host, SimulatedGpioDriver driver, SettableClockSync clock, LogSink logs, string stateDirectory, bool ownsStateDirectory)
     {
+        _ownsStateDirectory = ownsStateDirectory;
         Host = host;
         Driver = driver;
         Clock = clock;
@@ -92,7 +95,7 @@ internal sealed class InProcessController : IAsyncDisposable
             b.Services.AddSingleton<GpioDriver>(driver);
             b.Services.AddSingleton<IClockSync>(clock);
         });
-        var controller = new InProcessController(host, driver, clock, logs, dir);
+        var controller = new InProcessController(host, driver, clock, logs, dir, ownsStateDirectory: stateDirectory is null);
         await host.StartAsync();
         if (waitConnected)
         {
@@ -135,5 +138,9 @@ internal sealed class InProcessController : IAsyncDisposable
         }
 
         Host.Dispose();
+        if (_ownsStateDirectory)
+        {
+            TempDir.TryDelete(StateDirectory);
+        }
     }
 }

@@ -14,6 +14,19 @@ internal static class TempDir
         return path;
     }
 
+    /// <summary>Removes a test directory; a leftover is harmless, so failures are ignored.</summary>
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Something still holds a file: /tmp is cleaned by the system anyway.
+        }
+    }
+
     public static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

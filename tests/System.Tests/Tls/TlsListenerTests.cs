@@ -56,6 +56,7 @@ public sealed class TlsListenerTests
         await Assert.ThrowsAnyAsync<MqttCommunicationException>(() => MqttProbe.TryConnectAsync(tlsPort, "admin", TestUsers.Password("admin"),
             b => b.WithTlsOptions(MppSignage.Controller.Mqtt.MqttTls.Create("127.0.0.1", stranger.CaFile))));
         await Assert.ThrowsAnyAsync<Exception>(() => MqttProbe.TryConnectAsync(tlsPort, "admin", TestUsers.Password("admin"), b => b.WithTimeout(TimeSpan.FromSeconds(3))));
+        TempDir.TryDelete(certDir);
     }
 
     [Fact]
