@@ -1,4 +1,5 @@
 using MppSignage.SignageRenderer.Composition;
+using MppSignage.SignageRenderer.Display;
 using MppSignage.SignageRenderer.Drawing;
 using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Options;
@@ -7,7 +8,9 @@ using MppSignage.SignageRenderer.Service;
 using MppSignage.SignageRenderer.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -52,6 +55,13 @@ public static class SignageHost
             return false;
         }
 
+        var cec = CecOptions.Load(builder.Configuration, out var cecProblems);
+        if (cec is null)
+        {
+            errors = cecProblems;
+            return false;
+        }
+
         if (!FontSet.TryLoad(settings.Font, "Display:Font", out var fonts, out var fontError))
         {
             errors = [fontError!];
@@ -90,6 +100,12 @@ public static class SignageHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RenderService>());
         builder.Services.AddSingleton<SignageMqttClient>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignageMqttClient>());
+        // deploy-pi: systemd watchdog (WatchdogSec= in mpp-signage.service) and TV power by the hours.
+        builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
+        builder.Services.AddHostedService<SystemdWatchdog>();
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(cec));
+        builder.Services.AddSingleton<CecDisplayPower>();
+        builder.Services.AddHostedService<CecDisplayPowerService>();
         host = builder.Build();
 
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MppSignage.SignageRenderer");
