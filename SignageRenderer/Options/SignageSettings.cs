@@ -49,8 +49,8 @@ public sealed record SignageSettings
     /// <summary><c>Mqtt:Username</c> (a user with the <c>screen</c> role).</summary>
     public string? MqttUsername { get; init; } = "screen";
 
-    /// <summary><c>Mqtt:Password</c>.</summary>
-    public string? MqttPassword { get; init; } = "screen-dev";
+    /// <summary><c>Mqtt:Password</c>; no default: the development password lives only in appsettings.Development.json.</summary>
+    public string? MqttPassword { get; init; }
 
     /// <summary><c>Mqtt:ReconnectMin</c>: first reconnect delay.</summary>
     public TimeSpan ReconnectMin { get; init; } = TimeSpan.FromSeconds(1);
@@ -203,7 +203,7 @@ public sealed record SignageSettings
             MqttHost = host,
             MqttPort = port,
             MqttUsername = configuration["Mqtt:Username"] ?? "screen",
-            MqttPassword = configuration["Mqtt:Password"] ?? "screen-dev",
+            MqttPassword = configuration["Mqtt:Password"],
             ReconnectMin = reconnectMin,
             ReconnectMax = reconnectMax,
             Output = output!.Value,
