@@ -20,7 +20,8 @@ namespace MppSignage.ControllerBench;
 /// Override command → relay write → status received, p50/p99 over N commands, beside the bare
 /// publish → receive round trip on the same broker: the embedded broker, and Mosquitto when installed
 /// (started here on a free loopback port with an ACL generated from RoleTopicRules, stopped by PID).
-/// Usage: ControllerBench [iterations=1000]
+/// Each iteration is one bare round trip then one command (interleaved, so load hits both alike); the
+/// first 100 iterations are warm-up, reported separately. Usage: ControllerBench [iterations=1000] [--Section:Key=value…]
 /// </summary>
 public static class Program
 {
