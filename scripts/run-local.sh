@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs MppSignage locally in the foreground: the controller with its embedded MQTT broker and simulated
-# GPIO (relay, lamps, button and LCD are printed as log lines). Ctrl+C stops everything.
+# GPIO (relay, lamps, button and LCD are printed as log lines), and one entrance-screen renderer that
+# writes its frames to .local/frames/frame.png (open it with any image viewer; it is replaced atomically).
+# Ctrl+C stops everything.
 # Installs what the examples need when missing (mosquitto-clients for mosquitto_sub/mosquitto_pub).
 # DEVELOPMENT ONLY: the users admin/admin-dev, staff/staff-dev, screen/screen-dev, controller/controller-dev
 # come from Controller/appsettings.Development.json and must never be deployed.
@@ -16,12 +18,15 @@ if ! command -v mosquitto_sub >/dev/null 2>&1; then
     || echo "run-local: could not install mosquitto-clients; the controller still runs, use 'mpp-controller status' instead" >&2
 fi
 
-echo "run-local: building the controller…" >&2
+echo "run-local: building the controller and the renderer…" >&2
 dotnet build Controller -c Debug -nologo -v quiet -clp:ErrorsOnly
+dotnet build SignageRenderer -c Debug -nologo -v quiet -clp:ErrorsOnly
 ctl="dotnet $root/Controller/bin/Debug/net10.0/mpp-controller.dll"
+sig="dotnet $root/SignageRenderer/bin/Debug/net10.0/mpp-signage.dll"
+frames="$root/.local/frames"
 
 # --- controller (embedded broker on 127.0.0.1:$port, simulated GPIO, state in .local/state) ---
-mkdir -p .local/state
+mkdir -p .local/state "$frames"
 cat >&2 <<INFO
 
 MppSignage controller — local run (development users, simulated GPIO)
@@ -34,12 +39,31 @@ MppSignage controller — local run (development users, simulated GPIO)
   back to automatic:  mosquitto_pub -p $port -u staff -P staff-dev -t mpp/probolinggo/override/set -q 1 -m '{"state":"auto"}'
   CLI override:       DOTNET_ENVIRONMENT=Development $ctl override closed --until +30m --reason rapat -u staff -P staff-dev --port $port
   CLI status:         DOTNET_ENVIRONMENT=Development $ctl status -u screen -P screen-dev --port $port
+  announcement:       DOTNET_ENVIRONMENT=Development $ctl announce add --id info-1 --title 'Layanan KTP elektronik' --body 'Perekaman KTP-el di loket 5 setiap hari kerja.' -u admin -P admin-dev --port $port
+
+  screen frame:       $frames/frame.png   (renderer 'pintu-utama', 1920x1080, redrawn on change)
 
 INFO
 
-# Further arguments are passed on (e.g. --Door:ClosingSoonMinutes=30).
-exec env DOTNET_ENVIRONMENT=Development $ctl run \
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+# Further arguments go to the controller (e.g. --Door:ClosingSoonMinutes=30).
+env DOTNET_ENVIRONMENT=Development $ctl run \
   --Mqtt:Port="$port" \
   --State:Directory="$root/.local/state" \
   --Schedule:File="$root/deploy-pi/config/schedule.json" \
-  "$@"
+  "$@" &
+pids+=($!)
+
+# The renderer is a separate MQTT client (role screen); it retries until the broker is up.
+for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.2; done
+env DOTNET_ENVIRONMENT=Development $sig \
+  --Mqtt:Port="$port" --Mqtt:Username=screen --Mqtt:Password=screen-dev \
+  --Display:Output=png --Display:PngPath="$frames/frame.png" \
+  --Qr:WhatsAppNumber="${MPP_WHATSAPP:-6281234567890}" \
+  --Qr:ReviewUrl="${MPP_REVIEW_URL:-https://g.page/r/mpp-kota-probolinggo/review}" &
+pids+=($!)
+
+wait -n "${pids[@]}"

@@ -182,88 +182,16 @@ public static class AnnounceVerb
     }
 
     /// <summary>Sends a command with a private response topic and prints the controller's answer.</summary>
-    private static async Task<int> SendAsync(ParseResult parse, string verb, string? broadcastTopic, Func<Topics, string> siteTopic, byte[] payload, string success, TextWriter output, TextWriter error, CancellationToken ct)
+    private static Task<int> SendAsync(ParseResult parse, string verb, string? broadcastTopic, Func<Topics, string> siteTopic, byte[] payload, string success, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var (settings, problem) = CliSettings.From(parse);
         if (settings is null)
         {
             error.WriteLine($"announce {verb}: {problem}");
-            return 2;
+            return Task.FromResult(2);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(settings.Timeout);
-        var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, "announce", timeout.Token);
-        if (client is null)
-        {
-            error.WriteLine($"announce {verb}: {connectProblem}");
-            return 1;
-        }
-
-        using (client)
-        {
-            var topics = new Topics(settings.Site);
-            var correlation = Guid.NewGuid().ToByteArray();
-            var responseTopic = $"{topics.Responses(settings.User!)}/{Convert.ToHexString(correlation).ToLowerInvariant()}";
-            var answer = new TaskCompletionSource<CommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-            client.ApplicationMessageReceivedAsync += e =>
-            {
-                if (e.ApplicationMessage.Topic == responseTopic)
-                {
-                    try
-                    {
-                        answer.TrySetResult(JsonSerializer.Deserialize(e.ApplicationMessage.Payload.ToArray(), MqttJsonContext.Wire.CommandResult)!);
-                    }
-                    catch (JsonException ex)
-                    {
-                        answer.TrySetResult(CommandResult.Refused(null, $"unreadable answer: {ex.Message}"));
-                    }
-                }
-
-                return Task.CompletedTask;
-            };
-
-            try
-            {
-                await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(responseTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
-                var message = new MqttApplicationMessageBuilder()
-                    .WithTopic(broadcastTopic ?? siteTopic(topics))
-                    .WithPayload(payload)
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .WithResponseTopic(responseTopic)
-                    .WithCorrelationData(correlation)
-                    .WithContentType("application/json")
-                    .WithUserProperty(MqttUserProperties.User, Encoding.UTF8.GetBytes(settings.User!).AsMemory())
-                    .WithUserProperty(MqttUserProperties.Via, "cli"u8.ToArray().AsMemory())
-                    .Build();
-                var published = await client.PublishAsync(message, timeout.Token);
-                if (!published.IsSuccess)
-                {
-                    error.WriteLine($"announce {verb}: refused by the broker: {published.ReasonCode}{(string.IsNullOrEmpty(published.ReasonString) ? "" : $" ({published.ReasonString})")} (announcements need an admin user)");
-                    return 1;
-                }
-
-                var result = await answer.Task.WaitAsync(timeout.Token);
-                if (result.Ok)
-                {
-                    output.WriteLine($"ok: {success}");
-                    return 0;
-                }
-
-                error.WriteLine($"refused: {result.Field ?? "-"}: {result.Error}");
-                return 1;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                error.WriteLine($"announce {verb}: no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})");
-                return 1;
-            }
-            catch (MqttCommunicationException ex)
-            {
-                error.WriteLine($"announce {verb}: connection lost ({ex.Message})");
-                return 1;
-            }
-        }
+        return CliCommand.SendAsync(settings, $"announce {verb}", t => broadcastTopic ?? siteTopic(t), payload, success, "announcements need an admin user", output, error, ct);
     }
 
     private static byte[] Build(string? id, string kind, string? title, string? titleEn, string? body, string? bodyEn, string? qr, string? priority, string? from, string? until, string? when, int? seconds, string[]? screens)

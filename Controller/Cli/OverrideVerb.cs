@@ -70,85 +70,8 @@ public static class OverrideVerb
             return 2;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(settings.Timeout);
-        var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, "override", timeout.Token);
-        if (client is null)
-        {
-            error.WriteLine($"override: {connectProblem}");
-            return 1;
-        }
-
-        using (client)
-        {
-            var topics = new Topics(settings.Site);
-            var correlation = Guid.NewGuid().ToByteArray();
-            var responseTopic = $"{topics.Responses(settings.User!)}/{Convert.ToHexString(correlation).ToLowerInvariant()}";
-            var answer = new TaskCompletionSource<CommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-            client.ApplicationMessageReceivedAsync += e =>
-            {
-                if (e.ApplicationMessage.Topic == responseTopic && e.ApplicationMessage.CorrelationData?.AsSpan().SequenceEqual(correlation) == true)
-                {
-                    try
-                    {
-                        answer.TrySetResult(JsonSerializer.Deserialize(e.ApplicationMessage.Payload.ToArray(), MqttJsonContext.Wire.CommandResult)!);
-                    }
-                    catch (JsonException ex)
-                    {
-                        answer.TrySetResult(CommandResult.Refused(null, $"unreadable answer: {ex.Message}"));
-                    }
-                }
-
-                return Task.CompletedTask;
-            };
-
-            try
-            {
-                var sub = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(responseTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
-                if ((int)sub.Items.First().ResultCode > 2)
-                {
-                    error.WriteLine($"override: the broker refused the response topic {responseTopic} ({sub.Items.First().ResultCode}); the answer will only be on {topics.Events}");
-                }
-
-                var payload = Payload(state, until, reason);
-                var message = new MqttApplicationMessageBuilder()
-                    .WithTopic(topics.OverrideSet)
-                    .WithPayload(payload)
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .WithResponseTopic(responseTopic)
-                    .WithCorrelationData(correlation)
-                    .WithContentType("application/json")
-                    .WithUserProperty(MqttUserProperties.User, Encoding.UTF8.GetBytes(settings.User!).AsMemory())
-                    .WithUserProperty(MqttUserProperties.Via, "cli"u8.ToArray().AsMemory())
-                    .Build();
-                var published = await client.PublishAsync(message, timeout.Token);
-                if (!published.IsSuccess)
-                {
-                    error.WriteLine($"override: refused by the broker: {published.ReasonCode}{(string.IsNullOrEmpty(published.ReasonString) ? "" : $" ({published.ReasonString})")}");
-                    return 1;
-                }
-
-                var result = await answer.Task.WaitAsync(timeout.Token);
-                if (result.Ok)
-                {
-                    output.WriteLine($"ok: override {state}{(until is null ? state == "auto" ? "" : " until the next scheduled change" : $" until {until}")}");
-                    return 0;
-                }
-
-                error.WriteLine($"refused: {result.Field ?? "-"}: {result.Error}");
-                return 1;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                error.WriteLine($"override: no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})");
-                return 1;
-            }
-            catch (MqttCommunicationException ex)
-            {
-                error.WriteLine($"override: connection lost ({ex.Message})");
-                return 1;
-            }
-        }
+        var success = $"override {state}{(until is null ? state == "auto" ? "" : " until the next scheduled change" : $" until {until}")}";
+        return await CliCommand.SendAsync(settings, "override", t => t.OverrideSet, Payload(state, until, reason), success, null, output, error, ct);
     }
 
     /// <summary>ISO with offset, local <c>HH:mm</c> (next occurrence in <paramref name="zone"/>), or <c>+90m</c>/<c>+2h</c>.</summary>

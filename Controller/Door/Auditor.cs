@@ -20,7 +20,7 @@ internal sealed class Auditor : IAsyncDisposable
     private readonly TopicsProvider _topics;
     private readonly ILogger<Auditor> _logger;
     private readonly Channel<(EventMessage? Entry, TaskCompletionSource? Flushed)> _lines = Channel.CreateUnbounded<(EventMessage?, TaskCompletionSource?)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Auditor(StateStore store, ControllerOutbox outbox, TopicsProvider topics, ILogger<Auditor> logger)
     {
@@ -28,7 +28,9 @@ internal sealed class Auditor : IAsyncDisposable
         _outbox = outbox;
         _topics = topics;
         _logger = logger;
-        _writer = Task.Run(WriteAsync);
+        // A dedicated thread: the journal's fsync blocks, and on a pool thread it starved the 2-core pool
+        // of the threads that publish the status and read the broker's socket.
+        new Thread(WriteLoop) { IsBackground = true, Name = "mpp-journal" }.Start();
     }
 
     public void Record(EventMessage entry, byte[]? correlation = null)
@@ -52,14 +54,27 @@ internal sealed class Auditor : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _lines.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        await _writerDone.Task.ConfigureAwait(false);
     }
 
-    private async Task WriteAsync()
+    private void WriteLoop()
+    {
+        try
+        {
+            WriteBatches();
+        }
+        finally
+        {
+            _writerDone.TrySetResult();
+        }
+    }
+
+    private void WriteBatches()
     {
         var batch = new List<EventMessage>();
         var flushed = new List<TaskCompletionSource>();
-        while (await _lines.Reader.WaitToReadAsync().ConfigureAwait(false))
+        // Blocking on this dedicated thread is the point (see the constructor).
+        while (_lines.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (_lines.Reader.TryRead(out var item))
             {
@@ -76,7 +91,9 @@ internal sealed class Auditor : IAsyncDisposable
 
             try
             {
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
                 _store.AppendJournal(batch);
+                ControllerMetrics.JournalAppend.Record(ControllerMetrics.Since(start));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

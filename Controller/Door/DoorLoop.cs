@@ -41,6 +41,8 @@ internal sealed class DoorLoop : BackgroundService
     private readonly DoorDecisionOptions _decision;
     private readonly Duration _overrideMax;
     private readonly DateTimeZone _fallbackZone;
+    // Command state is saved on its own thread: the loop awaits it without holding a thread-pool thread.
+    private readonly DiskThread _disk = new("mpp-state");
     private readonly Channel<Func<ValueTask>> _work = Channel.CreateUnbounded<Func<ValueTask>>(new UnboundedChannelOptions { SingleReader = true });
     private ITimer? _wakeTimer;
     private ITimer? _periodicTimer;
@@ -133,22 +135,26 @@ internal sealed class DoorLoop : BackgroundService
         _hardware.Shutdown();
     }
 
+    public override void Dispose()
+    {
+        _disk.Dispose();
+        base.Dispose();
+    }
+
     /// <summary>Runs <paramref name="command"/> inside the loop, persists what it changed, re-decides, and returns its result.</summary>
     public Task<CommandResult> ExecuteAsync(string by, Func<DoorContext, CommandResult> command)
     {
         var done = new TaskCompletionSource<CommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var queued = _work.Writer.TryWrite(() =>
+        var queued = _work.Writer.TryWrite(async () =>
         {
             try
             {
-                done.TrySetResult(RunCommand(by, command));
+                done.TrySetResult(await RunCommandAsync(by, command));
             }
             catch (Exception ex)
             {
                 done.TrySetException(ex);
             }
-
-            return ValueTask.CompletedTask;
         });
         if (!queued)
         {
@@ -212,7 +218,7 @@ internal sealed class DoorLoop : BackgroundService
         }
     }
 
-    private CommandResult RunCommand(string by, Func<DoorContext, CommandResult> command)
+    private async Task<CommandResult> RunCommandAsync(string by, Func<DoorContext, CommandResult> command)
     {
         var now = Now();
         var schedule = _schedules.Current;
@@ -250,17 +256,27 @@ internal sealed class DoorLoop : BackgroundService
         }
 
         Recompute("command");
+        var saveStart = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            if (context.NewSchedule is not null)
+            // The loop takes no other work until the state is durable (so an undo never races a later
+            // command), but it awaits the disk thread instead of blocking a thread-pool thread: the status
+            // just handed to the outbox is published by a pool thread meanwhile.
+            var scheduleToSave = context.NewSchedule;
+            var overrideChanged = context.OverrideChanged;
+            var newOverride = context.NewOverride;
+            await _disk.RunAsync(() =>
             {
-                _store.SaveSchedule(context.NewSchedule.Json);
-            }
+                if (scheduleToSave is not null)
+                {
+                    _store.SaveSchedule(scheduleToSave.Json);
+                }
 
-            if (context.OverrideChanged)
-            {
-                _store.SaveOverride(context.NewOverride);
-            }
+                if (overrideChanged)
+                {
+                    _store.SaveOverride(newOverride);
+                }
+            });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -274,6 +290,8 @@ internal sealed class DoorLoop : BackgroundService
             Log.StateProblem(_logger, $"could not save the command's state ({ex.Message}); undone");
             return CommandResult.Refused(null, $"the controller could not save the change ({ex.Message}); nothing changed");
         }
+
+        ControllerMetrics.StateSave.Record(ControllerMetrics.Since(saveStart));
 
         if (context.NewSchedule is not null)
         {

@@ -260,6 +260,7 @@ internal sealed class ControllerMqttClient : BackgroundService
             {
                 try
                 {
+                    ControllerMetrics.RetainedQueued.Record(ControllerMetrics.Since(dirty[i].Since), new KeyValuePair<string, object?>("topic", dirty[i].Topic));
                     await PublishCheckedAsync(Retained(dirty[i].Topic, dirty[i].Payload), ct);
                 }
                 catch
@@ -290,7 +291,9 @@ internal sealed class ControllerMqttClient : BackgroundService
 
     private async Task PublishCheckedAsync(MqttApplicationMessage message, CancellationToken ct)
     {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await _client.PublishAsync(message, ct);
+        ControllerMetrics.Publish.Record(ControllerMetrics.Since(start), new KeyValuePair<string, object?>("topic", message.Topic));
         if (!result.IsSuccess)
         {
             // A refusal (e.g. an ACL on an external broker) is a configuration problem, not a lost connection.

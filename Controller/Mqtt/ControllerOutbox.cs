@@ -16,7 +16,8 @@ public sealed class ControllerOutbox
 
     private readonly object _lock = new();
     private readonly Dictionary<string, byte[]> _retained = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    // Dirty retained topics with the Stopwatch timestamp of the change (for the queued-time metric).
+    private readonly Dictionary<string, long> _dirty = new(StringComparer.Ordinal);
     private readonly Channel<MqttApplicationMessage> _queue =
         Channel.CreateBounded<MqttApplicationMessage>(new BoundedChannelOptions(MaxQueued) { FullMode = BoundedChannelFullMode.DropOldest });
     private readonly SemaphoreSlim _signal = new(0);
@@ -34,7 +35,7 @@ public sealed class ControllerOutbox
             }
 
             _retained[topic] = payload;
-            _dirty.Add(topic);
+            _dirty[topic] = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
         Wake();
@@ -71,18 +72,22 @@ public sealed class ControllerOutbox
     {
         lock (_lock)
         {
-            _dirty.UnionWith(_retained.Keys);
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            foreach (var topic in _retained.Keys)
+            {
+                _dirty.TryAdd(topic, now);
+            }
         }
 
         Wake();
     }
 
-    /// <summary>Takes the retained topics to (re)publish.</summary>
-    public IReadOnlyList<(string Topic, byte[] Payload)> TakeDirty()
+    /// <summary>Takes the retained topics to (re)publish, with the Stopwatch timestamp of each change.</summary>
+    public IReadOnlyList<(string Topic, byte[] Payload, long Since)> TakeDirty()
     {
         lock (_lock)
         {
-            var list = _dirty.Select(t => (t, _retained[t])).ToList();
+            var list = _dirty.Select(d => (d.Key, _retained[d.Key], d.Value)).ToList();
             _dirty.Clear();
             return list;
         }
@@ -93,7 +98,11 @@ public sealed class ControllerOutbox
     {
         lock (_lock)
         {
-            _dirty.UnionWith(topics);
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            foreach (var topic in topics)
+            {
+                _dirty.TryAdd(topic, now);
+            }
         }
     }
 

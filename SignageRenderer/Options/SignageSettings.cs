@@ -49,8 +49,8 @@ public sealed record SignageSettings
     /// <summary><c>Mqtt:Username</c> (a user with the <c>screen</c> role).</summary>
     public string? MqttUsername { get; init; } = "screen";
 
-    /// <summary><c>Mqtt:Password</c>.</summary>
-    public string? MqttPassword { get; init; } = "screen-dev";
+    /// <summary><c>Mqtt:Password</c>; no default: the development password lives only in appsettings.Development.json.</summary>
+    public string? MqttPassword { get; init; }
 
     /// <summary><c>Mqtt:Tls</c>: connect with TLS (Mosquitto's TLS listener).</summary>
     public bool MqttTls { get; init; }
@@ -216,7 +216,7 @@ public sealed record SignageSettings
             MqttHost = host,
             MqttPort = port,
             MqttUsername = configuration["Mqtt:Username"] ?? "screen",
-            MqttPassword = configuration["Mqtt:Password"] ?? "screen-dev",
+            MqttPassword = configuration["Mqtt:Password"],
             MqttTls = tls,
             MqttTlsCaFile = tlsCaFile,
             ReconnectMin = reconnectMin,

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Device.Gpio;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,8 @@ namespace MppSignage.ControllerBench;
 /// Override command → relay write → status received, p50/p99 over N commands, beside the bare
 /// publish → receive round trip on the same broker: the embedded broker, and Mosquitto when installed
 /// (started here on a free loopback port with an ACL generated from RoleTopicRules, stopped by PID).
-/// Usage: ControllerBench [iterations=1000]
+/// Each iteration is one bare round trip then one command (interleaved, so load hits both alike); the
+/// first 100 iterations are warm-up, reported separately. Usage: ControllerBench [iterations=1000] [--Section:Key=value…]
 /// </summary>
 public static class Program
 {
@@ -97,65 +99,19 @@ public static class Program
             var topics = new Topics(Site);
             using var sender = await ConnectAsync(port, "admin", "admin-bench");
             using var receiver = await ConnectAsync(port, "admin", "admin-bench");
+            var r = await MeasureInterleavedAsync(n, driver, topics, sender, receiver);
 
-            // 1) Bare round trip: publish → receive on the same broker, QoS 1.
-            var bareTopic = topics.ScreenshotGet("bench");
-            var bare = await MeasureAsync(n, receiver, bareTopic, async i =>
-            {
-                await sender.PublishAsync(Message(bareTopic, Encoding.UTF8.GetBytes(i.ToString())));
-                return i.ToString();
-            }, null);
-
-            // 2) Override command → relay write → status received.
-            var relayWrites = new System.Collections.Concurrent.ConcurrentQueue<long>();
-            driver.Written += w =>
-            {
-                if (w.Pin == RelayPin)
-                {
-                    relayWrites.Enqueue(Stopwatch.GetTimestamp());
-                }
-            };
-            var open = driver.Level(RelayPin) == PinValue.High; // active-low: High = off, so the first command opens
-            var relayLatencies = new List<double>(n);
-            // Like the CLI, wait for each command's result before the next (the result follows the fsync of the state).
-            var results = new System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource>();
-            var responses = topics.Responses("admin") + "/bench";
-            sender.ApplicationMessageReceivedAsync += e =>
-            {
-                if (e.ApplicationMessage.Topic == responses && results.TryRemove(Encoding.UTF8.GetString(e.ApplicationMessage.CorrelationData), out var done))
-                {
-                    done.TrySetResult();
-                }
-
-                return Task.CompletedTask;
-            };
-            await sender.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(responses, MqttQualityOfServiceLevel.AtLeastOnce).Build());
-            Task previous = Task.CompletedTask;
-            var full = await MeasureAsync(n, receiver, topics.Status, async i =>
-            {
-                var state = (i % 2 == 0) == open ? "open" : "closed";
-                relayWrites.Clear();
-                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                results[i.ToString()] = done;
-                previous = done.Task;
-                var message = new MqttApplicationMessageBuilder().WithTopic(topics.OverrideSet)
-                    .WithPayload(Encoding.UTF8.GetBytes($"{{\"state\":\"{state}\",\"reason\":\"bench {i}\"}}"))
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .WithResponseTopic(responses).WithCorrelationData(Encoding.UTF8.GetBytes(i.ToString())).Build();
-                await sender.PublishAsync(message);
-                return $"\"reason\":\"bench {i}\"";
-            }, (start, _) =>
-            {
-                if (relayWrites.TryPeek(out var t))
-                {
-                    relayLatencies.Add(Stopwatch.GetElapsedTime(start, t).TotalMilliseconds);
-                }
-            }, () => previous.WaitAsync(TimeSpan.FromSeconds(10)));
-
-            Console.WriteLine($"{label}:");
-            Console.WriteLine($"  bare publish→receive           p50 {P(bare, 50):0.000} ms  p99 {P(bare, 99):0.000} ms");
-            Console.WriteLine($"  override→relay write           p50 {P(relayLatencies, 50):0.000} ms  p99 {P(relayLatencies, 99):0.000} ms  ({relayLatencies.Count} writes)");
-            Console.WriteLine($"  override→relay→status received p50 {P(full, 50):0.000} ms  p99 {P(full, 99):0.000} ms  (p99 = {P(full, 99) / P(bare, 99):0.0}× bare p99)");
+            Console.WriteLine($"{label}: {n} iterations after {Warmup} warm-up iterations (excluded below); each iteration = one bare round trip, then one command");
+            Console.WriteLine($"  bare publish→receive            {Pq(r.Bare)}");
+            Console.WriteLine($"  override→relay→status received  {Pq(r.Full)}  (p99 = {P(r.Full, 99) / P(r.Bare, 99):0.0}× bare p99, p50 = {P(r.Full, 50) / P(r.Bare, 50):0.0}× bare p50)");
+            Console.WriteLine("  stages of the command path:");
+            Console.WriteLine($"    command published→relay write {Pq(r.ToRelay)}  ({r.ToRelay.Count} writes)");
+            Console.WriteLine($"    relay write→status to MQTTnet {Pq(r.RelayToSend)}");
+            Console.WriteLine($"    status to MQTTnet→received    {Pq(r.SendToReceived)}");
+            Console.WriteLine($"    command→result (after fsync)  {Pq(r.Ack)}");
+            Console.WriteLine($"    state save (fsync ×2)         {Pq(r.Save)}");
+            Console.WriteLine($"    journal append (fsync)        {Pq(r.Journal)}  ({r.Journal.Count} batches)");
+            Console.WriteLine($"  warm-up ({Warmup} iterations): bare {Pq(r.WarmBare)}; command→status {Pq(r.WarmFull)}");
             await host.StopAsync();
         }
         finally
@@ -175,43 +131,168 @@ public static class Program
         }
     }
 
-    private static async Task<List<double>> MeasureAsync(int n, IMqttClient receiver, string topic, Func<int, Task<string>> send, Action<long, double>? after, Func<Task>? prepare = null)
+    /// <summary>Iterations at the start reported separately (JIT, tiering, connection and pool warm-up).</summary>
+    private const int Warmup = 100;
+
+    private sealed record Results(
+        List<double> Bare, List<double> Full, List<double> ToRelay, List<double> RelayToSend, List<double> SendToReceived,
+        List<double> Ack, List<double> Save, List<double> Journal, List<double> WarmBare, List<double> WarmFull);
+
+    /// <summary>
+    /// Alternates one bare round trip and one override command, so machine load (this VM's 2 cores are
+    /// shared) hits both figures alike. Stage timestamps: the relay write (simulated driver event), the
+    /// status handed to MQTTnet and the fsync durations (the controller's metrics, via a MeterListener).
+    /// </summary>
+    private static async Task<Results> MeasureInterleavedAsync(int n, SimulatedGpioDriver driver, Topics topics, IMqttClient sender, IMqttClient receiver)
     {
-        TaskCompletionSource<bool>? pending = null;
-        string? expect = null;
+        var r = new Results([], [], [], [], [], [], [], [], [], []);
+        long relayAt = 0, sendAt = 0, receivedAt = 0;
+        var measuring = false;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ControllerMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            if (!Volatile.Read(ref measuring))
+            {
+                return;
+            }
+
+            switch (instrument.Name)
+            {
+                case "mpp.controller.retained.queued" when tags.Length > 0 && tags[0].Value as string == topics.Status:
+                    Interlocked.CompareExchange(ref sendAt, Stopwatch.GetTimestamp(), 0);
+                    break;
+                case "mpp.controller.state.save":
+                    lock (r.Save)
+                    {
+                        r.Save.Add(value);
+                    }
+
+                    break;
+                case "mpp.controller.journal.append":
+                    lock (r.Journal)
+                    {
+                        r.Journal.Add(value);
+                    }
+
+                    break;
+            }
+        });
+        listener.Start();
+        driver.Written += w =>
+        {
+            if (w.Pin == RelayPin)
+            {
+                Interlocked.CompareExchange(ref relayAt, Stopwatch.GetTimestamp(), 0);
+            }
+        };
+
+        var bareTopic = topics.ScreenshotGet("bench");
+        var responses = topics.Responses("admin") + "/bench";
+        TaskCompletionSource? pending = null;
+        string? expectBare = null, expectStatus = null, expectResult = null;
+        TaskCompletionSource? result = null;
         receiver.ApplicationMessageReceivedAsync += e =>
         {
-            if (e.ApplicationMessage.Topic == topic && expect is not null && Encoding.UTF8.GetString(e.ApplicationMessage.Payload.ToArray()).Contains(expect, StringComparison.Ordinal))
+            var m = e.ApplicationMessage;
+            if ((m.Topic == bareTopic && expectBare is { } b && Encoding.UTF8.GetString(m.Payload.ToArray()) == b)
+                || (m.Topic == topics.Status && expectStatus is { } st && Encoding.UTF8.GetString(m.Payload.ToArray()).Contains(st, StringComparison.Ordinal)))
             {
-                pending?.TrySetResult(true);
+                Interlocked.CompareExchange(ref receivedAt, Stopwatch.GetTimestamp(), 0);
+                pending?.TrySetResult();
             }
 
             return Task.CompletedTask;
         };
-        await receiver.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        var results = new List<double>(n);
-        const int warmup = 50;
-        for (var i = 0; i < n + warmup; i++)
+        sender.ApplicationMessageReceivedAsync += e =>
         {
-            if (prepare is not null)
+            if (e.ApplicationMessage.Topic == responses && expectResult is { } c && Encoding.UTF8.GetString(e.ApplicationMessage.CorrelationData) == c)
             {
-                await prepare();
+                result?.TrySetResult();
             }
 
-            pending = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            return Task.CompletedTask;
+        };
+        await receiver.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(bareTopic, MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(topics.Status, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        await sender.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(responses, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+        var open = driver.Level(RelayPin) == PinValue.High; // active-low: High = off, so the first command opens
+        for (var i = 0; i < n + Warmup; i++)
+        {
+            var warm = i < Warmup;
+            Volatile.Write(ref measuring, !warm);
+
+            // 1) Bare round trip: publish → receive on the same broker, QoS 1, same clients.
+            pending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            expectBare = "b" + i;
             var start = Stopwatch.GetTimestamp();
-            expect = i.ToString();
-            expect = await send(i);
+            await sender.PublishAsync(Message(bareTopic, Encoding.UTF8.GetBytes(expectBare)));
             await pending.Task.WaitAsync(TimeSpan.FromSeconds(10));
-            var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            if (i >= warmup)
+            (warm ? r.WarmBare : r.Bare).Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            expectBare = null;
+
+            // 2) Override command → relay write → status received; then, like the CLI, wait for the result
+            //    (sent only after the state is durable) before the next iteration.
+            var state = (i % 2 == 0) == open ? "open" : "closed";
+            Interlocked.Exchange(ref relayAt, 0);
+            Interlocked.Exchange(ref sendAt, 0);
+            Interlocked.Exchange(ref receivedAt, 0);
+            pending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            result = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            expectStatus = $"\"reason\":\"bench {i}\"";
+            expectResult = i.ToString();
+            var message = new MqttApplicationMessageBuilder().WithTopic(topics.OverrideSet)
+                .WithPayload(Encoding.UTF8.GetBytes($"{{\"state\":\"{state}\",\"reason\":\"bench {i}\"}}"))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithResponseTopic(responses).WithCorrelationData(Encoding.UTF8.GetBytes(expectResult)).Build();
+            start = Stopwatch.GetTimestamp();
+            await sender.PublishAsync(message);
+            await pending.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            var full = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            await result.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            var ack = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (warm)
             {
-                results.Add(ms);
-                after?.Invoke(start, ms);
+                r.WarmFull.Add(full);
+                continue;
+            }
+
+            r.Full.Add(full);
+            r.Ack.Add(ack);
+            long relay = Interlocked.Read(ref relayAt), send = Interlocked.Read(ref sendAt), received = Interlocked.Read(ref receivedAt);
+            if (relay != 0)
+            {
+                r.ToRelay.Add(Stopwatch.GetElapsedTime(start, relay).TotalMilliseconds);
+                if (send != 0)
+                {
+                    r.RelayToSend.Add(Stopwatch.GetElapsedTime(relay, send).TotalMilliseconds);
+                }
+            }
+
+            if (send != 0 && received != 0)
+            {
+                r.SendToReceived.Add(Stopwatch.GetElapsedTime(send, received).TotalMilliseconds);
             }
         }
 
-        return results;
+        Volatile.Write(ref measuring, false);
+        return r;
+    }
+
+    private static string Pq(List<double> values)
+    {
+        lock (values)
+        {
+            return $"p50 {P(values, 50),7:0.000} ms  p99 {P(values, 99),7:0.000} ms";
+        }
     }
 
     private static MqttApplicationMessage Message(string topic, byte[] payload) =>
