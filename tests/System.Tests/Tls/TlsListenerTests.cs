@@ -71,7 +71,8 @@ public sealed class TlsListenerTests
     [Fact]
     public async Task MqttTls_WithTheEmbeddedBroker_IsRefusedAtStartNamingTheKey()
     {
-        var host = ControllerHost.Build(["--Mqtt:Broker=embedded", "--Mqtt:Tls=true", $"--State:Directory={TempDir.Create("tls-opt")}",
+        var state = TempDir.Create("tls-opt");
+        var host = ControllerHost.Build(["--Mqtt:Broker=embedded", "--Mqtt:Tls=true", $"--State:Directory={state}",
             $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Driver=simulated"]);
         try
         {
@@ -81,16 +82,18 @@ public sealed class TlsListenerTests
         finally
         {
             host.Dispose();
+            TempDir.TryDelete(state);
         }
     }
 
     [Fact]
     public async Task MqttTlsCaFile_NotAPemFile_IsRefusedAtStartNamingTheKey()
     {
-        var bogus = Path.Combine(TempDir.Create("tls-opt"), "ca.crt");
+        var state = TempDir.Create("tls-opt");
+        var bogus = Path.Combine(state, "ca.crt");
         await File.WriteAllTextAsync(bogus, "not a certificate");
         var host = ControllerHost.Build(["--Mqtt:Broker=external", "--Mqtt:Username=controller", "--Mqtt:Password=x", "--Mqtt:Tls=true",
-            $"--Mqtt:TlsCaFile={bogus}", $"--State:Directory={TempDir.Create("tls-opt")}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Driver=simulated"]);
+            $"--Mqtt:TlsCaFile={bogus}", $"--State:Directory={state}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Driver=simulated"]);
         try
         {
             var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -99,6 +102,7 @@ public sealed class TlsListenerTests
         finally
         {
             host.Dispose();
+            TempDir.TryDelete(state);
         }
     }
 
