@@ -159,8 +159,15 @@ check "second run no longer asks for the pins or the WhatsApp number once they a
 echo "# upgrade to $V2 keeps configuration, credentials and state"
 cp "$R/etc/mpp-signage/mqtt-credentials" "$WORK/cred-before"
 echo 'override' > "$R/var/lib/mpp-signage/controller/override.json"
+# A user the site added by hand (docs/broker.md): password line and ACL block of its role.
+mosquitto_passwd -b "$R/etc/mosquitto/mpp-signage.passwd" desk2 desk2-secret
+printf 'user desk2\ntopic write mpp/+/override/set\n' >> "$R/etc/mpp-signage/mosquitto-site.acl"
 bash "$INSTALL" --root "$R" --bundle "$B2" > "$WORK/install-3.log" 2>&1
 check "upgrade succeeds" [ $? -eq 0 ]
+check "a hand-added Mosquitto user is kept" grep -q '^desk2:' "$R/etc/mosquitto/mpp-signage.passwd"
+check "the role users are still managed beside it" grep -q '^staff:' "$R/etc/mosquitto/mpp-signage.passwd"
+check "the site's ACL part is appended to the broker's ACL" \
+  bash -c "grep -qx 'user desk2' '$R/etc/mosquitto/mpp-signage.acl' && grep -qx 'user staff' '$R/etc/mosquitto/mpp-signage.acl'"
 check "current points to $V2" [ "$(readlink "$R/opt/mpp-signage/current")" = "$V2" ]
 check "$V1 is kept for rollback" [ -x "$R/opt/mpp-signage/$V1/controller/mpp-controller" ]
 check "the technician's controller.env is kept" grep -qx 'MPP_Gpio__Relay__Pin=5' "$R/etc/mpp-signage/controller.env"

@@ -462,6 +462,12 @@ if [ $WANT_CONTROLLER -eq 1 ]; then
   if [ "$DRY_RUN" -eq 0 ]; then
     : > "$TMPD/passwd"
     for r in controller admin staff screen; do mosquitto_passwd -b "$TMPD/passwd" "$r" "$(cred_of "$r")"; done
+    # Users a site added by hand (mosquitto_passwd on this file, see docs/broker.md) are kept as they are:
+    # only the four role users are managed here.
+    if [ -f "$ROOT/etc/mosquitto/mpp-signage.passwd" ]; then
+      awk -F: '$1 != "controller" && $1 != "admin" && $1 != "staff" && $1 != "screen" && NF > 1' \
+        "$ROOT/etc/mosquitto/mpp-signage.passwd" >> "$TMPD/passwd"
+    fi
     # The hashes are salted: only rewrite the broker's file when the set of users changed or a
     # password no longer verifies, so an unchanged re-run leaves it alone.
     stale=0
@@ -482,7 +488,16 @@ if [ $WANT_CONTROLLER -eq 1 ]; then
       chmod 0640 "$ROOT/etc/mosquitto/mpp-signage.passwd"; chown_to root mosquitto "$ROOT/etc/mosquitto/mpp-signage.passwd"
     fi
   fi
-  install_managed "$DEPLOY/mosquitto/mpp-signage.acl" /etc/mosquitto/mpp-signage.acl 0640 root mosquitto
+  # The broker's ACL is the shipped one (generated from RoleTopicRules) followed by the site's own part,
+  # /etc/mpp-signage/mosquitto-site.acl: written once, never overwritten, where hand-added users get
+  # the block of their role. So a reinstall or an upgrade never drops a site's users.
+  install_config "$DEPLOY/mosquitto/site.acl" "$ETC/mosquitto-site.acl" 0640 root mosquitto
+  cat "$DEPLOY/mosquitto/mpp-signage.acl" > "$TMPD/acl"
+  if [ -f "$ROOT$ETC/mosquitto-site.acl" ] && grep -qv '^[[:space:]]*\(#.*\)\?$' "$ROOT$ETC/mosquitto-site.acl"; then
+    printf '\n# ---- the site'"'"'s own users, from %s ----\n' "$ETC/mosquitto-site.acl" >> "$TMPD/acl"
+    cat "$ROOT$ETC/mosquitto-site.acl" >> "$TMPD/acl"
+  fi
+  install_managed "$TMPD/acl" /etc/mosquitto/mpp-signage.acl 0640 root mosquitto
   install_managed "$(render "$DEPLOY/mosquitto/mpp-signage.conf.in" MQTT_LISTEN="$MQTT_LISTEN" MQTT_PORT="$MQTT_PORT")" \
     /etc/mosquitto/conf.d/mpp-signage.conf 0644 root root
   if [ "$MQTT_LISTEN" = 127.0.0.1 ]; then
