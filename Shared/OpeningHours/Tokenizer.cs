@@ -168,14 +168,20 @@ internal static class Tokenizer
         }
         if (Eq(w, "sunrise") || Eq(w, "sunset") || Eq(w, "dawn") || Eq(w, "dusk"))
         {
-            throw new OpeningHoursSyntaxException(start, $"'{w}' (sun times) is not supported");
+            throw new OpeningHoursSyntaxException(start, $"'{Quote(w)}' (sun times) is not supported");
         }
         if (Eq(w, "easter"))
         {
             throw new OpeningHoursSyntaxException(start, "'easter' is not supported");
         }
-        throw new OpeningHoursSyntaxException(start, $"unknown word '{w}' (expected a weekday like Mo, a month like Jan, PH, week, open, closed, off or unknown)");
+        throw new OpeningHoursSyntaxException(start, $"unknown word '{Quote(w)}' (expected a weekday like Mo, a month like Jan, PH, week, open, closed, off or unknown)");
     }
+
+    /// <summary>Longest quoted word in an error message: a refusal names the word, it does not echo a 20,000-character payload.</summary>
+    internal const int MaxQuotedLength = 40;
+
+    private static string Quote(ReadOnlySpan<char> w) =>
+        w.Length <= MaxQuotedLength ? w.ToString() : string.Concat(w[..MaxQuotedLength], "…");
 
     /// <summary>State token values.</summary>
     public const int StateOpen = 0, StateClosed = 1, StateUnknown = 2;

@@ -666,7 +666,7 @@ public static class ScheduleLoader
             var parsed = OpeningHoursExpression.Parse(text);
             if (!parsed.Success || parsed.Expression is null)
             {
-                Problem($"{path}.{name}", $"{parsed.Error?.ToString() ?? "invalid opening_hours"} (in \"{text}\")");
+                Problem($"{path}.{name}", $"{parsed.Error?.ToString() ?? "invalid opening_hours"} (in \"{(text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 120), "…"))}\")");
                 return null;
             }
 

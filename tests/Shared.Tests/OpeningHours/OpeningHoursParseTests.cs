@@ -136,4 +136,16 @@ public sealed class OpeningHoursParseTests
         }
         Assert.InRange(parsed, 200, 3900); // both outcomes were exercised
     }
+
+    [Fact]
+    public void Parse_HugeUnknownWord_ErrorQuotesOnlyItsStart()
+    {
+        var word = new string('x', 5_000); // under the 10,000-character limit of a whole expression
+        var result = OpeningHoursExpression.Parse($"Mo {word} 08:00-14:00");
+
+        Assert.False(result.Success);
+        Assert.Equal(3, result.Error!.Position);
+        Assert.StartsWith($"unknown word '{new string('x', 40)}…'", result.Error.Message);
+        Assert.True(result.Error.Message.Length < 200, $"message is {result.Error.Message.Length} characters");
+    }
 }
