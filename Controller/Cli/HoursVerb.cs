@@ -109,6 +109,21 @@ public static class HoursVerb
         return 0;
     }
 
+    /// <summary>Loads a schedule document, or writes every problem as <c>FILE: path.to.field: reason</c> and returns null.</summary>
+    private static Schedule? LoadOrReport(string path, TextWriter problems)
+    {
+        var result = ScheduleLoader.LoadFile(path);
+        if (result.Schedule is null)
+        {
+            foreach (var p in result.Problems)
+            {
+                problems.WriteLine($"{path}: {p.Path}: {p.Reason}");
+            }
+        }
+
+        return result.Schedule;
+    }
+
     private static Command CreateCheck(TimeProvider clock)
     {
         var file = new Argument<string>("FILE") { Description = "schedule document (JSON)", Arity = ArgumentArity.ZeroOrOne };
@@ -121,14 +136,8 @@ public static class HoursVerb
         {
             var path = inv.Required(file, "a schedule document, e.g. deploy-pi/config/schedule.json");
             var atText = inv.Value(at, HoursTime.Expected);
-            var result = ScheduleLoader.LoadFile(path);
-            if (result.Schedule is not { } schedule)
+            if (LoadOrReport(path, inv.Output) is not { } schedule)
             {
-                foreach (var p in result.Problems)
-                {
-                    inv.Output.WriteLine($"{path}: {p.Path}: {p.Reason}");
-                }
-
                 return 1;
             }
 
@@ -151,14 +160,8 @@ public static class HoursVerb
         {
             var path = inv.Required(file, "a schedule document, e.g. deploy-pi/config/schedule.json");
             var atText = inv.Value(at, HoursTime.Expected);
-            var result = ScheduleLoader.LoadFile(path);
-            if (result.Schedule is not { } schedule)
+            if (LoadOrReport(path, inv.Error) is not { } schedule)
             {
-                foreach (var p in result.Problems)
-                {
-                    inv.Error.WriteLine($"{path}: {p.Path}: {p.Reason}");
-                }
-
                 return 1;
             }
 
