@@ -313,6 +313,9 @@ internal sealed class DoorLoop : BackgroundService
             });
         }
 
+        // The audit line is part of what is acknowledged: the result waits until it is in the journal
+        // (its fsync runs on the journal's own thread; relay and status went out before any of this).
+        await _auditor.FlushAsync();
         return result;
     }
 

@@ -33,6 +33,9 @@ internal sealed class StateStore
     /// <summary>Test hook run between writing a temporary file and renaming it (simulates a crash when it throws).</summary>
     internal Action? BeforeRename { get; set; }
 
+    /// <summary>Test hook: runs before journal lines are appended (e.g. to make the disk slow).</summary>
+    internal Action? BeforeJournalAppend { get; set; }
+
     /// <summary>Creates the directory and removes temporary files of an interrupted write; returns their names.</summary>
     public IReadOnlyList<string> Prepare()
     {
@@ -139,6 +142,7 @@ internal sealed class StateStore
             return;
         }
 
+        BeforeJournalAppend?.Invoke();
         var path = Path.Combine(Directory, JournalFile);
         lock (_journalLock)
         {

@@ -38,6 +38,24 @@ public sealed class CommandPersistenceTests
     }
 
     [Fact]
+    public async Task Override_Acknowledged_AuditLineIsAlreadyInTheJournal()
+    {
+        await using var host = await ControllerTestHost.StartAsync(J(2024, 7, 1, 10, 0), waitForMqtt: false);
+        host.Store.BeforeJournalAppend = () => Thread.Sleep(300); // a slow SD card: the journal lags the state file
+
+        var result = await host.Loop.ExecuteAsync("staff", ctx =>
+        {
+            ctx.SetOverride(new OverrideState(false, ctx.Now + Duration.FromHours(1), "staff", "rapat-journal", ctx.Now));
+            return CommandResult.Success;
+        });
+
+        // Read at once, without flushing the auditor: a SIGKILL right after the result must not lose the line.
+        Assert.True(result.Ok);
+        var journal = await File.ReadAllTextAsync(Path.Combine(host.StateDirectory, MppSignage.Controller.State.StateStore.JournalFile));
+        Assert.Contains("rapat-journal", journal);
+    }
+
+    [Fact]
     public async Task Override_SaveFails_IsUndoneAndRefused()
     {
         await using var host = await ControllerTestHost.StartAsync(J(2024, 7, 1, 10, 0), waitForMqtt: false);
