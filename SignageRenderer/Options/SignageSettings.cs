@@ -131,9 +131,9 @@ public sealed record SignageSettings
         var port = Int(configuration, "Mqtt:Port", 1883, 1, 65535, errors);
         var tls = Bool(configuration, "Mqtt:Tls", false, errors);
         var tlsCaFile = Text(configuration, "Mqtt:TlsCaFile");
-        if (tlsCaFile is not null && !File.Exists(tlsCaFile))
+        if (tlsCaFile is not null && (File.Exists(tlsCaFile) ? MppSignage.Shared.Mqtt.SiteCertificateAuthority.Check(tlsCaFile) : "does not exist") is { } caProblem)
         {
-            errors.Add($"Mqtt:TlsCaFile: '{tlsCaFile}' does not exist; give the PEM file of the CA that signed the broker's certificate, or leave it empty for the system's trust store.");
+            errors.Add($"Mqtt:TlsCaFile: '{tlsCaFile}' {caProblem}; give the PEM file of the CA that signed the broker's certificate, or leave it empty for the system's trust store.");
         }
 
         var reconnectMin = Span(configuration, "Mqtt:ReconnectMin", TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), errors);

@@ -38,6 +38,29 @@ public sealed class StartupTests
         Assert.Contains(value, problem);
     }
 
+    [Theory]
+    [InlineData(false)] // a path that does not exist
+    [InlineData(true)]  // a file that is not a PEM certificate
+    public void Load_BadTlsCaFile_NamedWithReason(bool exists)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mpp-ca-{Guid.NewGuid():N}.pem");
+        if (exists)
+        {
+            File.WriteAllText(path, "not a certificate");
+        }
+
+        try
+        {
+            var problem = Assert.Single(Problems(("Mqtt:TlsCaFile", path)));
+            Assert.StartsWith("Mqtt:TlsCaFile:", problem);
+            Assert.Contains(exists ? "no PEM certificate" : "does not exist", problem);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Load_Defaults_AreValid()
     {
