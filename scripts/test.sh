@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 need_pkgs=()
-for pair in mosquitto:mosquitto mosquitto_pub:mosquitto-clients fc-list:fontconfig; do
+for pair in mosquitto:mosquitto mosquitto_pub:mosquitto-clients fc-list:fontconfig python3:python3 node:nodejs npm:npm; do
   cmd=${pair%%:*}; pkg=${pair#*:}
   command -v "$cmd" >/dev/null 2>&1 || need_pkgs+=("$pkg")
 done
