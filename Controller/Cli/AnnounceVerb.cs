@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
@@ -6,9 +5,8 @@ using MppSignage.Controller.Mqtt;
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
-using MQTTnet;
+using MppSignage.MqttHost;
 using MQTTnet.Exceptions;
-using MQTTnet.Protocol;
 
 namespace MppSignage.Controller.Cli;
 
@@ -128,7 +126,7 @@ public static class AnnounceVerb
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(settings.Timeout);
-            var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, "announce", timeout.Token);
+            var (client, connectProblem) = await settings.ConnectAsync("announce", timeout.Token);
             if (client is null)
             {
                 error.WriteLine($"announce list: {connectProblem}");
@@ -138,20 +136,16 @@ public static class AnnounceVerb
             using (client)
             {
                 var topics = new Topics(settings.Site);
-                var received = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-                client.ApplicationMessageReceivedAsync += e =>
-                {
-                    if (e.ApplicationMessage.Topic == topics.Announcements)
-                    {
-                        received.TrySetResult(e.ApplicationMessage.Payload.ToArray());
-                    }
-
-                    return Task.CompletedTask;
-                };
                 try
                 {
-                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topics.Announcements, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
-                    var list = AnnouncementJson.ParseList(await received.Task.WaitAsync(timeout.Token));
+                    var read = await MqttRetained.ReadAsync(client, topics.Announcements, [], timeout.Token);
+                    if (read.Refused is { } refused)
+                    {
+                        error.WriteLine($"announce list: the broker refused {topics.Announcements} for user '{settings.User}' ({refused})");
+                        return 1;
+                    }
+
+                    var list = AnnouncementJson.ParseList(read.Payload!);
                     if (list.Items.Count == 0)
                     {
                         output.WriteLine("no announcements");

@@ -1,19 +1,16 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
-using MQTTnet;
+using MppSignage.MqttHost;
 using MQTTnet.Exceptions;
-using MQTTnet.Protocol;
 
 namespace MppSignage.Controller.Cli;
 
 /// <summary>
 /// One command from a CLI verb: connect, publish with a private MQTT 5 Response Topic and Correlation Data,
 /// wait for the controller's <see cref="CommandResult"/> and print it. Exit codes: 0 accepted, 1 refused
-/// (by the controller or the broker), no answer, or no connection.
+/// (by the controller or the broker), no answer, or no connection, 2 a user that cannot name a response topic.
 /// </summary>
 internal static class CliCommand
 {
@@ -33,7 +30,14 @@ internal static class CliCommand
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(settings.Timeout);
-        var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, label.Split(' ')[0], timeout.Token);
+        if (!string.IsNullOrEmpty(settings.User) && !Topics.IsValidTopicLevel(settings.User))
+        {
+            // The user names the private response topic (mpp/{site}/responses/{user}/…); a '/' or wildcard would reach past it.
+            error.WriteLine($"{label}: --user: '{settings.User}' cannot be an MQTT user here: 1-64 characters without '/', '+', '#' or control characters");
+            return 2;
+        }
+
+        var (client, connectProblem) = await settings.ConnectAsync(label.Split(' ')[0], timeout.Token);
         if (client is null)
         {
             error.WriteLine($"{label}: {connectProblem}");
@@ -43,52 +47,23 @@ internal static class CliCommand
         using (client)
         {
             var topics = new Topics(settings.Site);
-            var correlation = Guid.NewGuid().ToByteArray();
-            var responseTopic = $"{topics.Responses(settings.User!)}/{Convert.ToHexString(correlation).ToLowerInvariant()}";
-            var answer = new TaskCompletionSource<CommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-            client.ApplicationMessageReceivedAsync += e =>
-            {
-                if (e.ApplicationMessage.Topic == responseTopic && e.ApplicationMessage.CorrelationData?.AsSpan().SequenceEqual(correlation) == true)
-                {
-                    try
-                    {
-                        answer.TrySetResult(JsonSerializer.Deserialize(e.ApplicationMessage.Payload.ToArray(), MqttJsonContext.Wire.CommandResult)!);
-                    }
-                    catch (JsonException ex)
-                    {
-                        answer.TrySetResult(CommandResult.Refused(null, $"unreadable answer: {ex.Message}"));
-                    }
-                }
-
-                return Task.CompletedTask;
-            };
-
             try
             {
-                var sub = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(responseTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
-                if ((int)sub.Items.First().ResultCode > 2)
+                await using var request = await MqttRequest.OpenAsync(client, topics, settings.User!, timeout.Token);
+                if (request.ResponseTopicRefused is { } refusedCode)
                 {
-                    error.WriteLine($"{label}: the broker refused the response topic {responseTopic} ({sub.Items.First().ResultCode}); the answer will only be on {topics.Events}");
+                    error.WriteLine($"{label}: the broker refused the response topic {request.ResponseTopic} ({refusedCode}); the answer will only be on {topics.Events}");
                 }
 
-                var message = new MqttApplicationMessageBuilder()
-                    .WithTopic(topic(topics))
-                    .WithPayload(payload)
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .WithResponseTopic(responseTopic)
-                    .WithCorrelationData(correlation)
-                    .WithContentType("application/json")
-                    .WithUserProperty(MqttUserProperties.User, Encoding.UTF8.GetBytes(settings.User!).AsMemory())
-                    .WithUserProperty(MqttUserProperties.Via, "cli"u8.ToArray().AsMemory())
-                    .Build();
-                var published = await client.PublishAsync(message, timeout.Token);
+                var published = await request.PublishAsync(topic(topics), payload, "application/json",
+                    [new(MqttUserProperties.User, settings.User!), new(MqttUserProperties.Via, "cli")], timeout.Token);
                 if (!published.IsSuccess)
                 {
                     error.WriteLine($"{label}: refused by the broker: {published.ReasonCode}{(string.IsNullOrEmpty(published.ReasonString) ? "" : $" ({published.ReasonString})")}{(brokerRefusalHint is null ? "" : $" ({brokerRefusalHint})")}");
                     return 1;
                 }
 
-                var result = await answer.Task.WaitAsync(timeout.Token);
+                var result = Read(await request.ReplyAsync(timeout.Token));
                 if (result.Ok)
                 {
                     output.WriteLine($"ok: {success}");
@@ -108,6 +83,18 @@ internal static class CliCommand
                 error.WriteLine($"{label}: connection lost ({ex.Message})");
                 return 1;
             }
+        }
+    }
+
+    private static CommandResult Read(byte[] answer)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(answer, MqttJsonContext.Wire.CommandResult)!;
+        }
+        catch (JsonException ex)
+        {
+            return CommandResult.Refused(null, $"unreadable answer: {ex.Message}");
         }
     }
 }

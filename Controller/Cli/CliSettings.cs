@@ -2,7 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Options;
+using MppSignage.MqttHost;
 using MppSignage.Shared.Mqtt;
+using MQTTnet;
 using NodaTime;
 
 namespace MppSignage.Controller.Cli;
@@ -28,6 +30,32 @@ internal sealed record CliSettings(string Host, int Port, string Site, string? U
         command.Options.Add(PortOption);
         command.Options.Add(SiteOption);
         command.TreatUnmatchedTokensAsErrors = false;
+    }
+
+    /// <summary>Connects a verb to the broker (<see cref="MqttConnector"/>), turning every failure into one readable line.</summary>
+    public async Task<(IMqttClient? Client, string? Problem)> ConnectAsync(string verb, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(User) || Password is null)
+        {
+            return (null, "no credentials: give --user and --password (or Cli:Username/Cli:Password, env MPP_Cli__Username/MPP_Cli__Password); anonymous access is refused");
+        }
+
+        var endpoint = new MqttEndpoint
+        {
+            Host = Host,
+            Port = Port,
+            Username = User,
+            Password = Password,
+            ClientId = $"mpp-cli-{verb}-{User}-{Guid.NewGuid():N}"[..40],
+            Timeout = Timeout,
+            // Same TLS settings as the service (Mqtt:Tls, Mqtt:TlsCaFile), so the CLI reaches a TLS-only broker too.
+            Tls = Tls,
+            TlsCaFile = TlsCaFile,
+        };
+        var attempt = await MqttConnector.ConnectAsync(endpoint, ct);
+        return attempt.Client is not null ? (attempt.Client, null)
+            : attempt.Refused ? (null, attempt.Problem)
+            : (null, $"{attempt.Problem}; is the controller running? (--host/--port, Mqtt:Host/Mqtt:Port)");
     }
 
     /// <summary>Reads the settings; a problem is returned as a message naming the option or key.</summary>

@@ -1,10 +1,8 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
-using MQTTnet;
-using MQTTnet.Protocol;
+using MppSignage.MqttHost;
 using NodaTime;
 using NodaTime.Text;
 
@@ -40,7 +38,7 @@ public static class StatusVerb
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(settings.Timeout);
-        var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, "status", timeout.Token);
+        var (client, connectProblem) = await settings.ConnectAsync("status", timeout.Token);
         if (client is null)
         {
             error.WriteLine($"status: {connectProblem}");
@@ -50,34 +48,18 @@ public static class StatusVerb
         using (client)
         {
             var topics = new Topics(settings.Site);
-            var status = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-            string? availability = null;
-            client.ApplicationMessageReceivedAsync += e =>
-            {
-                if (e.ApplicationMessage.Topic == topics.Availability)
-                {
-                    availability = Encoding.UTF8.GetString(e.ApplicationMessage.Payload);
-                }
-                else if (e.ApplicationMessage.Topic == topics.Status)
-                {
-                    status.TrySetResult(e.ApplicationMessage.Payload.ToArray());
-                }
-
-                return Task.CompletedTask;
-            };
-
             try
             {
                 // Availability first, so it is known when the status arrives.
-                await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topics.Availability, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
-                var sub = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topics.Status, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
-                if ((int)sub.Items.First().ResultCode > 2)
+                var read = await MqttRetained.ReadAsync(client, topics.Status, [topics.Availability], timeout.Token);
+                if (read.Refused is { } refused)
                 {
-                    error.WriteLine($"status: the broker refused {topics.Status} for user '{settings.User}' ({sub.Items.First().ResultCode})");
+                    error.WriteLine($"status: the broker refused {topics.Status} for user '{settings.User}' ({refused})");
                     return 1;
                 }
 
-                var payload = await status.Task.WaitAsync(timeout.Token);
+                var payload = read.Payload!;
+                var availability = read.Companions.TryGetValue(topics.Availability, out var a) ? Encoding.UTF8.GetString(a) : null;
                 if (raw)
                 {
                     output.WriteLine(Encoding.UTF8.GetString(payload));

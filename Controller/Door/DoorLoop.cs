@@ -44,6 +44,7 @@ internal sealed class DoorLoop : BackgroundService
     // Command state is saved on its own thread: the loop awaits it without holding a thread-pool thread.
     private readonly DiskThread _disk = new("mpp-state");
     private readonly Channel<Func<ValueTask>> _work = Channel.CreateUnbounded<Func<ValueTask>>(new UnboundedChannelOptions { SingleReader = true });
+    private long _turns;
     private ITimer? _wakeTimer;
     private ITimer? _periodicTimer;
     private int _recomputePending;
@@ -94,8 +95,8 @@ internal sealed class DoorLoop : BackgroundService
     /// <summary>The zone of the schedule in force (or the site's fallback).</summary>
     public DateTimeZone Zone => _schedules.Current?.Zone ?? _fallbackZone;
 
-    /// <summary><see cref="Environment.TickCount64"/> of the last loop turn (for the systemd watchdog).</summary>
-    public long LastActivity { get; private set; } = Environment.TickCount64;
+    /// <summary>How many times the loop has turned (the systemd watchdog's liveness signal).</summary>
+    public long Turns => Interlocked.Read(ref _turns);
 
     /// <summary>Raised inside the loop after every decision that was applied.</summary>
     public event Action<DoorState>? Decided;
@@ -200,7 +201,7 @@ internal sealed class DoorLoop : BackgroundService
         {
             await foreach (var item in _work.Reader.ReadAllAsync(stoppingToken))
             {
-                LastActivity = Environment.TickCount64;
+                Interlocked.Increment(ref _turns);
                 try
                 {
                     await item();
@@ -350,7 +351,7 @@ internal sealed class DoorLoop : BackgroundService
 
     private void Recompute(string why)
     {
-        LastActivity = Environment.TickCount64;
+        Interlocked.Increment(ref _turns);
         var now = Now();
         var synced = IsClockSynced();
         if (_lastClockSynced != synced)
