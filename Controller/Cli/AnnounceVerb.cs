@@ -5,8 +5,6 @@ using MppSignage.Controller.Mqtt;
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
-using MppSignage.MqttHost;
-using MQTTnet.Exceptions;
 
 namespace MppSignage.Controller.Cli;
 
@@ -124,24 +122,12 @@ public static class AnnounceVerb
                 return 2;
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(settings.Timeout);
-            var (client, connectProblem) = await settings.ConnectAsync("announce", timeout.Token);
-            if (client is null)
-            {
-                error.WriteLine($"announce list: {connectProblem}");
-                return 1;
-            }
-
-            using (client)
-            {
-                var topics = new Topics(settings.Site);
-                try
+            return await settings.WithBrokerAsync("announce list", error,
+                topics => $"nothing retained on {topics.Announcements} within {settings.Timeout.TotalSeconds:0} s (is the controller running?)",
+                async (client, topics, token) =>
                 {
-                    var read = await MqttRetained.ReadAsync(client, topics.Announcements, [], timeout.Token);
-                    if (read.Refused is { } refused)
+                    if (await settings.ReadRetainedAsync(client, topics.Announcements, [], "announce list", error, token) is not { } read)
                     {
-                        error.WriteLine($"announce list: the broker refused {topics.Announcements} for user '{settings.User}' ({refused})");
                         return 1;
                     }
 
@@ -159,18 +145,7 @@ public static class AnnounceVerb
                     }
 
                     return 0;
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    error.WriteLine($"announce list: nothing retained on {topics.Announcements} within {settings.Timeout.TotalSeconds:0} s (is the controller running?)");
-                    return 1;
-                }
-                catch (MqttCommunicationException ex)
-                {
-                    error.WriteLine($"announce list: connection lost ({ex.Message})");
-                    return 1;
-                }
-            }
+                }, ct);
         });
         return cmd;
     }

@@ -3,7 +3,6 @@ using MppSignage.Controller.Mqtt;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
 using MppSignage.MqttHost;
-using MQTTnet.Exceptions;
 
 namespace MppSignage.Controller.Cli;
 
@@ -28,8 +27,6 @@ internal static class CliCommand
         CliSettings settings, string label, Func<Topics, string> topic, byte[] payload, string success, string? brokerRefusalHint,
         TextWriter output, TextWriter error, CancellationToken ct)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(settings.Timeout);
         if (!string.IsNullOrEmpty(settings.User) && !Topics.IsValidTopicLevel(settings.User))
         {
             // The user names the private response topic (mpp/{site}/responses/{user}/…); a '/' or wildcard would reach past it.
@@ -37,33 +34,25 @@ internal static class CliCommand
             return 2;
         }
 
-        var (client, connectProblem) = await settings.ConnectAsync(label.Split(' ')[0], timeout.Token);
-        if (client is null)
-        {
-            error.WriteLine($"{label}: {connectProblem}");
-            return 1;
-        }
-
-        using (client)
-        {
-            var topics = new Topics(settings.Site);
-            try
+        return await settings.WithBrokerAsync(label, error,
+            topics => $"no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})",
+            async (client, topics, token) =>
             {
-                await using var request = await MqttRequest.OpenAsync(client, topics, settings.User!, timeout.Token);
+                await using var request = await MqttRequest.OpenAsync(client, topics, settings.User!, token);
                 if (request.ResponseTopicRefused is { } refusedCode)
                 {
                     error.WriteLine($"{label}: the broker refused the response topic {request.ResponseTopic} ({refusedCode}); the answer will only be on {topics.Events}");
                 }
 
                 var published = await request.PublishAsync(topic(topics), payload, "application/json",
-                    [new(MqttUserProperties.User, settings.User!), new(MqttUserProperties.Via, "cli")], timeout.Token);
+                    [new(MqttUserProperties.User, settings.User!), new(MqttUserProperties.Via, "cli")], token);
                 if (!published.IsSuccess)
                 {
                     error.WriteLine($"{label}: refused by the broker: {published.ReasonCode}{(string.IsNullOrEmpty(published.ReasonString) ? "" : $" ({published.ReasonString})")}{(brokerRefusalHint is null ? "" : $" ({brokerRefusalHint})")}");
                     return 1;
                 }
 
-                var result = Read(await request.ReplyAsync(timeout.Token));
+                var result = Read(await request.ReplyAsync(token));
                 if (result.Ok)
                 {
                     output.WriteLine($"ok: {success}");
@@ -72,18 +61,7 @@ internal static class CliCommand
 
                 error.WriteLine($"refused: {result.Field ?? "-"}: {result.Error}");
                 return 1;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                error.WriteLine($"{label}: no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})");
-                return 1;
-            }
-            catch (MqttCommunicationException ex)
-            {
-                error.WriteLine($"{label}: connection lost ({ex.Message})");
-                return 1;
-            }
-        }
+            }, ct);
     }
 
     private static CommandResult Read(byte[] answer)

@@ -5,6 +5,7 @@ using MppSignage.Controller.Options;
 using MppSignage.MqttHost;
 using MppSignage.Shared.Mqtt;
 using MQTTnet;
+using MQTTnet.Exceptions;
 using NodaTime;
 
 namespace MppSignage.Controller.Cli;
@@ -56,6 +57,55 @@ internal sealed record CliSettings(string Host, int Port, string Site, string? U
         return attempt.Client is not null ? (attempt.Client, null)
             : attempt.Refused ? (null, attempt.Problem)
             : (null, $"{attempt.Problem}; is the controller running? (--host/--port, Mqtt:Host/Mqtt:Port)");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> with a connected client within the verb's timeout, printing every failure as one
+    /// line prefixed with <paramref name="label"/>: no connection, <paramref name="timedOut"/> when the timeout ends
+    /// first, a lost connection. Returns the body's exit code, else 1.
+    /// </summary>
+    public async Task<int> WithBrokerAsync(string label, TextWriter error, Func<Topics, string> timedOut, Func<IMqttClient, Topics, CancellationToken, Task<int>> body, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Timeout);
+        var (client, connectProblem) = await ConnectAsync(label.Split(' ')[0], timeout.Token);
+        if (client is null)
+        {
+            error.WriteLine($"{label}: {connectProblem}");
+            return 1;
+        }
+
+        using (client)
+        {
+            var topics = new Topics(Site);
+            try
+            {
+                return await body(client, topics, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                error.WriteLine($"{label}: {timedOut(topics)}");
+                return 1;
+            }
+            catch (MqttCommunicationException ex)
+            {
+                error.WriteLine($"{label}: connection lost ({ex.Message})");
+                return 1;
+            }
+        }
+    }
+
+    /// <summary>The retained payload of <paramref name="topic"/> (<see cref="MqttRetained"/>), or null after printing the broker's refusal.</summary>
+    public async Task<RetainedRead?> ReadRetainedAsync(IMqttClient client, string topic, IReadOnlyList<string> companions, string label, TextWriter error, CancellationToken ct)
+    {
+        var read = await MqttRetained.ReadAsync(client, topic, companions, ct);
+        if (read.Refused is { } refused)
+        {
+            error.WriteLine($"{label}: the broker refused {topic} for user '{User}' ({refused})");
+            return null;
+        }
+
+        return read;
     }
 
     /// <summary>Reads the settings; a problem is returned as a message naming the option or key.</summary>

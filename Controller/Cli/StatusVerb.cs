@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
-using MppSignage.MqttHost;
 using NodaTime;
 using NodaTime.Text;
 
@@ -36,25 +35,13 @@ public static class StatusVerb
             return 2;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(settings.Timeout);
-        var (client, connectProblem) = await settings.ConnectAsync("status", timeout.Token);
-        if (client is null)
-        {
-            error.WriteLine($"status: {connectProblem}");
-            return 1;
-        }
-
-        using (client)
-        {
-            var topics = new Topics(settings.Site);
-            try
+        return await settings.WithBrokerAsync("status", error,
+            topics => $"no retained status on {topics.Status} within {settings.Timeout.TotalSeconds:0} s (has the controller ever run on this broker?)",
+            async (client, topics, token) =>
             {
                 // Availability first, so it is known when the status arrives.
-                var read = await MqttRetained.ReadAsync(client, topics.Status, [topics.Availability], timeout.Token);
-                if (read.Refused is { } refused)
+                if (await settings.ReadRetainedAsync(client, topics.Status, [topics.Availability], "status", error, token) is not { } read)
                 {
-                    error.WriteLine($"status: the broker refused {topics.Status} for user '{settings.User}' ({refused})");
                     return 1;
                 }
 
@@ -66,7 +53,17 @@ public static class StatusVerb
                     return 0;
                 }
 
-                var message = JsonSerializer.Deserialize(payload, MqttJsonContext.Wire.StatusMessage);
+                StatusMessage? message;
+                try
+                {
+                    message = JsonSerializer.Deserialize(payload, MqttJsonContext.Wire.StatusMessage);
+                }
+                catch (JsonException ex)
+                {
+                    error.WriteLine($"status: the retained status is not valid JSON ({ex.Message})");
+                    return 1;
+                }
+
                 if (message is null)
                 {
                     error.WriteLine("status: the retained status is empty");
@@ -75,18 +72,7 @@ public static class StatusVerb
 
                 Print(output, settings.Site, message, availability);
                 return 0;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                error.WriteLine($"status: no retained status on {topics.Status} within {settings.Timeout.TotalSeconds:0} s (has the controller ever run on this broker?)");
-                return 1;
-            }
-            catch (JsonException ex)
-            {
-                error.WriteLine($"status: the retained status is not valid JSON ({ex.Message})");
-                return 1;
-            }
-        }
+            }, ct);
     }
 
     internal static void Print(TextWriter o, string site, StatusMessage s, string? availability)
