@@ -78,7 +78,7 @@ public static class OverrideVerb
     internal static Instant? ParseUntil(string text, DateTimeZone zone, Instant now)
     {
         text = text.Trim();
-        if (OverrideCommandParser.ParseUntil(text) is { } iso)
+        if (IsoTime.Parse(text) is { } iso)
         {
             return iso;
         }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
+using MppSignage.Shared.Mqtt;
+using MppSignage.Shared.Wire;
 using NodaTime.Text;
 
 namespace MppSignage.Shared.Announcements;
@@ -17,8 +19,10 @@ namespace MppSignage.Shared.Announcements;
 /// </remarks>
 public static class AnnouncementJson
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
-    private static readonly OffsetDateTimePattern InstantPattern = OffsetDateTimePattern.ExtendedIso;
+    private static readonly JsonInputRules ItemRules = new(AnnouncementLimits.MaxPayloadBytes, MaxDepth: 16);
+
+    // The retained list holds at most MaxCount items of at most MaxPayloadBytes each.
+    private static readonly JsonInputRules ListRules = new(AnnouncementLimits.MaxCount * AnnouncementLimits.MaxPayloadBytes + 1024, MaxDepth: 16);
     private static readonly OffsetDateTimePattern WritePattern = OffsetDateTimePattern.GeneralIso;
 
     private static readonly HashSet<string> AnnouncementFields =
@@ -29,63 +33,39 @@ public static class AnnouncementJson
     /// <param name="when">Validates the <c>when</c> expression; when null any non-empty expression is accepted.</param>
     public static AnnouncementParseResult ParseAnnouncement(ReadOnlySpan<byte> utf8, IWhenEvaluator? when = null)
     {
-        if (utf8.Length > AnnouncementLimits.MaxPayloadBytes)
+        var problems = new List<AnnouncementProblem>();
+        using var doc = Open(utf8, ItemRules, problems);
+        if (doc is null)
         {
-            return Fail("$", $"payload is {utf8.Length} bytes; at most {AnnouncementLimits.MaxPayloadBytes} bytes are accepted");
+            return new AnnouncementParseResult(null, problems);
         }
 
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            return Fail("$", $"not valid JSON ({FirstSentence(ex.Message)})");
-        }
-
-        using (doc)
-        {
-            var problems = new List<AnnouncementProblem>();
-            var item = ReadAnnouncement(doc.RootElement, "", problems, when);
-            return problems.Count == 0 && item is not null
-                ? new AnnouncementParseResult(item, [])
-                : new AnnouncementParseResult(null, problems);
-        }
+        var item = ReadAnnouncement(doc.RootElement, "", problems, when);
+        return problems.Count == 0 && item is not null
+            ? new AnnouncementParseResult(item, [])
+            : new AnnouncementParseResult(null, problems);
     }
 
     /// <summary>Parses the <c>announcements/delete</c> payload <c>{"id":"…"}</c>.</summary>
     public static AnnouncementDeleteParseResult ParseDelete(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > AnnouncementLimits.MaxPayloadBytes)
+        using var doc = WireJson.OpenObject(utf8, ItemRules, out var refusal);
+        if (doc is null)
         {
-            return new(null, new("$", $"payload is {utf8.Length} bytes; at most {AnnouncementLimits.MaxPayloadBytes} bytes are accepted"));
+            return new(null, new(refusal.Path, refusal.Reason));
         }
 
-        try
+        foreach (var p in doc.RootElement.EnumerateObject())
         {
-            using var doc = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            if (p.Name != "id")
             {
-                return new(null, new("$", "expected a JSON object like {\"id\":\"…\"}"));
+                return new(null, new(WireJson.Member("", p.Name), "unknown field; a delete command has only \"id\""));
             }
-
-            foreach (var p in doc.RootElement.EnumerateObject())
-            {
-                if (p.Name != "id")
-                {
-                    return new(null, new(p.Name, "unknown field; a delete command has only \"id\""));
-                }
-            }
-
-            var problems = new List<AnnouncementProblem>();
-            var id = ReadId(doc.RootElement, "id", problems);
-            return problems.Count == 0 ? new(id, null) : new(null, problems[0]);
         }
-        catch (JsonException ex)
-        {
-            return new(null, new("$", $"not valid JSON ({FirstSentence(ex.Message)})"));
-        }
+
+        var problems = new List<AnnouncementProblem>();
+        var id = ReadId(doc.RootElement, "id", problems);
+        return problems.Count == 0 ? new(id, null) : new(null, problems[0]);
     }
 
     /// <summary>
@@ -102,9 +82,9 @@ public static class AnnouncementJson
             return new(items, problems);
         }
 
-        try
+        using var doc = Open(utf8, ListRules, problems);
+        if (doc is not null)
         {
-            using var doc = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var list) || list.ValueKind != JsonValueKind.Array)
             {
@@ -136,10 +116,6 @@ public static class AnnouncementJson
 
                 i++;
             }
-        }
-        catch (JsonException ex)
-        {
-            problems.Add(new("$", $"not valid JSON ({FirstSentence(ex.Message)})"));
         }
 
         return new(items, problems);
@@ -316,7 +292,7 @@ public static class AnnouncementJson
         {
             if (!AnnouncementFields.Contains(p.Name))
             {
-                problems.Add(new(prefix + p.Name, $"unknown field; known fields are {string.Join(", ", AnnouncementFields)}"));
+                problems.Add(new(prefix + WireJson.Shorten(p.Name), WireJson.UnknownMember(p.Name, AnnouncementFields)));
             }
         }
 
@@ -629,19 +605,18 @@ public static class AnnouncementJson
 
         if (e.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new(prefix + name, $"expected an ISO 8601 time with offset (2024-07-01T08:00:00+07:00), got {Describe(e)}"));
+            problems.Add(new(prefix + name, $"expected {IsoTime.Expected}, got {Describe(e)}"));
             return null;
         }
 
         var s = e.GetString()!;
-        var parsed = InstantPattern.Parse(s);
-        if (!parsed.Success)
+        if (!IsoTime.TryParse(s, out var parsed))
         {
-            problems.Add(new(prefix + name, $"'{Shorten(s)}' is not an ISO 8601 time with offset such as 2024-07-01T08:00:00+07:00"));
+            problems.Add(new(prefix + name, $"'{Shorten(s)}' is not {IsoTime.Expected}"));
             return null;
         }
 
-        return parsed.Value;
+        return parsed;
     }
 
     private static string? ReadWhen(JsonElement root, string prefix, List<AnnouncementProblem> problems, IWhenEvaluator? evaluator)
@@ -861,25 +836,15 @@ public static class AnnouncementJson
         return list;
     }
 
-    private static AnnouncementParseResult Fail(string field, string reason) =>
-        new(null, [new AnnouncementProblem(field, reason)]);
-
-    private static string Describe(JsonElement e) => e.ValueKind switch
+    private static JsonDocument? Open(ReadOnlySpan<byte> utf8, JsonInputRules rules, List<AnnouncementProblem> problems)
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => $"the number {e.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => $"{e.GetRawText()}",
-        JsonValueKind.Null => "null",
-        _ => e.ValueKind.ToString(),
-    };
-
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "…";
-
-    private static string FirstSentence(string message)
-    {
-        var dot = message.IndexOf(". ", StringComparison.Ordinal);
-        return dot > 0 ? message[..dot] : message.TrimEnd('.');
+        var found = new List<WireProblem>();
+        var doc = WireJson.Open(utf8, rules, found);
+        problems.AddRange(found.Select(p => new AnnouncementProblem(p.Path, p.Reason)));
+        return doc;
     }
+
+    private static string Describe(JsonElement e) => WireJson.Describe(e);
+
+    private static string Shorten(string s) => WireJson.Shorten(s);
 }
