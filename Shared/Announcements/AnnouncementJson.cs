@@ -3,7 +3,6 @@ using System.Text.Json;
 using NodaTime;
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Wire;
-using NodaTime.Text;
 
 namespace MppSignage.Shared.Announcements;
 
@@ -23,7 +22,6 @@ public static class AnnouncementJson
 
     // The retained list holds at most MaxCount items of at most MaxPayloadBytes each.
     private static readonly JsonInputRules ListRules = new(AnnouncementLimits.MaxCount * AnnouncementLimits.MaxPayloadBytes + 1024, MaxDepth: 16);
-    private static readonly OffsetDateTimePattern WritePattern = OffsetDateTimePattern.GeneralIso;
 
     private static readonly HashSet<string> AnnouncementFields =
         ["id", "kind", "title", "body", "qr", "priority", "from", "until", "when", "seconds", "screens", "services"];
@@ -122,158 +120,23 @@ public static class AnnouncementJson
     }
 
     /// <summary>Serialises one announcement (the form <see cref="ParseAnnouncement"/> reads back).</summary>
-    public static byte[] SerializeAnnouncement(Announcement announcement)
-    {
-        ArgumentNullException.ThrowIfNull(announcement);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            Write(writer, announcement);
-        }
+    public static byte[] SerializeAnnouncement(Announcement announcement) => Serialize(AnnouncementPayload.Of(announcement));
 
-        return stream.ToArray();
-    }
+    /// <summary>The one writer of the announcement format: a payload built by the CLI or the panel, or <see cref="AnnouncementPayload.Of"/>.</summary>
+    public static byte[] Serialize(AnnouncementPayload payload) =>
+        JsonSerializer.SerializeToUtf8Bytes(payload, MqttJsonContext.Wire.AnnouncementPayload);
 
     /// <summary>Serialises the retained list <c>{"updatedAt":…,"items":[…]}</c>.</summary>
     public static byte[] SerializeList(IEnumerable<Announcement> items, OffsetDateTime? updatedAt = null)
     {
         ArgumentNullException.ThrowIfNull(items);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            if (updatedAt is not null)
-            {
-                writer.WriteString("updatedAt", WritePattern.Format(updatedAt.Value));
-            }
-
-            writer.WriteStartArray("items");
-            foreach (var item in items)
-            {
-                Write(writer, item);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
+        var list = new AnnouncementListPayload { UpdatedAt = updatedAt, Items = items.Select(AnnouncementPayload.Of).ToList() };
+        return JsonSerializer.SerializeToUtf8Bytes(list, MqttJsonContext.Wire.AnnouncementListPayload);
     }
 
-    private static void Write(Utf8JsonWriter w, Announcement a)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", a.Id);
-        w.WriteString("kind", KindName(a.Kind));
-        WriteText(w, "title", a.Title);
-        if (a.Body is not null)
-        {
-            WriteText(w, "body", a.Body);
-        }
-
-        if (a.Qr is not null)
-        {
-            w.WriteStartObject("qr");
-            w.WriteString("url", a.Qr.Url);
-            if (a.Qr.Caption is not null)
-            {
-                WriteText(w, "caption", a.Qr.Caption);
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteString("priority", PriorityName(a.Priority));
-        if (a.From is not null)
-        {
-            w.WriteString("from", WritePattern.Format(a.From.Value));
-        }
-
-        if (a.Until is not null)
-        {
-            w.WriteString("until", WritePattern.Format(a.Until.Value));
-        }
-
-        if (a.When is not null)
-        {
-            w.WriteString("when", a.When);
-        }
-
-        w.WriteNumber("seconds", a.Seconds);
-        if (a.Screens.Count > 0)
-        {
-            w.WriteStartArray("screens");
-            foreach (var s in a.Screens)
-            {
-                w.WriteStringValue(s);
-            }
-
-            w.WriteEndArray();
-        }
-
-        if (a.Services.Count > 0)
-        {
-            w.WriteStartArray("services");
-            foreach (var e in a.Services)
-            {
-                w.WriteStartObject();
-                w.WriteString("agency", e.Agency);
-                if (e.Counter is not null)
-                {
-                    w.WriteString("counter", e.Counter);
-                }
-
-                WriteStrings(w, "services", e.Services);
-                WriteStrings(w, "requirements", e.Requirements);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteText(Utf8JsonWriter w, string name, LocalizedText text)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("id", text.Id);
-        if (text.En is not null)
-        {
-            w.WriteString("en", text.En);
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
-    }
-
-    /// <summary>The JSON name of a kind (<c>text</c>, <c>qr</c>, <c>services</c>).</summary>
-    public static string KindName(AnnouncementKind kind) => kind switch
-    {
-        AnnouncementKind.Text => "text",
-        AnnouncementKind.Qr => "qr",
-        AnnouncementKind.Services => "services",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown announcement kind."),
-    };
-
-    /// <summary>The JSON name of a priority (<c>normal</c>, <c>high</c>, <c>emergency</c>).</summary>
-    public static string PriorityName(AnnouncementPriority priority) => priority switch
-    {
-        AnnouncementPriority.Normal => "normal",
-        AnnouncementPriority.High => "high",
-        AnnouncementPriority.Emergency => "emergency",
-        _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, "Unknown priority."),
-    };
+    /// <summary>Serialises the <c>announcements/delete</c> command.</summary>
+    public static byte[] SerializeDelete(string id) =>
+        JsonSerializer.SerializeToUtf8Bytes(new AnnouncementDeletePayload(id), MqttJsonContext.Wire.AnnouncementDeletePayload);
 
     /// <summary>True when <paramref name="id"/> is usable as an announcement or screen id.</summary>
     public static bool IsValidId(string id) =>
@@ -297,13 +160,11 @@ public static class AnnouncementJson
         }
 
         var id = ReadId(root, prefix + "id", problems, prop: "id");
-        var kind = ReadEnum(root, "kind", prefix, problems, required: true, AnnouncementKind.Text,
-            ("text", AnnouncementKind.Text), ("qr", AnnouncementKind.Qr), ("services", AnnouncementKind.Services));
+        var kind = ReadEnum(root, "kind", prefix, problems, required: true, AnnouncementKind.Text);
         var title = ReadText(root, "title", prefix, problems, AnnouncementLimits.MaxTitleLength, required: true, multiline: false);
         var body = ReadText(root, "body", prefix, problems, AnnouncementLimits.MaxBodyLength, required: false, multiline: true);
         var qr = ReadQr(root, prefix, problems);
-        var priority = ReadEnum(root, "priority", prefix, problems, required: false, AnnouncementPriority.Normal,
-            ("normal", AnnouncementPriority.Normal), ("high", AnnouncementPriority.High), ("emergency", AnnouncementPriority.Emergency));
+        var priority = ReadEnum(root, "priority", prefix, problems, required: false, AnnouncementPriority.Normal);
         var from = ReadInstant(root, "from", prefix, problems);
         var until = ReadInstant(root, "until", prefix, problems);
         if (from is not null && until is not null && until.Value.ToInstant() <= from.Value.ToInstant())
@@ -384,9 +245,10 @@ public static class AnnouncementJson
         return id;
     }
 
-    private static T ReadEnum<T>(JsonElement root, string name, string prefix, List<AnnouncementProblem> problems, bool required, T fallback, params (string Name, T Value)[] values)
+    private static T ReadEnum<T>(JsonElement root, string name, string prefix, List<AnnouncementProblem> problems, bool required, T fallback)
+        where T : struct, Enum
     {
-        var names = string.Join(", ", values.Select(v => v.Name));
+        var names = WireName.List<T>();
         if (!root.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
         {
             if (required)
@@ -404,12 +266,9 @@ public static class AnnouncementJson
         }
 
         var s = e.GetString()!;
-        foreach (var v in values)
+        if (WireName.TryParse<T>(s, out var value))
         {
-            if (v.Name == s)
-            {
-                return v.Value;
-            }
+            return value;
         }
 
         problems.Add(new(prefix + name, $"unknown value '{Shorten(s)}'; expected one of {names}"));
