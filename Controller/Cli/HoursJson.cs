@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.OpeningHours;
 using MppSignage.Shared.Schedule;
+using MppSignage.Shared.Wire;
 using NodaTime;
 
 namespace MppSignage.Controller.Cli;
@@ -15,7 +15,7 @@ internal static class HoursJson
     public static readonly JsonWriterOptions WriterOptions = new()
     {
         // Output is read by scripts and people on a terminal, never embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = WireJson.Encoder,
         Indented = false,
         SkipValidation = true,
     };

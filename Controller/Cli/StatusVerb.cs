@@ -6,7 +6,6 @@ using MppSignage.Shared.Mqtt;
 using MQTTnet;
 using MQTTnet.Protocol;
 using NodaTime;
-using NodaTime.Text;
 
 namespace MppSignage.Controller.Cli;
 
@@ -148,9 +147,8 @@ public static class StatusVerb
             return "-";
         }
 
-        var parsed = OffsetDateTimePattern.ExtendedIso.Parse(iso);
-        return parsed.Success
-            ? parsed.Value.LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        return IsoTime.TryParse(iso, out var parsed)
+            ? parsed.LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
             : iso;
     }
 }
