@@ -1,10 +1,10 @@
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
 using NodaTime;
-using static MppSignage.Controller.Tests.Control.EvaluationBuilder;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.Shared.Tests.Control.EvaluationBuilder;
+using static MppSignage.TestSupport.Time;
 
-namespace MppSignage.Controller.Tests.Control;
+namespace MppSignage.Shared.Tests.Control;
 
 /// <summary>The fail-safe judging of a stored override, the button and override commands, and the audit events (Shared/Control).</summary>
 public sealed class DoorCommandsTests
