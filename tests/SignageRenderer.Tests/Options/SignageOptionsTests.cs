@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using MppSignage.SignageRenderer.Hosting;
 using MppSignage.SignageRenderer.Options;
 
-namespace MppSignage.SignageRenderer.Tests.Service;
+namespace MppSignage.SignageRenderer.Tests.Options;
 
 /// <summary>The renderer's options: bound by the generated binder, checked by the generated validator, defaults in one place.</summary>
 public sealed class SignageOptionsTests
