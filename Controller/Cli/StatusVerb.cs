@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 using NodaTime;
-using NodaTime.Text;
 
 namespace MppSignage.Controller.Cli;
 
@@ -116,9 +115,8 @@ public static class StatusVerb
             return "-";
         }
 
-        var parsed = OffsetDateTimePattern.ExtendedIso.Parse(iso);
-        return parsed.Success
-            ? parsed.Value.LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        return IsoTime.TryParse(iso, out var parsed)
+            ? parsed.LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
             : iso;
     }
 }

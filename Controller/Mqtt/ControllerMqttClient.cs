@@ -256,9 +256,9 @@ internal sealed class ControllerMqttClient : BackgroundService
         {
             result = CommandResult.Refused("retain", "commands must not be retained; publish without the retain flag (and clear it with an empty retained message)");
         }
-        else if (payload.Length > CommandLimits.MaxPayloadBytes)
+        else if (CommandPayload.CheckSize(payload.Length) is { } tooLarge)
         {
-            result = CommandResult.Refused("payload", $"payload is {payload.Length} bytes; the limit is {CommandLimits.MaxPayloadBytes} bytes (64 KiB)");
+            result = tooLarge;
         }
         else
         {
