@@ -3,7 +3,7 @@ using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
 using MppSignage.Controller.Tests.Support;
 using MppSignage.Shared.Control;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.State;
 
