@@ -1,13 +1,9 @@
-using System.Buffers;
 using System.CommandLine;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Wire;
-using MQTTnet;
-using MQTTnet.Exceptions;
-using MQTTnet.Protocol;
 using NodaTime;
 
 namespace MppSignage.Controller.Cli;
@@ -133,32 +129,16 @@ public static class AnnounceVerb
                 return 2;
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(settings.Timeout);
-            var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, "announce", timeout.Token);
-            if (client is null)
-            {
-                error.WriteLine($"announce list: {connectProblem}");
-                return 1;
-            }
-
-            using (client)
-            {
-                var topics = new Topics(settings.Site);
-                var received = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-                client.ApplicationMessageReceivedAsync += e =>
+            return await settings.WithBrokerAsync("announce list", error,
+                topics => $"nothing retained on {topics.Announcements} within {settings.Timeout.TotalSeconds:0} s (is the controller running?)",
+                async (client, topics, token) =>
                 {
-                    if (e.ApplicationMessage.Topic == topics.Announcements)
+                    if (await settings.ReadRetainedAsync(client, topics.Announcements, [], "announce list", error, token) is not { } read)
                     {
-                        received.TrySetResult(e.ApplicationMessage.Payload.ToArray());
+                        return 1;
                     }
 
-                    return Task.CompletedTask;
-                };
-                try
-                {
-                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topics.Announcements, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
-                    var list = AnnouncementJson.ParseList(await received.Task.WaitAsync(timeout.Token));
+                    var list = AnnouncementJson.ParseList(read.Payload!);
                     if (list.Items.Count == 0)
                     {
                         output.WriteLine("no announcements");
@@ -172,18 +152,7 @@ public static class AnnounceVerb
                     }
 
                     return 0;
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    error.WriteLine($"announce list: nothing retained on {topics.Announcements} within {settings.Timeout.TotalSeconds:0} s (is the controller running?)");
-                    return 1;
-                }
-                catch (MqttCommunicationException ex)
-                {
-                    error.WriteLine($"announce list: connection lost ({ex.Message})");
-                    return 1;
-                }
-            }
+                }, ct);
         });
         return cmd;
     }

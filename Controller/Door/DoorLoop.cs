@@ -41,6 +41,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
     private readonly DoorPolicy _policy;
     private readonly ILogger<DoorLoop> _logger;
     private readonly Channel<Func<ValueTask>> _work = Channel.CreateUnbounded<Func<ValueTask>>(new UnboundedChannelOptions { SingleReader = true });
+    private long _turns;
     private ITimer? _wakeTimer;
     private ITimer? _periodicTimer;
     private int _recomputePending;
@@ -84,8 +85,8 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
     /// <summary>The zone of the schedule in force (or the site's fallback).</summary>
     public DateTimeZone Zone => _schedules.Current?.Zone ?? _policy.SiteZone;
 
-    /// <summary><see cref="Environment.TickCount64"/> of the last loop turn (for the systemd watchdog).</summary>
-    public long LastActivity { get; private set; } = Environment.TickCount64;
+    /// <summary>How many times the loop has turned (the systemd watchdog's liveness signal).</summary>
+    public long Turns => Interlocked.Read(ref _turns);
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -202,7 +203,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
         {
             await foreach (var item in _work.Reader.ReadAllAsync(stoppingToken))
             {
-                LastActivity = Environment.TickCount64;
+                Interlocked.Increment(ref _turns);
                 try
                 {
                     await item();
@@ -307,7 +308,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
 
     private void Recompute(string why)
     {
-        LastActivity = Environment.TickCount64;
+        Interlocked.Increment(ref _turns);
         var now = Now();
         var synced = IsClockSynced();
         if (_lastClockSynced != synced)
