@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace MppSignage.TestSupport;
+
+/// <summary>
+/// Awaits a condition that real threads (a broker, a host's loop, a render loop) make true, with a deadline
+/// on the monotonic clock: never a fixed sleep, and a failure that says what was awaited.
+/// </summary>
+public static class Eventually
+{
+    /// <summary>How long a condition may take unless the test says otherwise.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the condition is checked (small next to any broker or loop round trip being awaited).</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Returns once <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/> after the deadline.</summary>
+    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null, Func<string>? detail = null) =>
+        TrueAsync(() => Task.FromResult(condition()), what, timeout, detail);
+
+    /// <summary>As <see cref="TrueAsync(Func{bool}, string, TimeSpan?, Func{string}?)"/>, for a condition that is itself awaited (one step of a fake clock, a query).</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, Func<string>? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var limit = timeout ?? DefaultTimeout;
+        var started = Stopwatch.GetTimestamp();
+        while (!await condition())
+        {
+            if (Stopwatch.GetElapsedTime(started) > limit)
+            {
+                var more = detail?.Invoke();
+                throw new TimeoutException($"waited {limit.TotalSeconds:0.#} s for {what}" + (string.IsNullOrEmpty(more) ? "" : ":\n" + more));
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
+}
