@@ -1,4 +1,4 @@
-namespace MppSignage.Deploy.Tests.Display;
+namespace MppSignage.SignageRenderer.Tests.Display;
 
 /// <summary>
 /// A stand-in cec-ctl executable (a real shell script run as a real process): it records each
