@@ -179,6 +179,9 @@ internal sealed class ControllerTestHost : IAsyncDisposable
         });
         var controller = new ControllerTestHost(host, time, driver, clock, logs, port, dir, ownsStateDirectory: stateDirectory is null);
         await host.StartAsync();
+
+        // Started means the start-up decision's disk work (clearing an expired override) is done too.
+        await controller.Loop.DrainAsync();
         if (waitConnected)
         {
             await controller.WaitForMqttAsync();
