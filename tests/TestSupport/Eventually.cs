@@ -14,12 +14,16 @@ public static class Eventually
     /// <summary>How often the condition is checked (small next to any broker or loop round trip being awaited).</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Returns once <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/> after the deadline.</summary>
-    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null, Func<string>? detail = null) =>
-        TrueAsync(() => Task.FromResult(condition()), what, timeout, detail);
+    /// <summary>
+    /// Returns once <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/>
+    /// (and <paramref name="detail"/>, if given) after the deadline. <paramref name="between"/> runs after each failed
+    /// check (for example, a step of a fake clock that a reconnect backoff waits on).
+    /// </summary>
+    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null, Func<string>? detail = null, Func<Task>? between = null) =>
+        TrueAsync(() => Task.FromResult(condition()), what, timeout, detail, between);
 
-    /// <summary>As <see cref="TrueAsync(Func{bool}, string, TimeSpan?, Func{string}?)"/>, for a condition that is itself awaited (one step of a fake clock, a query).</summary>
-    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, Func<string>? detail = null)
+    /// <summary>As <see cref="TrueAsync(Func{bool}, string, TimeSpan?, Func{string}?, Func{Task}?)"/>, for a condition that is itself awaited (a connect attempt, a query).</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, Func<string>? detail = null, Func<Task>? between = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
         var limit = timeout ?? DefaultTimeout;
@@ -30,6 +34,11 @@ public static class Eventually
             {
                 var more = detail?.Invoke();
                 throw new TimeoutException($"waited {limit.TotalSeconds:0.#} s for {what}" + (string.IsNullOrEmpty(more) ? "" : ":\n" + more));
+            }
+
+            if (between is not null)
+            {
+                await between();
             }
 
             await Task.Delay(PollInterval);

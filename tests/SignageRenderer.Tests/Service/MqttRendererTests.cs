@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Mqtt;
@@ -11,8 +10,6 @@ using MppSignage.SignageRenderer.Service;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MQTTnet.Protocol;
-using MQTTnet.Server;
 using SkiaSharp;
 using MppSignage.TestSupport;
 
@@ -24,15 +21,12 @@ public sealed class MqttRendererTests : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private readonly string _dir = TempDir.Create("signage");
     private readonly Topics _topics = new("probolinggo");
-    private MqttServer? _server;
-    private int _port;
+    private TestBroker? _broker;
     private IHost? _host;
 
-    public async Task InitializeAsync()
-    {
-        _port = FreePort.Next();
-        await StartBrokerAsync();
-    }
+    private int Port => _broker!.Port;
+
+    public async Task InitializeAsync() => _broker = await TestBroker.StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -42,10 +36,9 @@ public sealed class MqttRendererTests : IAsyncLifetime
             _host.Dispose();
         }
 
-        if (_server is not null)
+        if (_broker is not null)
         {
-            await _server.StopAsync();
-            _server.Dispose();
+            await _broker.DisposeAsync();
         }
 
         Directory.Delete(_dir, recursive: true);
@@ -85,13 +78,13 @@ public sealed class MqttRendererTests : IAsyncLifetime
         Assert.Null(frame.Renderer.CurrentFooter!.Warning);
 
         // The broker goes away: the last state stays on screen, marked as possibly stale.
-        await _server!.StopAsync();
+        await _broker!.Server.StopAsync(new MQTTnet.Server.MqttServerStopOptions());
         await Eventually.TrueAsync(() => frame.Renderer.CurrentFooter?.Warning is not null, "the stale warning in the footer", Timeout);
         Assert.IsType<StatusSlideModel>(frame.Renderer.CurrentSlide);
         Assert.Equal("TUTUP", ((StatusSlideModel)frame.Renderer.CurrentSlide!).Headline.Id);
 
         // It comes back: the renderer reconnects by itself and the badge goes.
-        await StartBrokerAsync();
+        await _broker.Server.StartAsync();
         await PublishAsync(_topics.Availability, Encoding.UTF8.GetBytes("online"), retain: true);
         await Eventually.TrueAsync(() => frame.Renderer.CurrentFooter?.Warning is null && _host.Services.GetRequiredService<SignageMqttClient>().IsConnected, "the renderer to reconnect and clear the warning", Timeout);
     }
@@ -139,7 +132,7 @@ public sealed class MqttRendererTests : IAsyncLifetime
             out var errors,
             c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Mqtt:Port"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Mqtt:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Mqtt:Username"] = "screen",
                 ["Mqtt:Password"] = TestUsers.Password("screen"),
                 ["Mqtt:ReconnectMin"] = "00:00:00.100",
@@ -155,33 +148,16 @@ public sealed class MqttRendererTests : IAsyncLifetime
         return host!;
     }
 
-    private async Task StartBrokerAsync()
-    {
-        var factory = new MqttServerFactory();
-        _server = factory.CreateMqttServer(factory.CreateServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-            .WithDefaultEndpointPort(_port)
-            .Build());
-        _server.ValidatingConnectionAsync += e =>
-        {
-            var ok = TestUsers.Credentials.Contains((e.UserName, e.Password));
-            e.ReasonCode = ok ? MqttConnectReasonCode.Success : MqttConnectReasonCode.BadUserNameOrPassword;
-            return Task.CompletedTask;
-        };
-        await _server.StartAsync();
-    }
-
     private async Task PublishAsync(string topic, byte[] payload, bool retain)
     {
-        await using var admin = await MqttTestClient.ConnectAsync(_port, "admin");
+        await using var admin = await MqttTestClient.ConnectAsync(Port, "admin");
         var ack = await admin.PublishAsync(topic, payload, retain);
         Assert.True(MqttTestClient.Accepted(ack), $"publish to {topic}: {ack.ReasonCode}");
     }
 
     private async Task<byte[]> RequestScreenshotAsync()
     {
-        await using var admin = await MqttTestClient.ConnectAsync(_port, "admin");
+        await using var admin = await MqttTestClient.ConnectAsync(Port, "admin");
         await admin.SubscribeAllAsync(_topics.Screenshot("pintu-utama"));
         await admin.PublishAsync(_topics.ScreenshotGet("pintu-utama"), "{}");
         return (await admin.WaitForAsync(_topics.Screenshot("pintu-utama"), timeout: Timeout)).Payload;
