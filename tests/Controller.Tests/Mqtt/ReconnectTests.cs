@@ -22,13 +22,8 @@ public sealed class ReconnectTests
         Assert.False(host.RelayOn);                            // the relay does not need the broker
 
         await server.StartAsync();
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                await host.AdvanceAsync(TimeSpan.FromSeconds(1));  // reconnect backoff runs on the TimeProvider
-                return client.IsConnected;
-            },
-            "the controller to reconnect");
+        // The reconnect backoff runs on the TimeProvider: the fake clock moves a second between checks.
+        await Eventually.TrueAsync(() => client.IsConnected, "the controller to reconnect", between: () => host.AdvanceAsync(TimeSpan.FromSeconds(1)));
         await using var screen = await MqttTestClient.ConnectAsync(host.Port, "screen");
         await screen.SubscribeAsync("mpp/probolinggo/#");
         await screen.WaitForAsync("mpp/probolinggo/status", t => t.Contains("\"state\":\"closed\"") && t.Contains("\"relay\":\"off\""));

@@ -1,3 +1,5 @@
+using MppSignage.TestSupport;
+
 namespace MppSignage.SignageRenderer.Tests.Display;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace MppSignage.SignageRenderer.Tests.Display;
 /// </summary>
 internal sealed class FakeCecCtl : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("mpp-fake-cec-").FullName;
+    private readonly string _dir = TempDir.Create("fake-cec");
 
     public FakeCecCtl()
     {

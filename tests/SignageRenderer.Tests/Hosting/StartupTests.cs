@@ -44,7 +44,7 @@ public sealed class StartupTests
     [InlineData(true)]  // a file that is not a PEM certificate
     public void Load_BadTlsCaFile_NamedWithReason(bool exists)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"mpp-ca-{Guid.NewGuid():N}.pem");
+        var path = Path.Combine(TempDir.Create("signage"), "ca.pem");
         if (exists)
         {
             File.WriteAllText(path, "not a certificate");

@@ -19,7 +19,7 @@ public sealed class ControllerKillTests
 {
     private const int Kills = 100;
     private const string Site = "probolinggo";
-    private static readonly DateTimeZone Jakarta = DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
+    private static readonly DateTimeZone Jakarta = Time.Jakarta;
 
     [Fact]
     public async Task ControllerSigkilled100Times_AcknowledgedCommandsStayInForce_StateFilesAlwaysReadable()
