@@ -1,7 +1,6 @@
 using MppSignage.Shared.Mqtt;
 using MppSignage.TestSupport;
 using NodaTime;
-using MppSignage.TestSupport;
 
 namespace MppSignage.Shared.Tests.Mqtt;
 
