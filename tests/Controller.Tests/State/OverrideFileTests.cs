@@ -1,8 +1,8 @@
 using System.Text;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
-using MppSignage.TestSupport;
 using MppSignage.Shared.Control;
+using MppSignage.TestSupport;
 using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.State;

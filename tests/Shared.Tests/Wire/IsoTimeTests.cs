@@ -1,6 +1,6 @@
 using MppSignage.Shared.Mqtt;
-using NodaTime;
 using MppSignage.TestSupport;
+using NodaTime;
 
 namespace MppSignage.Shared.Tests.Wire;
 

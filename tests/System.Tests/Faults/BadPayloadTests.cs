@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 using MQTTnet;
 using MQTTnet.Protocol;
-using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.Faults;
 
