@@ -48,6 +48,8 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
     private OverrideState? _override;
     private bool? _lastClockSynced;
     private StatusMessage? _lastStatus;
+    // True while a command runs: its audit lines are written together after its state is durable.
+    private bool _inCommand;
 
     public DoorLoop(
         DoorHardware hardware,
@@ -252,7 +254,16 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
             _override = newOverride;
         }
 
-        Recompute("command");
+        _inCommand = true;
+        try
+        {
+            Recompute("command");
+        }
+        finally
+        {
+            _inCommand = false;
+        }
+
         var saveStart = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
@@ -281,6 +292,8 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
 
             _override = previousOverride;
             Recompute("command undone");
+            // The lines deferred above (the door's change and its undoing) are written now; nobody waits for them.
+            _ = _auditor.FlushAsync();
             Log.StateProblem(_logger, $"could not save the command's state ({ex.Message}); undone");
             return CommandResult.Refused(null, _store.CannotSave(ex));
         }
@@ -289,16 +302,16 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
         if (newSchedule is not null)
         {
             PublishSchedule();
-            _auditor.Record(DoorAudit.ScheduleAccepted(by, now, Zone));
+            _auditor.Record(DoorAudit.ScheduleAccepted(by, now, Zone), deferWrite: true);
         }
 
         if (overrideChanged)
         {
-            _auditor.Record(DoorAudit.OverrideSet(newOverride, by, now, Zone));
+            _auditor.Record(DoorAudit.OverrideSet(newOverride, by, now, Zone), deferWrite: true);
         }
 
-        // The audit line is part of what is acknowledged: the result waits until it is in the journal
-        // (its fsync runs on the disk thread; relay and status went out before any of this).
+        // The audit lines are part of what is acknowledged: the result waits until they are in the journal
+        // (one batch, one fsync on the disk thread; relay and status went out before any of this).
         await _auditor.FlushAsync();
         return result;
     }
@@ -324,7 +337,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
             // disk thread, never on the loop; an unwritable disk leaves the file, which the next start ignores again.
             _override = null;
             ClearStoredOverride();
-            _auditor.Record(cleared);
+            _auditor.Record(cleared, deferWrite: _inCommand);
         }
 
         var previous = Current;
@@ -338,7 +351,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
             Log.DoorDecided(_logger, DoorWire.Name(state.Phase), DoorWire.Name(state.Mode), DoorWire.Name(state.Reason), IsoTime.Format(state.NextChange, Zone) ?? "-", why);
             if (previous is not null)
             {
-                _auditor.Record(DoorAudit.DoorChanged(state, now, Zone));
+                _auditor.Record(DoorAudit.DoorChanged(state, now, Zone), deferWrite: _inCommand);
             }
         }
 

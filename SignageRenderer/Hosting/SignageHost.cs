@@ -89,6 +89,9 @@ public static class SignageHost
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Services.AddSystemd();
+        // The same binding and generated validator as the check above, the standard way: the host re-checks on start.
+        builder.Services.AddOptions<SignageOptions>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SignageOptions>, SignageOptionsValidator>();
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(fonts!);
