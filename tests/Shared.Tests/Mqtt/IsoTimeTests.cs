@@ -1,7 +1,8 @@
 using MppSignage.Shared.Mqtt;
+using MppSignage.Shared.Tests.Wire;
 using NodaTime;
 
-namespace MppSignage.Shared.Tests.Wire;
+namespace MppSignage.Shared.Tests.Mqtt;
 
 /// <summary>The one instant format of the wire (RFC 3339, full offset) and the one ISO instant parser.</summary>
 public sealed class IsoTimeTests
