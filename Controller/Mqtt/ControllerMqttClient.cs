@@ -9,6 +9,7 @@ using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Options;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
+using MppSignage.Shared.Text;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Exceptions;
@@ -40,6 +41,8 @@ internal sealed class ControllerMqttClient : BackgroundService
     private readonly Dictionary<string, IMqttCommandHandler> _handlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IMqttTopicObserver> _observers = new(StringComparer.Ordinal);
     private readonly IMqttClient _client;
+    // Not guessable (see MqttOptions.ClientId): kept for the process's lifetime, so reconnects resume nothing foreign.
+    private readonly string _clientId;
     private readonly System.Threading.Channels.Channel<MqttApplicationMessage> _commands =
         System.Threading.Channels.Channel.CreateBounded<MqttApplicationMessage>(new System.Threading.Channels.BoundedChannelOptions(256) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
 
@@ -84,6 +87,7 @@ internal sealed class ControllerMqttClient : BackgroundService
             }
         }
 
+        _clientId = _options.ClientId ?? $"mpp-controller-{_site}-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}";
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += e =>
         {
@@ -197,7 +201,7 @@ internal sealed class ControllerMqttClient : BackgroundService
         var clientOptions = new MqttClientOptionsBuilder()
             .WithTcpServer(host, _options.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(_options.ClientId ?? $"mpp-controller-{_site}")
+            .WithClientId(_clientId)
             .WithCredentials(user, password)
             .WithCleanStart(true)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
@@ -277,6 +281,31 @@ internal sealed class ControllerMqttClient : BackgroundService
                 continue;
             }
 
+            // The queue has drained: say how many events and results it had to refuse while full.
+            if (_outbox.TakeDropped() is > 0 and var dropped)
+            {
+                Log.OutboxOverflow(_logger, ControllerOutbox.MaxQueued, dropped);
+                var overflow = JsonSerializer.SerializeToUtf8Bytes(new EventMessage
+                {
+                    Type = "overflow",
+                    At = IsoTime.Format(NodaTime.Instant.FromDateTimeOffset(_time.GetUtcNow()), _loop.Zone),
+                    By = "controller",
+                    Detail = $"{dropped} event(s) or command result(s) were not sent: the outbox held {ControllerOutbox.MaxQueued}; the controller's journal has them",
+                }, MqttJsonContext.Wire.EventMessage);
+                try
+                {
+                    await PublishCheckedAsync(new MqttApplicationMessageBuilder().WithTopic(_topics.Events).WithPayload(overflow)
+                        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithContentType("application/json").Build(), ct);
+                }
+                catch
+                {
+                    _outbox.ReturnDropped(dropped);
+                    throw;
+                }
+
+                continue;
+            }
+
             await _outbox.WaitAsync(TimeSpan.FromSeconds(1), ct);
             if (_time.GetElapsedTime(lastPing) >= PingEvery || !_client.IsConnected)
             {
@@ -322,8 +351,15 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
 
         var sender = SenderOf(message);
+        var correlation = message.CorrelationData;
         CommandResult result;
-        if (message.Retain)
+        if (correlation is { Length: > CommandLimits.MaxCorrelationBytes })
+        {
+            // Refused before it is copied into an answer, an event or the journal (each would carry it whole).
+            result = CommandResult.Refused("correlationData", $"correlation data is {correlation.Length} bytes; the limit is {CommandLimits.MaxCorrelationBytes} bytes");
+            correlation = null;
+        }
+        else if (message.Retain)
         {
             result = CommandResult.Refused("retain", "commands must not be retained; publish without the retain flag (and clear it with an empty retained message)");
         }
@@ -355,9 +391,18 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(result, MqttJsonContext.Wire.CommandResult);
-        if (TopicFilter.IsValidTopicName(message.ResponseTopic))
+        if (message.ResponseTopic is { } responseTopic)
         {
-            _outbox.Publish(message.ResponseTopic, bytes, message.CorrelationData);
+            // Only the sender's own response topics: the controller's rights must not carry a result onto the
+            // status, the announcements, a Home Assistant config, another user's or another site's topics.
+            if (SenderUserOf(message) is { } owner && _topics.IsResponseTopicOf(owner, responseTopic))
+            {
+                _outbox.Publish(responseTopic, bytes, correlation);
+            }
+            else
+            {
+                Log.ResponseTopicRefused(_logger, UntrustedText.ForLog(responseTopic, 120), sender);
+            }
         }
 
         _auditor.Record(new EventMessage
@@ -369,9 +414,15 @@ internal sealed class ControllerMqttClient : BackgroundService
             Ok = result.Ok,
             Error = result.Error,
             Field = result.Field,
-            Correlation = message.CorrelationData is { Length: > 0 } c ? Convert.ToBase64String(c) : null,
-        }, message.CorrelationData);
+            Correlation = correlation is { Length: > 0 } c ? Convert.ToBase64String(c) : null,
+        }, correlation);
     }
+
+    /// <summary>The sender's user name as the broker stamped it (embedded) or as claimed (external), or null.</summary>
+    private static string? SenderUserOf(MqttApplicationMessage message) =>
+        message.UserProperties?.LastOrDefault(p => p.Name == MqttUserProperties.User)?.ReadValueAsString() is { Length: > 0 and <= UntrustedText.MaxLoggedChars } user
+            ? user
+            : null;
 
     private string SenderOf(MqttApplicationMessage message)
     {
@@ -383,7 +434,7 @@ internal sealed class ControllerMqttClient : BackgroundService
             return "unknown";
         }
 
-        user = user.Length > 64 ? user[..64] : user;
+        user = UntrustedText.ForLog(user);
         var via = props!.LastOrDefault(p => p.Name == MqttUserProperties.Via)?.ReadValueAsString() is "cli" ? " via cli" : "";
         return verified && _options.IsEmbedded ? user + via : $"{user} (claimed){via}";
     }

@@ -67,6 +67,30 @@ public sealed class Topics
     /// </summary>
     public string Responses(string user) => $"{Root}/responses/{user}";
 
+    /// <summary>Longest Response Topic the controller answers on.</summary>
+    public const int MaxResponseTopicLength = 256;
+
+    /// <summary>
+    /// True when <paramref name="responseTopic"/> is one of <paramref name="user"/>'s own response topics
+    /// (<c>mpp/{site}/responses/{user}/…</c>, at least one level below, no wildcards, at most
+    /// <see cref="MaxResponseTopicLength"/> characters). The controller answers nowhere else: a Response Topic
+    /// naming the status, the announcements, another user or another site gets no answer there.
+    /// </summary>
+    public bool IsResponseTopicOf(string user, string? responseTopic)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Length == 0 || user.Contains('/') || user.Contains('+') || user.Contains('#')
+            || responseTopic is null || responseTopic.Length > MaxResponseTopicLength || !TopicFilter.IsValidTopicName(responseTopic))
+        {
+            return false;
+        }
+
+        var prefix = Responses(user);
+        return responseTopic.Length > prefix.Length + 1
+            && responseTopic.StartsWith(prefix, StringComparison.Ordinal)
+            && responseTopic[prefix.Length] == '/';
+    }
+
     /// <summary>Screenshot request for one screen.</summary>
     public string ScreenshotGet(string screenId) => $"{Root}/screens/{screenId}/screenshot/get";
 
