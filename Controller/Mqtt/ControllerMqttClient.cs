@@ -9,7 +9,7 @@ using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Options;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
-using MppSignage.Shared.Text;
+using MppSignage.Shared.Input;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Exceptions;

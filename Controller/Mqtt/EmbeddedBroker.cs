@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Options;
 using MppSignage.Shared.Mqtt;
-using MppSignage.Shared.Text;
+using MppSignage.Shared.Input;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MppSignage.Shared.Text;
+namespace MppSignage.Shared.Input;
 
 /// <summary>
 /// Text that came from outside (a user name, a schedule field, a topic): the characters that may never
