@@ -41,6 +41,7 @@ internal sealed class ControllerMqttClient : BackgroundService
     private readonly Dictionary<string, IMqttCommandHandler> _handlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IMqttTopicObserver> _observers = new(StringComparer.Ordinal);
     private readonly IMqttClient _client;
+    private long _handled;
     // Not guessable (see MqttOptions.ClientId): kept for the process's lifetime, so reconnects resume nothing foreign.
     private readonly string _clientId;
     private readonly System.Threading.Channels.Channel<MqttApplicationMessage> _commands =
@@ -100,6 +101,16 @@ internal sealed class ControllerMqttClient : BackgroundService
     /// <summary>Whether the controller is connected to the broker now.</summary>
     public bool IsConnected => _client.IsConnected;
 
+    /// <summary>Command messages handled (answered or ignored) since start.</summary>
+    internal long Handled => Interlocked.Read(ref _handled);
+
+    /// <summary>
+    /// Test and soak hook: queues <paramref name="message"/> as if the broker had delivered it (same queue, same
+    /// back-pressure, same handling), so a soak measures the command path without the socket round trips.
+    /// </summary>
+    internal ValueTask InjectAsync(MqttApplicationMessage message, CancellationToken cancellationToken) =>
+        _commands.Writer.WriteAsync(message, cancellationToken);
+
     /// <summary>The topics commands are accepted on.</summary>
     public IReadOnlyCollection<string> CommandTopics => _handlers.Keys;
 
@@ -144,6 +155,7 @@ internal sealed class ControllerMqttClient : BackgroundService
             await foreach (var message in _commands.Reader.ReadAllAsync(ct))
             {
                 await OnMessageAsync(message);
+                Interlocked.Increment(ref _handled);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -395,7 +407,15 @@ internal sealed class ControllerMqttClient : BackgroundService
         {
             // Only the sender's own response topics: the controller's rights must not carry a result onto the
             // status, the announcements, a Home Assistant config, another user's or another site's topics.
-            if (SenderUserOf(message) is { } owner && _topics.IsResponseTopicOf(owner, responseTopic))
+            // The embedded broker stamps the sender, so it must be the topic's user. Through an external broker
+            // the sender is only claimed: a claim must match, and without one the result still goes only to a
+            // responses topic, which Mosquitto's ACL (pattern read …/responses/%u/#) lets only that user read.
+            var owner = _topics.ResponseTopicOwner(responseTopic);
+            var claimed = SenderUserOf(message);
+            var answer = owner is not null && (_options.IsEmbedded
+                ? claimed == owner && IsVerified(message)
+                : claimed is null || claimed == owner);
+            if (answer)
             {
                 _outbox.Publish(responseTopic, bytes, correlation);
             }
@@ -423,6 +443,9 @@ internal sealed class ControllerMqttClient : BackgroundService
         message.UserProperties?.LastOrDefault(p => p.Name == MqttUserProperties.User)?.ReadValueAsString() is { Length: > 0 and <= UntrustedText.MaxLoggedChars } user
             ? user
             : null;
+
+    private static bool IsVerified(MqttApplicationMessage message) =>
+        message.UserProperties?.Any(p => p.Name == MqttUserProperties.Verified && p.ReadValueAsString() == "true") == true;
 
     private string SenderOf(MqttApplicationMessage message)
     {

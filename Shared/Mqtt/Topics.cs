@@ -71,24 +71,34 @@ public sealed class Topics
     public const int MaxResponseTopicLength = 256;
 
     /// <summary>
-    /// True when <paramref name="responseTopic"/> is one of <paramref name="user"/>'s own response topics
-    /// (<c>mpp/{site}/responses/{user}/…</c>, at least one level below, no wildcards, at most
-    /// <see cref="MaxResponseTopicLength"/> characters). The controller answers nowhere else: a Response Topic
-    /// naming the status, the announcements, another user or another site gets no answer there.
+    /// The user a Response Topic belongs to when it is one of this site's response topics
+    /// (<c>mpp/{site}/responses/{user}/…</c>, at least one level below the user, no wildcards, at most
+    /// <see cref="MaxResponseTopicLength"/> characters); null for any other topic. The controller answers
+    /// nowhere else: a Response Topic naming the status, the announcements, a Home Assistant config or
+    /// another site gets no answer there.
     /// </summary>
+    public string? ResponseTopicOwner(string? responseTopic)
+    {
+        if (responseTopic is null || responseTopic.Length > MaxResponseTopicLength || !TopicFilter.IsValidTopicName(responseTopic))
+        {
+            return null;
+        }
+
+        var prefix = $"{Root}/responses/";
+        if (!responseTopic.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var slash = responseTopic.IndexOf('/', prefix.Length);
+        return slash > prefix.Length && slash < responseTopic.Length - 1 ? responseTopic[prefix.Length..slash] : null;
+    }
+
+    /// <summary>True when <paramref name="responseTopic"/> is one of <paramref name="user"/>'s own response topics (see <see cref="ResponseTopicOwner"/>).</summary>
     public bool IsResponseTopicOf(string user, string? responseTopic)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.Length == 0 || user.Contains('/') || user.Contains('+') || user.Contains('#')
-            || responseTopic is null || responseTopic.Length > MaxResponseTopicLength || !TopicFilter.IsValidTopicName(responseTopic))
-        {
-            return false;
-        }
-
-        var prefix = Responses(user);
-        return responseTopic.Length > prefix.Length + 1
-            && responseTopic.StartsWith(prefix, StringComparison.Ordinal)
-            && responseTopic[prefix.Length] == '/';
+        return ResponseTopicOwner(responseTopic) is { } owner && string.Equals(owner, user, StringComparison.Ordinal);
     }
 
     /// <summary>Screenshot request for one screen.</summary>

@@ -64,5 +64,9 @@ public sealed class ResponseTopicTests
         Assert.False(topics.IsResponseTopicOf("staff", "mpp/probolinggo/responses/staff/" + new string('a', Topics.MaxResponseTopicLength)));
         Assert.False(topics.IsResponseTopicOf("+", "mpp/probolinggo/responses/+/a"));
         Assert.False(topics.IsResponseTopicOf("staff", null));
+        Assert.Equal("desk1", topics.ResponseTopicOwner("mpp/probolinggo/responses/desk1/x"));
+        Assert.Null(topics.ResponseTopicOwner("mpp/probolinggo/responses//x"));
+        Assert.Null(topics.ResponseTopicOwner("mpp/kota-lain/responses/desk1/x"));
+        Assert.Null(topics.ResponseTopicOwner("mpp/probolinggo/status"));
     }
 }
