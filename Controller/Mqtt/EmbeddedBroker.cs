@@ -148,13 +148,11 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
             e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
             e.ReasonString = "anonymous access is refused; connect with a user name and password";
         }
-        else if (string.Equals(e.UserName, _internal.Username, StringComparison.Ordinal))
+        else if (string.Equals(e.UserName, _internal.Username, StringComparison.Ordinal) && PasswordHash.SecretEquals(e.Password, _internal.Password))
         {
-            // Constant time: the internal password is a secret like any other.
-            if (PasswordHash.SecretEquals(e.Password, _internal.Password))
-            {
-                role = MqttRole.Controller;
-            }
+            // Constant time: the internal password is a secret like any other. (A configured user of the same
+            // name, e.g. for the CLI, is checked below.)
+            role = MqttRole.Controller;
         }
         else if (_users.TryGetValue(e.UserName, out var user))
         {
