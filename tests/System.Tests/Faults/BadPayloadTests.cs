@@ -27,7 +27,9 @@ public sealed class BadPayloadTests
         // on tmpfs here: the refusals, not the disk, are under test (ControllerKillTests uses the real disk).
         var state = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", $"mpp-bad-{Guid.NewGuid():N}") : TempDir.Create("bad-state");
         await using var controller = await InProcessController.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning),
-            InProcessController.EmbeddedArgs(port), stateDirectory: state, logCapacity: 200);
+            // The huge-string payloads go up to ~270 KB: the broker's packet limit is raised above them so that
+            // the controller's own 64 KiB check answers them (BrokerBoundsTests covers the broker cutting them off).
+            [.. InProcessController.EmbeddedArgs(port), "--Mqtt:MaxPacketBytes=1048576"], stateDirectory: state, logCapacity: 200);
         try
         {
             await using var observer = await MqttProbe.ConnectAsync(port, "staff", TestUsers.Password("staff"));
