@@ -37,7 +37,7 @@ internal static class ControllerHost
         configuration.AddCommandLine(args);
     }
 
-    /// <summary>Creates the host. <paramref name="customize"/> runs before the controller's services are added (tests replace time, clock, driver, parser there).</summary>
+    /// <summary>Creates the host. <paramref name="customize"/> runs before the controller's services are added (tests replace time, clock and driver there).</summary>
     public static IHost Build(string[] args, Action<HostApplicationBuilder>? customize = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
@@ -73,7 +73,6 @@ internal static class ControllerHost
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClockSync, SystemClockSync>();
-        services.TryAddSingleton<IScheduleParser, DocumentScheduleParser>();
         services.TryAddSingleton<GpioDriver>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<GpioOptions>>().Value;
@@ -94,7 +93,11 @@ internal static class ControllerHost
 
         services.AddSingleton<InternalCredential>();
         services.AddSingleton<TopicsProvider>();
+        services.AddOptions<DoorPolicy>().Configure<IOptions<DoorOptions>, IOptions<ClockOptions>, IOptions<GpioOptions>, IOptions<SiteOptions>>(
+            (policy, door, clock, gpio, site) => DoorPolicy.Configure(policy, door.Value, clock.Value, gpio.Value, site.Value));
         services.AddSingleton<StateStore>();
+        // The one writer of the state directory (state files, override expiry, journal): a dedicated thread.
+        services.AddSingleton(_ => new DiskThread("mpp-disk"));
         services.AddSingleton<ControllerOutbox>();
         services.AddSingleton<Auditor>();
         services.AddSingleton<ScheduleProvider>();

@@ -82,11 +82,31 @@ internal sealed class StateStore
     /// <summary>Test hook: runs before journal lines are appended (e.g. to make the disk slow).</summary>
     internal Action? BeforeJournalAppend { get; set; }
 
-    /// <summary>Creates the directory and removes temporary files of an interrupted write; returns their names.</summary>
-    public IReadOnlyList<string> Prepare()
+    /// <summary>
+    /// Creates the directory and removes temporary files of an interrupted write; returns their names. Never
+    /// throws for an unwritable directory (an SD card remounted read-only): the controller must still start,
+    /// publish and refuse changes with the reason, so what failed goes to <paramref name="problems"/>.
+    /// </summary>
+    public IReadOnlyList<string> Prepare(ICollection<string>? problems = null)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        return AtomicFile.RemoveLeftovers(Directory);
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems?.Add($"cannot create the state directory {Directory} ({ex.Message}); changes will be refused until it is writable");
+            return [];
+        }
+
+        return AtomicFile.RemoveLeftovers(Directory, problems);
+    }
+
+    /// <summary>The refusal of a change that could not be saved, naming the directory and the cause.</summary>
+    public string CannotSave(Exception ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return $"the state directory {Directory} cannot be written ({ex.Message}); nothing changed";
     }
 
     public LoadResult<OverrideState> LoadOverride()
@@ -113,7 +133,7 @@ internal sealed class StateStore
             var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
             return new(new OverrideState(open, until, by, reason, setAt), null);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             return new(null, $"{path} is unreadable ({ex.Message}); set aside as {SetAside(path)}; running in automatic mode");
         }
@@ -271,9 +291,9 @@ internal sealed class StateStore
         {
             File.Move(path, aside, overwrite: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Leaving it in place is harmless: it is re-reported at the next start.
+            // Leaving it in place is harmless (a read-only disk): it is re-reported at the next start.
         }
 
         return Path.GetFileName(aside);
