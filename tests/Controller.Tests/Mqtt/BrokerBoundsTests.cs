@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using MQTTnet;
 
 namespace MppSignage.Controller.Tests.Mqtt;

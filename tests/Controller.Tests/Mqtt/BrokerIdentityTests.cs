@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using MQTTnet;
 using MQTTnet.Formatter;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using MppSignage.Shared.Mqtt;
 
 namespace MppSignage.Controller.Tests.Mqtt;
@@ -50,23 +51,5 @@ public sealed class ResponseTopicTests
         await using var host = await ControllerTestHost.StartAsync(Time.J(2024, 7, 1, 10, 0));
         await using var staff = await MqttTestClient.ConnectAsync(host.Port, "staff");
         Assert.True((await Commands.OverrideAsync(staff, "staff", """{"state":"closed"}""")).Ok);
-    }
-
-    [Fact]
-    public void IsResponseTopicOf_AcceptsOnlyTheUsersOwnLevels()
-    {
-        var topics = new Topics("probolinggo");
-        Assert.True(topics.IsResponseTopicOf("staff", "mpp/probolinggo/responses/staff/abc"));
-        Assert.True(topics.IsResponseTopicOf("staff", "mpp/probolinggo/responses/staff/a/b"));
-        Assert.False(topics.IsResponseTopicOf("staff", "mpp/probolinggo/responses/staff"));
-        Assert.False(topics.IsResponseTopicOf("staff", "mpp/probolinggo/responses/staffx/a"));
-        Assert.False(topics.IsResponseTopicOf("staff", "mpp/probolinggo/responses/staff/+"));
-        Assert.False(topics.IsResponseTopicOf("staff", "mpp/probolinggo/responses/staff/" + new string('a', Topics.MaxResponseTopicLength)));
-        Assert.False(topics.IsResponseTopicOf("+", "mpp/probolinggo/responses/+/a"));
-        Assert.False(topics.IsResponseTopicOf("staff", null));
-        Assert.Equal("desk1", topics.ResponseTopicOwner("mpp/probolinggo/responses/desk1/x"));
-        Assert.Null(topics.ResponseTopicOwner("mpp/probolinggo/responses//x"));
-        Assert.Null(topics.ResponseTopicOwner("mpp/kota-lain/responses/desk1/x"));
-        Assert.Null(topics.ResponseTopicOwner("mpp/probolinggo/status"));
     }
 }

@@ -1,6 +1,6 @@
 using MppSignage.Shared.Mqtt;
 
-namespace MppSignage.Controller.Tests.Mqtt;
+namespace MppSignage.Shared.Tests.Mqtt;
 
 /// <summary>Issue 10 item 4: weak <c>$7$</c> hashes are refused with the reason; secrets compare in constant time.</summary>
 public sealed class PasswordHashLimitsTests
