@@ -25,10 +25,17 @@ public sealed class UntrustedTextTests
     [Theory]
     [InlineData("Layanan KTP — loket 5 🙏", -1)]   // dashes, emoji (a surrogate pair) are fine
     [InlineData("a\u200Db", 1)]                     // zero-width joiner
-    [InlineData("ab\uD800", 2)]                     // lone surrogate
     [InlineData("x\u0007", 1)]                      // bell
     public void IndexOfForbidden_FindsHiddenCharacters(string input, int expected)
     {
         Assert.Equal(expected, UntrustedText.IndexOfForbidden(input));
+    }
+
+    [Fact]
+    public void IndexOfForbidden_LoneSurrogate_IsFound()
+    {
+        // Built in code: a lone surrogate does not survive xunit's InlineData serialisation.
+        Assert.Equal(2, UntrustedText.IndexOfForbidden("ab" + (char)0xD800));
+        Assert.Equal("ab?", UntrustedText.ForLog("ab" + (char)0xD800));
     }
 }
