@@ -42,6 +42,7 @@ internal sealed class BoundedListener : IMqttServerAdapter
     private CancellationTokenSource? _stop;
     private MqttServerOptions? _serverOptions;
     private int _unauthenticated;
+    private int _connections;
     private long _refused;
     private long _lastRefusalLog = long.MinValue;
 
@@ -57,7 +58,7 @@ internal sealed class BoundedListener : IMqttServerAdapter
     public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
 
     /// <summary>Connections open now.</summary>
-    public int OpenConnections => _open.Count;
+    public int OpenConnections => Volatile.Read(ref _connections);
 
     /// <summary>Connections whose CONNECT packet is not complete yet.</summary>
     public int Unauthenticated => Volatile.Read(ref _unauthenticated);
@@ -135,7 +136,8 @@ internal sealed class BoundedListener : IMqttServerAdapter
                 continue;
             }
 
-            if (_open.Count >= _limits.MaxConnections || Volatile.Read(ref _unauthenticated) >= _limits.MaxUnauthenticated)
+            // Counted here, in the one accept loop, before the next accept: a burst cannot slip past the caps.
+            if (Volatile.Read(ref _connections) >= _limits.MaxConnections || Volatile.Read(ref _unauthenticated) >= _limits.MaxUnauthenticated)
             {
                 // Closed before a byte is read: a flood costs a socket for microseconds, not memory.
                 client.LingerState = new LingerOption(true, 0);
@@ -144,6 +146,8 @@ internal sealed class BoundedListener : IMqttServerAdapter
                 continue;
             }
 
+            Interlocked.Increment(ref _connections);
+            Interlocked.Increment(ref _unauthenticated);
             _ = Task.Run(() => HandleAsync(client, ct), CancellationToken.None);
         }
     }
@@ -154,10 +158,11 @@ internal sealed class BoundedListener : IMqttServerAdapter
         if (handler is null || _serverOptions is null)
         {
             socket.Dispose();
+            Interlocked.Decrement(ref _unauthenticated);
+            Interlocked.Decrement(ref _connections);
             return;
         }
 
-        Interlocked.Increment(ref _unauthenticated);
         var stream = new NetworkStream(socket, ownsSocket: true);
         var inner = new MqttTcpChannel(stream, socket.LocalEndPoint, socket.RemoteEndPoint, null);
         var channel = new BoundedChannel(inner, this, _limits.MaxConnectPacketBytes, _limits.MaxPacketBytes);
@@ -185,6 +190,7 @@ internal sealed class BoundedListener : IMqttServerAdapter
             // Counts the connection out of the unauthenticated ones if its CONNECT never completed.
             channel.MarkConnectComplete(countDown: true);
             _open.TryRemove(channel, out _);
+            Interlocked.Decrement(ref _connections);
             channel.Dispose();
         }
     }

@@ -13,6 +13,7 @@ namespace MppSignage.SystemTests.Faults;
 /// in-process without socket round trips so it takes seconds; the managed heap after full GCs is reported
 /// and must stay flat within 5 MB after the warm-up, and the journal within its size bound.
 /// </summary>
+[Collection(HeapMeasurements.Name)]
 public sealed class BadPayloadSoakTests
 {
     private const int Count = 100_000;

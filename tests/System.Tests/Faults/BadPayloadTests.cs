@@ -12,6 +12,7 @@ namespace MppSignage.SystemTests.Faults;
 /// 10,000 generated bad payloads across every command topic the controller answers: no crash, no state change,
 /// each answered with a reason on its Response Topic, and the controller's managed memory flat.
 /// </summary>
+[Collection(HeapMeasurements.Name)]
 public sealed class BadPayloadTests
 {
     /// <summary>10,000; a longer soak: MPP_SOAK_BAD_PAYLOADS=40000 dotnet test tests/System.Tests --filter BadPayload.</summary>
