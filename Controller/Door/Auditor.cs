@@ -19,13 +19,21 @@ internal sealed class Auditor(StateStore store, DiskThread disk, ControllerOutbo
     private List<EventMessage> _pending = [];
     private bool _batchQueued;
 
-    public void Record(EventMessage entry, byte[]? correlation = null)
+    /// <summary>Publishes <paramref name="entry"/> at once and queues its journal line.</summary>
+    /// <param name="entry">The event.</param>
+    /// <param name="correlation">The command's correlation data, when it answers one.</param>
+    /// <param name="deferWrite">
+    /// Keep the line until the next <see cref="FlushAsync"/> (or the next undeferred entry): a command records
+    /// its door change before its state is saved, and writing that line then would put a journal fsync in
+    /// front of the state's on the one disk thread; deferred, it joins the command's own line in one batch.
+    /// </param>
+    public void Record(EventMessage entry, byte[]? correlation = null, bool deferWrite = false)
     {
         outbox.Publish(topics.Topics.Events, JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Wire.EventMessage), correlation);
         lock (_gate)
         {
             _pending.Add(entry);
-            if (_batchQueued)
+            if (deferWrite || _batchQueued)
             {
                 return;
             }

@@ -41,12 +41,15 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
     private readonly DoorPolicy _policy;
     private readonly ILogger<DoorLoop> _logger;
     private readonly Channel<Func<ValueTask>> _work = Channel.CreateUnbounded<Func<ValueTask>>(new UnboundedChannelOptions { SingleReader = true });
+    private long _turns;
     private ITimer? _wakeTimer;
     private ITimer? _periodicTimer;
     private int _recomputePending;
     private OverrideState? _override;
     private bool? _lastClockSynced;
     private StatusMessage? _lastStatus;
+    // True while a command runs: its audit lines are written together after its state is durable.
+    private bool _inCommand;
 
     public DoorLoop(
         DoorHardware hardware,
@@ -84,8 +87,8 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
     /// <summary>The zone of the schedule in force (or the site's fallback).</summary>
     public DateTimeZone Zone => _schedules.Current?.Zone ?? _policy.SiteZone;
 
-    /// <summary><see cref="Environment.TickCount64"/> of the last loop turn (for the systemd watchdog).</summary>
-    public long LastActivity { get; private set; } = Environment.TickCount64;
+    /// <summary>How many times the loop has turned (the systemd watchdog's liveness signal).</summary>
+    public long Turns => Interlocked.Read(ref _turns);
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -202,7 +205,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
         {
             await foreach (var item in _work.Reader.ReadAllAsync(stoppingToken))
             {
-                LastActivity = Environment.TickCount64;
+                Interlocked.Increment(ref _turns);
                 try
                 {
                     await item();
@@ -251,7 +254,16 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
             _override = newOverride;
         }
 
-        Recompute("command");
+        _inCommand = true;
+        try
+        {
+            Recompute("command");
+        }
+        finally
+        {
+            _inCommand = false;
+        }
+
         var saveStart = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
@@ -280,6 +292,8 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
 
             _override = previousOverride;
             Recompute("command undone");
+            // The lines deferred above (the door's change and its undoing) are written now; nobody waits for them.
+            _ = _auditor.FlushAsync();
             Log.StateProblem(_logger, $"could not save the command's state ({ex.Message}); undone");
             return CommandResult.Refused(null, _store.CannotSave(ex));
         }
@@ -288,16 +302,16 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
         if (newSchedule is not null)
         {
             PublishSchedule();
-            _auditor.Record(DoorAudit.ScheduleAccepted(by, now, Zone));
+            _auditor.Record(DoorAudit.ScheduleAccepted(by, now, Zone), deferWrite: true);
         }
 
         if (overrideChanged)
         {
-            _auditor.Record(DoorAudit.OverrideSet(newOverride, by, now, Zone));
+            _auditor.Record(DoorAudit.OverrideSet(newOverride, by, now, Zone), deferWrite: true);
         }
 
-        // The audit line is part of what is acknowledged: the result waits until it is in the journal
-        // (its fsync runs on the disk thread; relay and status went out before any of this).
+        // The audit lines are part of what is acknowledged: the result waits until they are in the journal
+        // (one batch, one fsync on the disk thread; relay and status went out before any of this).
         await _auditor.FlushAsync();
         return result;
     }
@@ -307,7 +321,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
 
     private void Recompute(string why)
     {
-        LastActivity = Environment.TickCount64;
+        Interlocked.Increment(ref _turns);
         var now = Now();
         var synced = IsClockSynced();
         if (_lastClockSynced != synced)
@@ -323,7 +337,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
             // disk thread, never on the loop; an unwritable disk leaves the file, which the next start ignores again.
             _override = null;
             ClearStoredOverride();
-            _auditor.Record(cleared);
+            _auditor.Record(cleared, deferWrite: _inCommand);
         }
 
         var previous = Current;
@@ -337,7 +351,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
             Log.DoorDecided(_logger, DoorWire.Name(state.Phase), DoorWire.Name(state.Mode), DoorWire.Name(state.Reason), IsoTime.Format(state.NextChange, Zone) ?? "-", why);
             if (previous is not null)
             {
-                _auditor.Record(DoorAudit.DoorChanged(state, now, Zone));
+                _auditor.Record(DoorAudit.DoorChanged(state, now, Zone), deferWrite: _inCommand);
             }
         }
 

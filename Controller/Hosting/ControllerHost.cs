@@ -13,6 +13,7 @@ using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.Scheduling;
 using MppSignage.Controller.State;
+using MppSignage.MqttHost;
 
 namespace MppSignage.Controller.Hosting;
 
@@ -114,7 +115,13 @@ internal static class ControllerHost
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddHostedService(sp => sp.GetRequiredService<DoorLoop>());
         services.AddHostedService(sp => sp.GetRequiredService<ControllerMqttClient>());
-        services.AddHostedService<SystemdWatchdog>();
+        // The loop turns at least every Door:CheckIntervalSeconds (the nudge asks for a turn); no turn for a whole
+        // WatchdogSec means it is stuck, and the withheld ping gets the service restarted.
+        SystemdWatchdog.AddTo(services, sp =>
+        {
+            var loop = sp.GetRequiredService<DoorLoop>();
+            return new LivenessSignal("the door loop", () => loop.Turns, nudge: loop.RequestRecompute);
+        });
     }
 
     private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IEnumerable<string>> rules)

@@ -159,7 +159,7 @@ internal static class ControllerOptionsRules
             yield return Problem("Mqtt:MaxLargePacketBytes", o.MaxLargePacketBytes, "must be at least Mqtt:MaxPacketBytes and at most 256 MiB", "e.g. --Mqtt:MaxLargePacketBytes=8388608");
         }
 
-        if (!string.IsNullOrWhiteSpace(o.TlsCaFile) && (File.Exists(o.TlsCaFile) ? Controller.Mqtt.MqttTls.CheckCaFile(o.TlsCaFile) : "does not exist") is { } caProblem)
+        if (!string.IsNullOrWhiteSpace(o.TlsCaFile) && (File.Exists(o.TlsCaFile) ? SiteCertificateAuthority.Check(o.TlsCaFile) : "does not exist") is { } caProblem)
         {
             yield return Problem("Mqtt:TlsCaFile", o.TlsCaFile, caProblem, "give the PEM file of the CA that signed the broker's certificate, or leave it empty for the system's trust store");
         }

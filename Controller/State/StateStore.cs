@@ -4,8 +4,6 @@ using MppSignage.Controller.Options;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
 using Microsoft.Extensions.Options;
-using NodaTime;
-using NodaTime.Text;
 
 namespace MppSignage.Controller.State;
 
@@ -119,19 +117,9 @@ internal sealed class StateStore
 
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = doc.RootElement;
-            var open = root.GetProperty("state").GetString() switch
-            {
-                "open" => true,
-                "closed" => false,
-                var s => throw new FormatException($"state '{s}' is not open or closed"),
-            };
-            var until = ParseInstant(root.GetProperty("until").GetString(), "until");
-            var setAt = ParseInstant(root.GetProperty("setAt").GetString(), "setAt");
-            var by = root.GetProperty("by").GetString() is { Length: > 0 } b ? b : throw new FormatException("by is empty");
-            var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            return new(new OverrideState(open, until, by, reason, setAt), null);
+            var file = JsonSerializer.Deserialize(File.ReadAllBytes(path), MqttJsonContext.File.OverrideStateFile)
+                ?? throw new FormatException("the file holds null");
+            return new(file.ToState(), null);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
@@ -148,27 +136,7 @@ internal sealed class StateStore
             return;
         }
 
-        var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("state", value.Open ? "open" : "closed");
-            w.WriteString("until", InstantPattern.ExtendedIso.Format(value.Until));
-            w.WriteString("by", value.By);
-            if (value.Reason is null)
-            {
-                w.WriteNull("reason");
-            }
-            else
-            {
-                w.WriteString("reason", value.Reason);
-            }
-
-            w.WriteString("setAt", InstantPattern.ExtendedIso.Format(value.SetAt));
-            w.WriteEndObject();
-        }
-
-        AtomicFile.Write(path, buffer.ToArray(), BeforeRename);
+        AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(OverrideStateFile.Of(value), MqttJsonContext.File.OverrideStateFile), BeforeRename);
     }
 
     /// <summary>The last schedule document accepted over MQTT, or null.</summary>
@@ -276,12 +244,6 @@ internal sealed class StateStore
         using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         reader.Seek(length - 1, SeekOrigin.Begin);
         return reader.ReadByte() == '\n';
-    }
-
-    private static Instant ParseInstant(string? text, string field)
-    {
-        var result = InstantPattern.ExtendedIso.Parse(text ?? "");
-        return result.Success ? result.Value : throw new FormatException($"{field} '{text}' is not an ISO instant");
     }
 
     private static string SetAside(string path)

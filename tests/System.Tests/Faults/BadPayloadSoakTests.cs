@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MppSignage.Controller.Mqtt;
+using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
 using MQTTnet;
 using MQTTnet.Packets;
