@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Mqtt;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.TestSupport;
 using MQTTnet;
 
@@ -42,7 +41,7 @@ public sealed class BrokerBoundsTests
         await using var host = await ControllerTestHost.StartAsync(Time.J(2024, 7, 1, 10, 0));
         await using var raw = await RawMqtt.OpenAsync(host.Port);
         await raw.SendAsync(RawMqtt.Connect("raw-staff", "staff", TestUsers.Password("staff")));
-        var connack = await raw.ReadPacketAsync(MqttTestClient.Timeout);
+        var connack = await raw.ReadPacketAsync(MqttTestClient.DefaultTimeout);
         Assert.Equal(0, connack!.Value.Body[1]);
         await raw.SendAsync(RawMqtt.Header(0x32, 10_000_000));
         Assert.True(await raw.ClosedWithinAsync(TimeSpan.FromSeconds(5)));
@@ -93,7 +92,7 @@ public sealed class BrokerBoundsTests
         }
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (staff.Received.Count(m => m.Topic.EndsWith("/events", StringComparison.Ordinal) && MqttTestClient.Text(m).Contains("correlationData")) < 200)
+        while (staff.Received.Count(m => m.Topic.EndsWith("/events", StringComparison.Ordinal) && m.Text.Contains("correlationData")) < 200)
         {
             Assert.True(DateTime.UtcNow < deadline, "not every refusal reached the events topic");
             await Task.Delay(50);
@@ -105,7 +104,7 @@ public sealed class BrokerBoundsTests
         var grown = JournalBytes(host) - before;
         // 15 MB before the bound; now a few hundred bytes a line.
         Assert.True(grown < 200 * 1024, $"journal grew by {grown:N0} bytes");
-        Assert.All(staff.Received, m => Assert.True(m.CorrelationData is null || m.CorrelationData.Length <= 64));
+        Assert.All(staff.Received, m => Assert.True(m.Correlation is null || m.Correlation.Length <= 64));
         await host.Loop.DrainAsync();
         Assert.True(host.RelayOn);   // refused, so not applied
     }
@@ -129,7 +128,7 @@ public sealed class BrokerBoundsTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow + MqttTestClient.Timeout;
+        var deadline = DateTime.UtcNow + MqttTestClient.DefaultTimeout;
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "condition not reached in time");

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Mqtt;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.TestSupport;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -24,7 +23,7 @@ public sealed class BrokerIdentityTests
             .WithCleanStart(cleanStart)
             .WithSessionExpiryInterval(cleanStart ? 0u : 3600u)
             .WithCredentials(user, TestUsers.Password(user))
-            .WithTimeout(MqttTestClient.Timeout)
+            .WithTimeout(MqttTestClient.DefaultTimeout)
             .Build());
         return (client, result);
     }
@@ -135,11 +134,11 @@ public sealed class BrokerIdentityTests
         await admin.SubscribeAsync("mpp/#");
         await using var raw = await RawMqtt.OpenAsync(host.Port);
         await raw.SendAsync(RawMqtt.Connect("raw-admin", "admin", TestUsers.Password("admin")));
-        var connack = await raw.ReadPacketAsync(MqttTestClient.Timeout);
+        var connack = await raw.ReadPacketAsync(MqttTestClient.DefaultTimeout);
         Assert.Equal(0x20, connack!.Value.Type);
         Assert.Equal(0, connack.Value.Body[1]);
         await raw.SendAsync(RawMqtt.Publish(topic, """{"state":"closed"}"""));
-        var puback = await raw.ReadPacketAsync(MqttTestClient.Timeout);
+        var puback = await raw.ReadPacketAsync(MqttTestClient.DefaultTimeout);
         if (puback is { } ack)
         {
             Assert.Equal(0x40, ack.Type);
@@ -180,7 +179,7 @@ public sealed class BrokerIdentityTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow + MqttTestClient.Timeout;
+        var deadline = DateTime.UtcNow + MqttTestClient.DefaultTimeout;
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "condition not reached in time");

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Mqtt;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.TestSupport;
 
 namespace MppSignage.Controller.Tests.Mqtt;
@@ -33,11 +32,11 @@ public sealed class OutboxOverflowEventTests
 
         release.SetResult();
         var overflow = await staff.WaitForAsync("mpp/probolinggo/events", t => t.Contains("\"type\":\"overflow\""), TimeSpan.FromSeconds(30));
-        var detail = System.Text.Json.JsonDocument.Parse(MqttTestClient.Text(overflow)).RootElement.GetProperty("detail").GetString()!;
+        var detail = System.Text.Json.JsonDocument.Parse(overflow.Text).RootElement.GetProperty("detail").GetString()!;
         var dropped = int.Parse(detail.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         // At most two were in flight (taken from the queue) when the link stalled; the rest is counted exactly.
         Assert.InRange(dropped, sent - ControllerOutbox.MaxQueued - 2, sent - ControllerOutbox.MaxQueued);
-        var fills = staff.Received.Count(m => MqttTestClient.Text(m).Contains("\"type\":\"fill\""));
+        var fills = staff.Received.Count(m => m.Text.Contains("\"type\":\"fill\""));
         Assert.Equal(sent, fills + dropped);
         Assert.Contains(host.Logs.Messages(), m => m.Contains("outbox full", StringComparison.Ordinal));
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Mqtt;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.TestSupport;
 using MppSignage.Shared.Mqtt;
 
@@ -41,7 +40,7 @@ public sealed class ResponseTopicTests
         await using var screen = await MqttTestClient.ConnectAsync(host.Port, "screen");
         await screen.SubscribeAsync("mpp/probolinggo/status");
         var status = await screen.WaitForAsync("mpp/probolinggo/status", t => t.Contains("\"mode\":\"override\""));
-        Assert.NotNull(System.Text.Json.JsonSerializer.Deserialize(MqttTestClient.Text(status), MqttJsonContext.Wire.StatusMessage)!.State);
+        Assert.NotNull(System.Text.Json.JsonSerializer.Deserialize(status.Text, MqttJsonContext.Wire.StatusMessage)!.State);
         Assert.Contains(host.Logs.Messages(), m => m.Contains("no answer on Response Topic", StringComparison.Ordinal));
     }
 

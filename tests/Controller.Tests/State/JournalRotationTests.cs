@@ -1,7 +1,8 @@
 using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.Shared.Mqtt;
+
+using MppSignage.TestSupport;
 
 namespace MppSignage.Controller.Tests.State;
 
@@ -13,7 +14,7 @@ public sealed class JournalRotationTests
     [Fact]
     public void AppendJournal_PastTheSize_RotatesAndKeepsAtMostTheConfiguredFiles()
     {
-        var dir = TestPaths.NewTempDirectory();
+        var dir = TempDir.Create("journal");
         var store = new StateStore(Microsoft.Extensions.Options.Options.Create(new StateOptions { Directory = dir, JournalMaxBytes = 4096, JournalFiles = 3 }));
         for (var i = 0; i < 1000; i++)
         {
@@ -35,7 +36,7 @@ public sealed class JournalRotationTests
     [Fact]
     public void AppendJournal_UnderTheSize_NeverRotates()
     {
-        var dir = TestPaths.NewTempDirectory();
+        var dir = TempDir.Create("journal");
         var store = new StateStore(Microsoft.Extensions.Options.Options.Create(new StateOptions { Directory = dir }));
         for (var i = 0; i < 100; i++)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
@@ -26,13 +27,13 @@ public sealed class BadPayloadSoakTests
     [Fact]
     public async Task HundredThousandBadPayloads_HeapFlatAfterWarmUp_JournalBounded()
     {
-        var port = TempDir.FreePort();
+        var port = FreePort.Next();
         // tmpfs as in BadPayloadTests: the refusals, not this VM's fsync, are under test.
         var state = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", $"mpp-soak-{Guid.NewGuid():N}") : TempDir.Create("soak-state");
         const long journalMax = 1024 * 1024;
         const int journalFiles = 3;
-        await using var controller = await InProcessController.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning),
-            [.. InProcessController.EmbeddedArgs(port), $"--State:JournalMaxBytes={journalMax}", $"--State:JournalFiles={journalFiles}"],
+        await using var controller = await ControllerTestHost.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning),
+            [.. ControllerTestHost.EmbeddedArgs(port), $"--State:JournalMaxBytes={journalMax}", $"--State:JournalFiles={journalFiles}"],
             stateDirectory: state, logCapacity: 200);
         try
         {

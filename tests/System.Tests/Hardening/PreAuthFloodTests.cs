@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.Hardening;
 
@@ -18,11 +19,11 @@ public sealed class PreAuthFloodTests
     [Fact]
     public async Task PreAuthFlood_CutsOffEveryAttacker_RssStaysFlat_AndStaffStillConnect()
     {
-        var port = TempDir.FreePort();
+        var port = FreePort.Next();
         var state = TempDir.Create("flood-state");
         await using var controller = ChildProcess.Start(RepoPaths.ControllerExe,
         [
-            "run", $"--Site:Id={Site}", .. InProcessController.EmbeddedArgs(port), $"--State:Directory={state}",
+            "run", $"--Site:Id={Site}", .. ControllerTestHost.EmbeddedArgs(port), $"--State:Directory={state}",
             $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Driver=simulated", "--Gpio:Lcd:Enabled=false",
             "--Clock:AssumeSynchronized=true", $"--Mqtt:ConnectTimeoutSeconds={ConnectTimeout}",
         ]);
@@ -147,7 +148,7 @@ public sealed class PreAuthFloodTests
             string why;
             try
             {
-                var (probe, code) = await MqttProbe.TryConnectAsync(port, "staff", TestUsers.Password("staff"));
+                var (probe, code) = await MqttTestClient.TryConnectAsync(port, "staff", TestUsers.Password("staff"));
                 if (probe is not null)
                 {
                     await probe.DisposeAsync();

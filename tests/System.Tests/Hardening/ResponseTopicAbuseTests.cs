@@ -1,5 +1,6 @@
 using System.Text;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.Hardening;
 
@@ -29,33 +30,33 @@ public sealed class ResponseTopicAbuseTests
     public async Task ForeignResponseTopic_GetsNoAnswer_ResultOnEvents(string broker, string responseTopic)
     {
         await using var mosquitto = broker == "mosquitto" ? await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "response-abuse") : null;
-        var port = mosquitto?.Port ?? TempDir.FreePort();
-        await using var controller = await InProcessController.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning),
-            mosquitto is null ? InProcessController.EmbeddedArgs(port) : InProcessController.ExternalArgs(port));
+        var port = mosquitto?.Port ?? FreePort.Next();
+        await using var controller = await ControllerTestHost.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning),
+            mosquitto is null ? ControllerTestHost.EmbeddedArgs(port) : ControllerTestHost.ExternalArgs(port));
 
         // The admin reads everything of the site; the watcher on the response topic itself is the controller user on
         // Mosquitto (it reads mpp/+/#) and admin on the embedded broker.
-        await using var admin = await MqttProbe.ConnectAsync(port, "admin", TestUsers.Password("admin"));
+        await using var admin = await MqttTestClient.ConnectAsync(port, "admin", TestUsers.Password("admin"));
         await admin.SubscribeAllAsync("mpp/#");
-        await using var ha = await MqttProbe.ConnectAsync(port, "homeassistant", TestUsers.Password("homeassistant"));
+        await using var ha = await MqttTestClient.ConnectAsync(port, "homeassistant", TestUsers.Password("homeassistant"));
         await ha.SubscribeAllAsync("homeassistant/#");
         await admin.WaitForAsync($"mpp/{Site}/status");
 
-        await using var staff = await MqttProbe.ConnectAsync(port, "staff", TestUsers.Password("staff"));
+        await using var staff = await MqttTestClient.ConnectAsync(port, "staff", TestUsers.Password("staff"));
         await staff.SubscribeAllAsync($"mpp/{Site}/events");
         var correlation = Guid.NewGuid().ToByteArray();
         // Through Mosquitto the sender names itself (the embedded broker stamps it); a liar gains nothing either.
         var ack = await staff.PublishAsync($"mpp/{Site}/override/set", Encoding.UTF8.GetBytes("""{"state":"closed","reason":"uji"}"""),
             responseTopic: responseTopic, correlation: correlation);
-        Assert.True(MqttProbe.Accepted(ack), ack.ReasonCode.ToString());
+        Assert.True(MqttTestClient.Accepted(ack), ack.ReasonCode.ToString());
         var b64 = Convert.ToBase64String(correlation);
         await staff.WaitForAsync($"mpp/{Site}/events", t => t.Contains("command-result") && t.Contains(b64));
         // Give a wrongly routed answer the time to arrive before looking for it: the status after the override
         // comes after the result, so once it is there any answer would be too.
         await admin.WaitForAsync($"mpp/{Site}/status", t => t.Contains("\"mode\":\"override\""));
 
-        Assert.DoesNotContain(admin.Messages, m => m.Topic == responseTopic && m.Text.Contains("\"ok\"", StringComparison.Ordinal));
-        Assert.DoesNotContain(ha.Messages, m => m.Topic == responseTopic && m.Text.Contains("\"ok\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(admin.Received, m => m.Topic == responseTopic && m.Text.Contains("\"ok\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(ha.Received, m => m.Topic == responseTopic && m.Text.Contains("\"ok\"", StringComparison.Ordinal));
         Assert.Equal(0, controller.Logs.ErrorCount);
     }
 
@@ -63,17 +64,17 @@ public sealed class ResponseTopicAbuseTests
     public async Task Mosquitto_OwnResponsesTopic_IsAnswered_AndOnlyItsUserCanReadIt()
     {
         await using var mosquitto = await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "response-own");
-        await using var controller = await InProcessController.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning),
-            InProcessController.ExternalArgs(mosquitto.Port));
-        await using var staff = await MqttProbe.ConnectAsync(mosquitto.Port, "staff", TestUsers.Password("staff"));
-        await using var screen = await MqttProbe.ConnectAsync(mosquitto.Port, "screen", TestUsers.Password("screen"));
+        await using var controller = await ControllerTestHost.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning),
+            ControllerTestHost.ExternalArgs(mosquitto.Port));
+        await using var staff = await MqttTestClient.ConnectAsync(mosquitto.Port, "staff", TestUsers.Password("staff"));
+        await using var screen = await MqttTestClient.ConnectAsync(mosquitto.Port, "screen", TestUsers.Password("screen"));
         var responseTopic = $"mpp/{Site}/responses/staff/{Guid.NewGuid():N}";
         await staff.SubscribeAllAsync(responseTopic);
         await screen.SubscribeAllAsync($"mpp/{Site}/responses/#");
         var ack = await staff.PublishAsync($"mpp/{Site}/override/set", Encoding.UTF8.GetBytes("""{"state":"closed"}"""), responseTopic: responseTopic, correlation: [1, 2, 3]);
-        Assert.True(MqttProbe.Accepted(ack));
+        Assert.True(MqttTestClient.Accepted(ack));
         var answer = await staff.WaitForAsync(responseTopic);
         Assert.Contains("\"ok\":true", answer.Text);
-        Assert.DoesNotContain(screen.Messages, m => m.Topic == responseTopic);
+        Assert.DoesNotContain(screen.Received, m => m.Topic == responseTopic);
     }
 }

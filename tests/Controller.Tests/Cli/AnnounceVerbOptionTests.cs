@@ -1,6 +1,6 @@
 using MppSignage.Controller.Cli;
 
-namespace MppSignage.Controller.Tests.Announcements;
+namespace MppSignage.Controller.Tests.Cli;
 
 /// <summary><c>announce add</c> options that are not of their type are refused naming the option, before any connection.</summary>
 public sealed class AnnounceVerbOptionTests

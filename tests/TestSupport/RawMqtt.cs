@@ -1,13 +1,13 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace MppSignage.Controller.Tests.Support;
+namespace MppSignage.TestSupport;
 
 /// <summary>
 /// Hand-built MQTT 5 packets on a plain socket, for what a well-behaved client library refuses to send:
 /// wildcard topic names, huge declared lengths, bodies that never come.
 /// </summary>
-internal sealed class RawMqtt : IAsyncDisposable
+public sealed class RawMqtt : IAsyncDisposable
 {
     private readonly TcpClient _tcp;
 
