@@ -1,4 +1,5 @@
 using MppSignage.Shared.Mqtt;
+using MppSignage.Shared.Tests.Wire;
 using MppSignage.TestSupport;
 using NodaTime;
 
