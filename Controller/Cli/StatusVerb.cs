@@ -141,6 +141,9 @@ public static class StatusVerb
         o.WriteLine($"  updated     {When(s.UpdatedAt)}{(s.TimeZone is null ? "" : $" ({s.TimeZone})")}");
     }
 
+    // Site time with its offset (Mon 2024-07-01 14:00 +07:00): staff read WIB, and the offset says so.
+    private static readonly OffsetDateTimePattern SiteTime = OffsetDateTimePattern.CreateWithInvariantCulture("ddd uuuu-MM-dd HH:mm o<+HH:mm>");
+
     private static string When(string? iso)
     {
         if (iso is null)
@@ -150,7 +153,7 @@ public static class StatusVerb
 
         var parsed = OffsetDateTimePattern.ExtendedIso.Parse(iso);
         return parsed.Success
-            ? parsed.Value.LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            ? SiteTime.Format(parsed.Value)
             : iso;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class DoorContext
 
     public required DoorDecisionOptions DecisionOptions { get; init; }
 
-    public required Duration OverrideMaximum { get; init; }
+    public required OverridePolicy OverridePolicy { get; init; }
 
     public required DateTimeZone Zone { get; init; }
 

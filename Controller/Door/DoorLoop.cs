@@ -40,6 +40,7 @@ internal sealed class DoorLoop : BackgroundService
     private readonly DoorOptions _door;
     private readonly DoorDecisionOptions _decision;
     private readonly Duration _overrideMax;
+    private readonly Duration _defaultOpenOverride;
     private readonly DateTimeZone _fallbackZone;
     // Command state is saved on its own thread: the loop awaits it without holding a thread-pool thread.
     private readonly DiskThread _disk = new("mpp-state");
@@ -81,6 +82,7 @@ internal sealed class DoorLoop : BackgroundService
             ControllerOptionsRules.ParsePolicy(clockOptions.Value.UnsynchronizedPolicy) ?? UnsynchronizedClockPolicy.Closed,
             gpio.Value.Relay.ScheduleUnavailableState == "on");
         _overrideMax = Duration.FromMilliseconds(_door.OverrideMaxHours * 3_600_000);
+        _defaultOpenOverride = Duration.FromMinutes(_door.DefaultOpenOverrideMinutes);
         _fallbackZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(site.Value.TimeZone) ?? DateTimeZone.Utc;
         if (hardware.Button is { } button)
         {
@@ -231,7 +233,7 @@ internal sealed class DoorLoop : BackgroundService
             Override = _override is { } o && o.IsActiveAt(now) ? o : null,
             ClockSynced = IsClockSynced(),
             DecisionOptions = _decision,
-            OverrideMaximum = _overrideMax,
+            OverridePolicy = new OverridePolicy(_overrideMax, _defaultOpenOverride, Zone),
             Zone = Zone,
         };
         var result = command(context);
@@ -336,7 +338,7 @@ internal sealed class DoorLoop : BackgroundService
             else
             {
                 var autoOpen = DoorDecision.Decide(ctx.Evaluation, null, ctx.ClockSynced, ctx.Now, ctx.DecisionOptions, _schedules.Problem).Open;
-                outcome = OverrideRules.Toggle(ctx.Current?.Open ?? false, autoOpen, ctx.Now, ctx.Evaluation, ctx.OverrideMaximum);
+                outcome = OverrideRules.Toggle(ctx.Current?.Open ?? false, autoOpen, ctx.Now, ctx.Evaluation, ctx.OverridePolicy);
             }
 
             if (outcome.Result.Ok)

@@ -55,7 +55,7 @@ internal sealed class DoorHardware : IDisposable
     /// <summary>Shows <paramref name="state"/> on relay, lamps and LCD; returns true when the relay changed.</summary>
     public bool Apply(DoorState state, DateTimeZone zone)
     {
-        var changed = Relay.Set(state.Open, $"{DoorWire.Name(state.Mode)}, {DoorWire.Name(state.Reason)}");
+        var changed = Relay.Set(state.Open, DoorWhy.Describe(state, zone));
         Lamps.Show(state.Phase);
         if (Lcd is not null)
         {

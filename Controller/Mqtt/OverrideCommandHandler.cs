@@ -19,7 +19,7 @@ internal sealed class OverrideCommandHandler(DoorLoop loop) : IMqttCommandHandle
 
         return loop.ExecuteAsync(command.Sender, ctx =>
         {
-            var outcome = OverrideRules.Apply(parsed.Value!, command.Sender, ctx.Now, ctx.Evaluation, ctx.OverrideMaximum);
+            var outcome = OverrideRules.Apply(parsed.Value!, command.Sender, ctx.Now, ctx.Evaluation, ctx.OverridePolicy);
             if (outcome.Result.Ok)
             {
                 ctx.SetOverride(outcome.Override);
