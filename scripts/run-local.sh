@@ -37,9 +37,9 @@ MppSignage controller — local run (development users, simulated GPIO)
   watch everything:   mosquitto_sub -p $port -u admin -P admin-dev -t 'mpp/#' -v
   override (staff):   mosquitto_pub -p $port -u staff -P staff-dev -t mpp/probolinggo/override/set -q 1 -m '{"state":"open","reason":"antrian"}'
   back to automatic:  mosquitto_pub -p $port -u staff -P staff-dev -t mpp/probolinggo/override/set -q 1 -m '{"state":"auto"}'
-  CLI override:       DOTNET_ENVIRONMENT=Development $ctl override closed --until +30m --reason rapat -u staff -P staff-dev --port $port
-  CLI status:         DOTNET_ENVIRONMENT=Development $ctl status -u screen -P screen-dev --port $port
-  announcement:       DOTNET_ENVIRONMENT=Development $ctl announce add --id info-1 --title 'Layanan KTP elektronik' --body 'Perekaman KTP-el di loket 5 setiap hari kerja.' -u admin -P admin-dev --port $port
+  CLI override:       scripts/mpp controller override closed --until +30m --reason rapat -u staff -P staff-dev --port $port
+  CLI status:         scripts/mpp controller status --json -u screen -P screen-dev --port $port | jq .
+  announcement:       scripts/mpp controller announce add --id info-1 --title 'Layanan KTP elektronik' --body 'Perekaman KTP-el di loket 5 setiap hari kerja.' -u admin -P admin-dev --port $port
 
   screen frame:       $frames/frame.png   (renderer 'pintu-utama', 1920x1080, redrawn on change)
 
