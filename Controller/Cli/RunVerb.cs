@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Hosting;
+using MppSignage.Controller.State;
 
 namespace MppSignage.Controller.Cli;
 
@@ -36,8 +38,11 @@ public static class RunVerb
             return 2;
         }
 
+        InstanceLock? instance = null;
         try
         {
+            // Before any hosted service is built or started: a second instance must not touch the broker port, the GPIO or the state.
+            instance = InstanceLock.Acquire(host.Services.GetRequiredService<StateStore>().Directory);
             host.Run();
             return 0;
         }
@@ -66,6 +71,7 @@ public static class RunVerb
         finally
         {
             host.Dispose();
+            instance?.Dispose();
         }
     }
 }
