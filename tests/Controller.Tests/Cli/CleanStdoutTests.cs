@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MppSignage.Controller.Tests.Support;
-using static MppSignage.Controller.Tests.Support.Time;
+using MppSignage.TestSupport;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Cli;
 
@@ -32,11 +33,11 @@ public sealed class CleanStdoutTests
 
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(HoursCli.RepoRoot(), "scripts", "mpp"), .. args])
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "mpp"), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = HoursCli.RepoRoot(),
+            WorkingDirectory = RepoPaths.Root,
         };
         // The Release build is the one this test project already built (no second build inside the test).
         start.Environment["MPP_CONFIGURATION"] = "Release";

@@ -1,5 +1,5 @@
 using MppSignage.Controller.Cli;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Cli;
 

@@ -1,5 +1,5 @@
 using MppSignage.Controller.Tests.Support;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Door;
 

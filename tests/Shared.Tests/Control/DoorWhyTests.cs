@@ -1,13 +1,13 @@
 using MppSignage.Shared.Control;
 using NodaTime;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Shared.Tests.Control;
 
 /// <summary>Issue 14 item 5: the relay log says why, not "override, override".</summary>
 public sealed class DoorWhyTests
 {
-    private static readonly DateTimeZone Jakarta = DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
-    private static readonly Instant Now = new LocalDateTime(2026, 12, 1, 14, 50).InZoneStrictly(Jakarta).ToInstant();
+    private static readonly Instant Now = J(2026, 12, 1, 14, 50);
 
     [Fact]
     public void Describe_Override_NamesWhoUntilWhenAndWhy()

@@ -1,8 +1,8 @@
 using NodaTime;
 
-namespace MppSignage.Controller.Tests.Support;
+namespace MppSignage.TestSupport;
 
-internal static class Time
+public static class Time
 {
     public static readonly DateTimeZone Jakarta = DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MppSignage.Controller.Hosting;
 
-namespace MppSignage.Controller.Tests.Cli;
+namespace MppSignage.Controller.Tests.Options;
 
 public sealed class OptionsValidationTests
 {

@@ -3,7 +3,7 @@ using MppSignage.SignageRenderer.Options;
 using MppSignage.SignageRenderer.Text;
 using Microsoft.Extensions.Configuration;
 
-namespace MppSignage.SignageRenderer.Tests.Service;
+namespace MppSignage.SignageRenderer.Tests.Hosting;
 
 /// <summary>Start-up checks: every bad key is named with its fix; a missing font stops the start.</summary>
 public sealed class StartupTests

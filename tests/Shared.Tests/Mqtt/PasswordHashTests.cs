@@ -1,6 +1,6 @@
 using MppSignage.Shared.Mqtt;
 
-namespace MppSignage.Controller.Tests.Mqtt;
+namespace MppSignage.Shared.Tests.Mqtt;
 
 public sealed class PasswordHashTests
 {

@@ -1,8 +1,8 @@
 using MppSignage.Controller.Cli;
 using MppSignage.Controller.Tests.Support;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.TestSupport.Time;
 
-namespace MppSignage.Controller.Tests.Announcements;
+namespace MppSignage.Controller.Tests.Cli;
 
 /// <summary><c>announce add|remove|list</c> against a running controller.</summary>
 public sealed class AnnounceVerbTests

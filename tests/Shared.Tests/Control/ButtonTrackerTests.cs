@@ -1,7 +1,7 @@
 using MppSignage.Shared.Control;
 using NodaTime;
 
-namespace MppSignage.Controller.Tests.Control;
+namespace MppSignage.Shared.Tests.Control;
 
 public sealed class ButtonTrackerTests
 {

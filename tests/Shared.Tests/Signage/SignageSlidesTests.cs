@@ -1,21 +1,33 @@
 using MppSignage.Shared.Announcements;
+using MppSignage.Shared.Control;
+using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Signage;
-using MppSignage.SignageRenderer.Preview;
-using static MppSignage.SignageRenderer.Tests.TestSupport;
+using MppSignage.TestSupport;
+using static MppSignage.TestSupport.Time;
+using SiteSchedule = MppSignage.Shared.Schedule.Schedule;
 
-namespace MppSignage.SignageRenderer.Tests.Slides;
+namespace MppSignage.Shared.Tests.Signage;
 
 /// <summary>The words of the slides at given instants, from the repository's Probolinggo schedule.</summary>
 public sealed class SignageSlidesTests
 {
     private static readonly SignageSlides Words = new(Jakarta);
 
-    private static StatusSlideModel StatusAt(NodaTime.Instant at) => Words.Status(ScheduleStatus.Compute(Schedule, at), at);
+    private static SiteSchedule Schedule => Schedules.Default;
+
+    private static StatusSlideModel StatusAt(NodaTime.Instant at) => Words.Status(StatusOf(Schedule, at), at);
+
+    /// <summary>The status a controller in automatic mode with a synchronised clock publishes at <paramref name="at"/>.</summary>
+    private static StatusMessage StatusOf(SiteSchedule schedule, NodaTime.Instant at)
+    {
+        var state = DoorDecision.Decide(schedule.Evaluate(at), null, clockSynced: true, at, DoorDecisionOptions.Default);
+        return StatusMessages.From(state, state.Open, schedule.Zone, at);
+    }
 
     [Fact]
     public void Status_OpenMorning_SaysOpenUntilAndTodaysHours()
     {
-        var s = StatusAt(At(2024, 7, 1, 9, 15));
+        var s = StatusAt(J(2024, 7, 1, 9, 15));
 
         Assert.Equal(StatusTone.Open, s.Tone);
         Assert.Equal(new LocalizedText("BUKA", "OPEN"), s.Headline);
@@ -28,7 +40,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Status_LastHour_ShowsCountdown()
     {
-        var s = StatusAt(At(2024, 7, 1, 13, 35));
+        var s = StatusAt(J(2024, 7, 1, 13, 35));
 
         Assert.Equal("Tutup pukul 14.00 · 25 menit lagi", s.Primary!.Id);
         Assert.Equal("Closes at 14:00 · in 25 minutes", s.Primary.En);
@@ -38,7 +50,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Status_ClosingSoonPhase_UsesClosingSoonTone()
     {
-        var s = StatusAt(At(2024, 7, 1, 13, 50));
+        var s = StatusAt(J(2024, 7, 1, 13, 50));
 
         Assert.Equal(StatusTone.ClosingSoon, s.Tone);
         Assert.Equal("Tutup pukul 14.00 · 10 menit lagi", s.Primary!.Id);
@@ -47,7 +59,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Status_FridayEvening_NextOpeningIsMonday()
     {
-        var s = StatusAt(At(2024, 7, 5, 20, 0));
+        var s = StatusAt(J(2024, 7, 5, 20, 0));
 
         Assert.Equal(StatusTone.Closed, s.Tone);
         Assert.Equal(new LocalizedText("TUTUP", "CLOSED"), s.Headline);
@@ -58,7 +70,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Status_EveningBeforeWorkday_SaysTomorrow()
     {
-        var s = StatusAt(At(2024, 7, 1, 18, 0));
+        var s = StatusAt(J(2024, 7, 1, 18, 0));
 
         Assert.Equal("Buka kembali besok pukul 08.00 WIB", s.Primary!.Id);
     }
@@ -66,7 +78,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Status_EarlyMorning_CountsDownToOpening()
     {
-        var s = StatusAt(At(2024, 7, 2, 7, 40));
+        var s = StatusAt(J(2024, 7, 2, 7, 40));
 
         Assert.Equal("Buka pukul 08.00 · 20 menit lagi", s.Primary!.Id);
     }
@@ -74,7 +86,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Status_Holiday_NamesItAndNextOpening()
     {
-        var s = StatusAt(At(2024, 6, 17, 10, 0));
+        var s = StatusAt(J(2024, 6, 17, 10, 0));
 
         Assert.Equal(StatusTone.Closed, s.Tone);
         Assert.Contains(s.Details, d => d.Id == "Hari Raya Idul Adha 1445 Hijriah");
@@ -85,7 +97,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Status_Override_ShowsReason()
     {
-        var status = ScheduleStatus.Compute(Schedule, At(2024, 7, 1, 15, 0)) with
+        var status = StatusOf(Schedule, J(2024, 7, 1, 15, 0)) with
         {
             State = "open",
             Phase = "open",
@@ -96,7 +108,7 @@ public sealed class SignageSlidesTests
             Override = new MppSignage.Shared.Mqtt.OverrideInfo { State = "open", By = "staff", Reason = "Antrean masih panjang" },
         };
 
-        var s = Words.Status(status, At(2024, 7, 1, 15, 0));
+        var s = Words.Status(status, J(2024, 7, 1, 15, 0));
 
         Assert.Equal("BUKA", s.Headline.Id);
         Assert.Contains(s.Details, d => d.Id == "Diatur petugas: Antrean masih panjang");
@@ -105,7 +117,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Status_ClockUnsynchronised_ShowsNotice()
     {
-        var status = ScheduleStatus.Compute(Schedule, At(2024, 7, 1, 9, 0)) with
+        var status = StatusOf(Schedule, J(2024, 7, 1, 9, 0)) with
         {
             State = "closed",
             Phase = "closed",
@@ -115,7 +127,7 @@ public sealed class SignageSlidesTests
             OpensAt = null,
         };
 
-        var s = Words.Status(status, At(2024, 7, 1, 9, 0));
+        var s = Words.Status(status, J(2024, 7, 1, 9, 0));
 
         Assert.Equal(StatusTone.Unknown, s.Tone);
         Assert.Equal("Waktu belum tersinkron, status belum pasti", s.Notice!.Id);
@@ -125,7 +137,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Status_NothingReceived_SaysWaiting()
     {
-        var s = Words.Status(null, At(2024, 7, 1, 9, 0));
+        var s = Words.Status(null, J(2024, 7, 1, 9, 0));
 
         Assert.Equal(StatusTone.Unknown, s.Tone);
         Assert.Equal("BELUM PASTI", s.Headline.Id);
@@ -135,7 +147,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Hours_Week_HolidaysAndDecree()
     {
-        var h = Words.Hours(Schedule, At(2024, 6, 10, 9, 0));
+        var h = Words.Hours(Schedule, J(2024, 6, 10, 9, 0));
 
         Assert.Equal(
             ["Senin–Kamis 08.00–13.00 WIB", "Jumat 08.00–11.00 WIB", "Sabtu–Minggu tutup"],
@@ -151,7 +163,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Hours_AfterNewDecree_ShowsNewHoursAndReference()
     {
-        var h = Words.Hours(Schedule, At(2024, 7, 1, 9, 0));
+        var h = Words.Hours(Schedule, J(2024, 7, 1, 9, 0));
 
         Assert.Equal("Senin–Kamis 08.00–14.00 WIB", h.Week[0].Id);
         Assert.Equal("Dasar: SK DPMPTSP Kota Probolinggo No. 500.16.7.2/290/425.117/2024", h.Source);
@@ -160,7 +172,7 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Hours_ConsecutiveDaysOfOneHoliday_MergeIntoOneLine()
     {
-        var h = Words.Hours(Schedule, At(2024, 4, 1, 9, 0));
+        var h = Words.Hours(Schedule, J(2024, 4, 1, 9, 0));
 
         // Idul Fitri 1445: 8-12 April are one run (cuti bersama and libur nasional share the name).
         Assert.Contains(h.Holidays, l => l.Id == "8–12 April 2024 · Hari Raya Idul Fitri 1445 Hijriah");
@@ -169,8 +181,8 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Footer_DateTimeInIndonesian_AndStaleBadgeWithSince()
     {
-        var fresh = Words.Footer(At(2024, 7, 1, 8, 15), null);
-        var stale = Words.Footer(At(2024, 7, 1, 8, 15), At(2024, 7, 1, 8, 5));
+        var fresh = Words.Footer(J(2024, 7, 1, 8, 15), null);
+        var stale = Words.Footer(J(2024, 7, 1, 8, 15), J(2024, 7, 1, 8, 5));
 
         Assert.Equal("Senin, 1 Juli 2024 · 08.15 WIB", fresh.DateTime);
         Assert.Null(fresh.Warning);
@@ -207,8 +219,8 @@ public sealed class SignageSlidesTests
     [Fact]
     public void Models_SameInputs_AreEqual_SoNothingIsRedrawn()
     {
-        Assert.Equal(StatusAt(At(2024, 7, 1, 9, 15)), StatusAt(At(2024, 7, 1, 9, 15)));
-        Assert.Equal(Words.Hours(Schedule, At(2024, 7, 1, 9, 0)), Words.Hours(Schedule, At(2024, 7, 1, 9, 0)));
-        Assert.NotEqual(StatusAt(At(2024, 7, 1, 13, 35)), StatusAt(At(2024, 7, 1, 13, 36)));
+        Assert.Equal(StatusAt(J(2024, 7, 1, 9, 15)), StatusAt(J(2024, 7, 1, 9, 15)));
+        Assert.Equal(Words.Hours(Schedule, J(2024, 7, 1, 9, 0)), Words.Hours(Schedule, J(2024, 7, 1, 9, 0)));
+        Assert.NotEqual(StatusAt(J(2024, 7, 1, 13, 35)), StatusAt(J(2024, 7, 1, 13, 36)));
     }
 }

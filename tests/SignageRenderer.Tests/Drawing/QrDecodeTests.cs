@@ -7,7 +7,7 @@ using ZXing.Common;
 using ZXing.Multi.QrCode;
 using static MppSignage.SignageRenderer.Tests.TestSupport;
 
-namespace MppSignage.SignageRenderer.Tests.Output;
+namespace MppSignage.SignageRenderer.Tests.Drawing;
 
 /// <summary>The QR codes in rendered PNGs decode (ZXing.Net) to the configured links.</summary>
 public sealed class QrDecodeTests

@@ -1,8 +1,8 @@
 using System.Text;
 using MppSignage.Shared.Control;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.TestSupport.Time;
 
-namespace MppSignage.Controller.Tests.Control;
+namespace MppSignage.Shared.Tests.Control;
 
 public sealed class OverrideCommandParserTests
 {

@@ -2,7 +2,7 @@ using MppSignage.Shared.OpeningHours;
 using MppSignage.Shared.Schedule;
 using NodaTime;
 
-namespace MppSignage.Controller.Tests.Control;
+namespace MppSignage.Shared.Tests.Control;
 
 /// <summary>Hand-built schedule evaluations for the pure decision tests.</summary>
 internal static class EvaluationBuilder

@@ -1,9 +1,9 @@
 using MppSignage.Shared.Control;
 using NodaTime;
-using static MppSignage.Controller.Tests.Control.EvaluationBuilder;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.Shared.Tests.Control.EvaluationBuilder;
+using static MppSignage.TestSupport.Time;
 
-namespace MppSignage.Controller.Tests.Control;
+namespace MppSignage.Shared.Tests.Control;
 
 public sealed class OverrideRulesTests
 {

@@ -1,11 +1,10 @@
-using MppSignage.Controller.Tests.Support;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Schedule;
 using NodaTime;
-using static MppSignage.Controller.Tests.Control.EvaluationBuilder;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.Shared.Tests.Control.EvaluationBuilder;
+using static MppSignage.TestSupport.Time;
 
-namespace MppSignage.Controller.Tests.Control;
+namespace MppSignage.Shared.Tests.Control;
 
 public sealed class DoorDecisionTests
 {
