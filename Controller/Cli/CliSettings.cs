@@ -27,14 +27,13 @@ internal sealed record CliSettings(string Host, int Port, string Site, string? U
         command.Options.Add(HostOption);
         command.Options.Add(PortOption);
         command.Options.Add(SiteOption);
-        command.TreatUnmatchedTokensAsErrors = false;
     }
 
     /// <summary>Reads the settings; a problem is returned as a message naming the option or key.</summary>
     public static (CliSettings? Settings, string? Problem) From(ParseResult parse)
     {
         var builder = new ConfigurationBuilder();
-        ControllerHost.AddSources(builder, [.. parse.UnmatchedTokens]);
+        ControllerHost.AddSources(builder, ConfigurationOverrides.From(parse));
         var config = builder.Build();
         var mqtt = config.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? new MqttOptions();
         var site = config.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();

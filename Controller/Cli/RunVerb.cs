@@ -16,11 +16,8 @@ public static class RunVerb
     /// <summary>The <c>run</c> command.</summary>
     public static Command Create()
     {
-        var cmd = new Command("run", "Run the door controller service (default). Options: --Section:Key=value, env MPP_Section__Key, appsettings.json.")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        cmd.SetAction(parse => Run([.. parse.UnmatchedTokens]));
+        var cmd = new Command("run", "Run the door controller service (the default verb) until SIGTERM/Ctrl+C. Configuration: --Section:Key=value (e.g. --Mqtt:Port=1884), env MPP_Section__Key, appsettings.json.");
+        cmd.SetAction(parse => Run(ConfigurationOverrides.From(parse)));
         return cmd;
     }
 
