@@ -13,6 +13,9 @@ namespace MppSignage.SignageRenderer.Layout;
 /// </summary>
 public sealed class FrameLayouter
 {
+    /// <summary>The least ink gap between the headline's glyphs (× size): about 12 px at 1080p, clearly apart from 5 m.</summary>
+    public const float HeadlineInkGap = 0.04f;
+
     private readonly TextFitter _fitter;
     private readonly Dictionary<string, QrMatrix> _qrCache = new(StringComparer.Ordinal);
 
@@ -114,7 +117,7 @@ public sealed class FrameLayouter
     {
         var u = g.Unit;
         var specs = new List<TextSpec>();
-        Add(specs, s.Headline, new TextStyle(300 * u, true, Theme.Text, TextAlign.Center, MaxLines: 1, LineSpacing: 1f),
+        Add(specs, s.Headline, new TextStyle(300 * u, true, Theme.Text, TextAlign.Center, MaxLines: 1, LineSpacing: 1f, MinInkGap: HeadlineInkGap),
             new TextStyle(84 * u, true, Theme.Secondary, TextAlign.Center, MaxLines: 1, SpaceBefore: 0.05f));
         Add(specs, s.Primary, new TextStyle(84 * u, true, Theme.Text, TextAlign.Center, SpaceBefore: 0.55f),
             new TextStyle(50 * u, false, Theme.Secondary, TextAlign.Center, SpaceBefore: 0.15f));
