@@ -192,18 +192,53 @@ public sealed class TextFitter : IDisposable
         return (size, lines);
     }
 
-    /// <summary>Greedy word wrap at a width given in reference-size units; words wider than a line are broken by characters.</summary>
+    /// <summary>
+    /// Greedy wrap at a width given in reference-size units. A paragraph of phrases joined by <c> · </c>
+    /// (<c>Tutup pukul 14.00 · 10 menit lagi</c>) breaks between phrases first, the separator dropped at the
+    /// break, so no line ends or starts with it; then by words; words wider than a line by characters.
+    /// </summary>
     private List<string> Wrap(string text, bool bold, float refWidth)
     {
         var lines = new List<string>();
-        var space = Width(" ", bold);
         foreach (var paragraph in text.Split('\n'))
+        {
+            if (!paragraph.Contains(PhraseSeparator, StringComparison.Ordinal) || Width(paragraph, bold) <= refWidth)
+            {
+                lines.AddRange(WrapWords(paragraph, bold, refWidth));
+                continue;
+            }
+
+            var current = "";
+            foreach (var phrase in paragraph.Split(PhraseSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var joined = current.Length == 0 ? phrase : current + PhraseSeparator + phrase;
+                if (current.Length > 0 && Width(joined, bold) > refWidth)
+                {
+                    lines.AddRange(WrapWords(current, bold, refWidth));
+                    current = phrase;
+                }
+                else
+                {
+                    current = joined;
+                }
+            }
+
+            lines.AddRange(WrapWords(current, bold, refWidth));
+        }
+
+        return lines;
+    }
+
+    private List<string> WrapWords(string paragraph, bool bold, float refWidth)
+    {
+        var lines = new List<string>();
+        var space = Width(" ", bold);
         {
             var words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0)
             {
                 lines.Add("");
-                continue;
+                return lines;
             }
 
             var current = "";
@@ -250,6 +285,8 @@ public sealed class TextFitter : IDisposable
 
         return lines;
     }
+
+    private const string PhraseSeparator = " · ";
 
     private List<string> BreakWord(string word, bool bold, float refWidth)
     {
