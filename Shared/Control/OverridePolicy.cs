@@ -12,9 +12,6 @@ namespace MppSignage.Shared.Control;
 /// <param name="Zone">The site zone.</param>
 public sealed record OverridePolicy(Duration Maximum, Duration DefaultOpen, DateTimeZone Zone)
 {
-    /// <summary>Default longest override.</summary>
-    public static readonly Duration DefaultMaximum = Duration.FromHours(12);
-
     /// <summary>
     /// Default length of an open override without <c>until</c> outside opening hours: staff keep the hall
     /// open for a queue for about an hour, not until the next opening.

@@ -20,6 +20,9 @@ namespace MppSignage.Shared.Control;
 /// </summary>
 public static class OverrideRules
 {
+    /// <summary>Default maximum override duration.</summary>
+    public static readonly Duration DefaultMaximum = Duration.FromHours(12);
+
     /// <summary>Applies <paramref name="command"/> at <paramref name="now"/>.</summary>
     /// <param name="command">The parsed command.</param>
     /// <param name="by">Who asked (MQTT user, <c>button</c>, <c>cli</c>).</param>

@@ -28,7 +28,7 @@ public sealed class StatusWordsTests
     {
         // Staff open at 14:50 for a queue; the default open override ends at 15:50 (issue 14 item 1).
         var at = J(2026, 12, 1, 14, 50);
-        var policy = new OverridePolicy(OverridePolicy.DefaultMaximum, OverridePolicy.DefaultOpenOutsideHours, Jakarta);
+        var policy = new OverridePolicy(OverrideRules.DefaultMaximum, OverridePolicy.DefaultOpenOutsideHours, Jakarta);
         var evaluation = Schedules.Default.Evaluate(at);
         var o = OverrideRules.Apply(new OverrideCommand(OverrideTarget.Open, null, "antrian masih panjang"), "staff", at, evaluation, policy).Override;
         var state = DoorDecision.Decide(evaluation, o, clockSynced: true, at, DoorDecisionOptions.Default);

@@ -1,18 +1,19 @@
 using MppSignage.Shared.Mqtt;
 using MQTTnet;
 
-namespace MppSignage.Controller.Mqtt;
+namespace MppSignage.MqttHost;
 
 /// <summary>
-/// TLS towards an external broker (Mosquitto's TLS listener): the server certificate must match the host
-/// name and chain to the configured CA file (<see cref="SiteCertificateAuthority"/>), or to the system's
-/// trust store when none is given.
+/// TLS towards a broker (Mosquitto's TLS listener, docs/broker.md): the server certificate must match the host
+/// name and chain to the configured CA file (<see cref="SiteCertificateAuthority"/>), or to the system's trust
+/// store when none is given. The one TLS builder of every executable.
 /// </summary>
-internal static class MqttTls
+public static class MqttTls
 {
     /// <summary>The client TLS options for <paramref name="host"/>; <paramref name="caFile"/> is a PEM file or null.</summary>
     public static MqttClientTlsOptions Create(string host, string? caFile)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(host);
         var builder = new MqttClientTlsOptionsBuilder().UseTls().WithTargetHost(host);
         if (!string.IsNullOrWhiteSpace(caFile))
         {
@@ -22,7 +23,4 @@ internal static class MqttTls
 
         return builder.Build();
     }
-
-    /// <summary>Null when <paramref name="caFile"/> holds at least one PEM certificate, else the reason.</summary>
-    public static string? CheckCaFile(string caFile) => SiteCertificateAuthority.Check(caFile);
 }

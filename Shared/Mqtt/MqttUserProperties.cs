@@ -1,6 +1,6 @@
-namespace MppSignage.Controller.Mqtt;
+namespace MppSignage.Shared.Mqtt;
 
-/// <summary>MQTT 5 user properties the controller uses.</summary>
+/// <summary>MQTT 5 user properties of commands (who sent it, how); every client that sends commands sets them.</summary>
 public static class MqttUserProperties
 {
     /// <summary>
