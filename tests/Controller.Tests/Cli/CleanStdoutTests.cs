@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.TestSupport;
 using static MppSignage.TestSupport.Time;
 
@@ -25,7 +24,7 @@ public sealed class CleanStdoutTests
     public async Task Wrapper_StatusJson_StdoutIsPureJson()
     {
         await using var host = await ControllerTestHost.StartAsync(J(2024, 7, 1, 10, 0));
-        var (code, stdout, stderr) = await RunAsync("controller", "status", "--json", "-u", "screen", "-P", "screen-pw", "--host", "127.0.0.1", "--port", host.Port.ToString());
+        var (code, stdout, stderr) = await RunAsync("controller", "status", "--json", "-u", "screen", "-P", TestUsers.Password("screen"), "--host", "127.0.0.1", "--port", host.Port.ToString());
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal("open", doc.RootElement.GetProperty("state").GetString());

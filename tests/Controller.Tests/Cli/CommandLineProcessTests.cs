@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.TestSupport;
 using static MppSignage.TestSupport.Time;
 
@@ -45,7 +44,7 @@ public sealed class CommandLineProcessTests
     {
         await using var host = await ControllerTestHost.StartAsync(J(2024, 7, 1, 10, 0));
         // The port only from --Mqtt:Port=…: reaching the broker proves the override arrived.
-        var (code, stdout, stderr) = await RunAsync("mpp-controller", "status", "--json", "-u", "screen", "-P", "screen-pw", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={host.Port}", "--Mqtt:Broker=external");
+        var (code, stdout, stderr) = await RunAsync("mpp-controller", "status", "--json", "-u", "screen", "-P", TestUsers.Password("screen"), "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={host.Port}", "--Mqtt:Broker=external");
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal("open", doc.RootElement.GetProperty("state").GetString());

@@ -1,4 +1,4 @@
-using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using MppSignage.Shared.Control;
 using NodaTime;
 using static MppSignage.TestSupport.Time;

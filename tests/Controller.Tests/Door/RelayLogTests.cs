@@ -1,4 +1,4 @@
-using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Door;

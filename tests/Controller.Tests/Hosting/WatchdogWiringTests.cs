@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.MqttHost;
+using MppSignage.TestSupport;
 using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Hosting;
@@ -18,11 +18,6 @@ public sealed class WatchdogWiringTests
         // The watchdog's liveness signal: a nudge (RequestRecompute) must make the loop turn and the counter move.
         var before = host.Loop.Turns;
         host.Loop.RequestRecompute();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (host.Loop.Turns == before)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the door loop did not turn after a nudge");
-            await Task.Delay(20);
-        }
+        await Eventually.TrueAsync(() => host.Loop.Turns != before, "the door loop to turn after a nudge", TimeSpan.FromSeconds(10));
     }
 }

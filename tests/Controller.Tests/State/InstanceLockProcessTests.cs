@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.Controller.Tests.State;
 
@@ -12,7 +12,7 @@ namespace MppSignage.Controller.Tests.State;
 public sealed class InstanceLockProcessTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private readonly string _state = TestPaths.NewTempDirectory();
+    private readonly string _state = TempDir.Create("instance-lock");
     private readonly List<Process> _started = [];
 
     public void Dispose()
@@ -28,17 +28,17 @@ public sealed class InstanceLockProcessTests : IDisposable
             p.Dispose();
         }
 
-        Directory.Delete(_state, recursive: true);
+        TempDir.TryDelete(_state);
     }
 
     [Fact]
     public async Task SecondControllerOnTheSameStateDirectory_RefusesNamingTheFirstPid_AndStartsNothing()
     {
-        var firstPort = TestPaths.FreePort();
+        var firstPort = FreePort.Next();
         var first = Start(firstPort);
         await WaitListeningAsync(first, firstPort);
 
-        var secondPort = TestPaths.FreePort();
+        var secondPort = FreePort.Next();
         var second = Start(secondPort);
         using (var cts = new CancellationTokenSource(Timeout))
         {
@@ -67,13 +67,13 @@ public sealed class InstanceLockProcessTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = TestPaths.RepoRoot(),
+            WorkingDirectory = RepoPaths.Root,
         };
         psi.Environment["DOTNET_ENVIRONMENT"] = "Development";
         foreach (var a in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "mpp-controller.dll"), "run",
-            $"--Mqtt:Port={port}", $"--State:Directory={_state}", $"--Schedule:File={TestPaths.DefaultSchedule}", "--Gpio:Lcd:Enabled=false",
+            $"--Mqtt:Port={port}", $"--State:Directory={_state}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Lcd:Enabled=false",
         })
         {
             psi.ArgumentList.Add(a);

@@ -1,13 +1,14 @@
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Tests.Wire;
 using NodaTime;
+using MppSignage.TestSupport;
 
 namespace MppSignage.Shared.Tests.Mqtt;
 
 /// <summary>The one instant format of the wire (RFC 3339, full offset) and the one ISO instant parser.</summary>
 public sealed class IsoTimeTests
 {
-    private static readonly DateTimeZone Jakarta = DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
+    private static readonly DateTimeZone Jakarta = Time.Jakarta;
 
     [Theory]
     [InlineData("Asia/Jakarta", "2024-07-01T08:00:00+07:00")]     // WIB

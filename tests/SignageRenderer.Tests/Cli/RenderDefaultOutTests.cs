@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using MppSignage.SignageRenderer.Cli;
-using static MppSignage.SignageRenderer.Tests.TestSupport;
+using MppSignage.TestSupport;
+using static MppSignage.SignageRenderer.Tests.RendererFixtures;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.SignageRenderer.Tests.Cli;
 
@@ -12,7 +14,7 @@ public sealed class RenderDefaultOutTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = RenderVerb.Execute(new RenderVerb.Request(SchedulePath, null, null, "2024-07-04T13:35:00+07:00", "status", "1920x1080", null), stdout, stderr);
+        var code = RenderVerb.Execute(new RenderVerb.Request(RepoPaths.DefaultSchedule, null, null, "2024-07-04T13:35:00+07:00", "status", "1920x1080", null), stdout, stderr);
         Assert.True(code == 0, stderr.ToString());
         var written = stdout.ToString().Split(':')[0];
         Assert.Equal(Path.Combine(".local", "previews", "status-20240704-1335-1920x1080.png"), written);
@@ -20,7 +22,7 @@ public sealed class RenderDefaultOutTests
         File.Delete(written);
 
         // The same relative path in the repository is ignored, so a preview never shows up in `git status`.
-        var check = Process.Start(new ProcessStartInfo("git", ["-C", RepoRoot, "check-ignore", "-q", written]) { RedirectStandardError = true })!;
+        var check = Process.Start(new ProcessStartInfo("git", ["-C", RepoPaths.Root, "check-ignore", "-q", written]) { RedirectStandardError = true })!;
         check.WaitForExit();
         Assert.Equal(0, check.ExitCode);
     }

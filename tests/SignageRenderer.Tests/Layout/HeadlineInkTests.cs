@@ -2,7 +2,9 @@ using MppSignage.Shared.Signage;
 using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Preview;
 using SkiaSharp;
-using static MppSignage.SignageRenderer.Tests.TestSupport;
+using MppSignage.TestSupport;
+using static MppSignage.SignageRenderer.Tests.RendererFixtures;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.SignageRenderer.Tests.Layout;
 
@@ -24,10 +26,10 @@ public sealed class HeadlineInkTests
     [MemberData(nameof(Cases))]
     public void Headline_AdjacentLettersHaveAnInkGap(int width, int height, int hour, string word)
     {
-        var now = At(2024, 7, 1, hour, 0);
+        var now = J(2024, 7, 1, hour, 0);
         var slides = new SignageSlides(Jakarta);
         using var renderer = Renderer(new ScreenGeometry(width, height));
-        renderer.Render(slides.Status(ScheduleStatus.Compute(Schedule, now), now), slides.Footer(now, null), null);
+        renderer.Render(slides.Status(ScheduleStatus.Compute(Schedules.Default, now), now), slides.Footer(now, null), null);
         var line = Assert.Single(renderer.CurrentLayout!.AllLines, l => l.Text == word);
         var box = SKRectI.Round(line.Box);
         var background = renderer.Frame.GetPixel(box.Left > 2 ? box.Left - 2 : 0, box.MidY);

@@ -1,7 +1,9 @@
 using MppSignage.Shared.Signage;
 using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Preview;
-using static MppSignage.SignageRenderer.Tests.TestSupport;
+using MppSignage.TestSupport;
+using static MppSignage.SignageRenderer.Tests.RendererFixtures;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.SignageRenderer.Tests.Layout;
 
@@ -36,9 +38,9 @@ public sealed class ReadableSizeTests
         var hour = now.InZone(Jakarta).TimeOfDay;
         SlideModel slide = at switch
         {
-            "2025-03-20T10:00" or "2024-08-05T10:00" => slides.Hours(Schedule, now),
+            "2025-03-20T10:00" or "2024-08-05T10:00" => slides.Hours(Schedules.Default, now),
             "2024-07-04T10:00" => SignageSlides.Qr("6281234567890", "https://g.page/r/mpp-kota-probolinggo/review")!,
-            _ => slides.Status(ScheduleStatus.Compute(Schedule, now), now),
+            _ => slides.Status(ScheduleStatus.Compute(Schedules.Default, now), now),
         };
         var geometry = new ScreenGeometry(width, height);
         using var renderer = Renderer(geometry);

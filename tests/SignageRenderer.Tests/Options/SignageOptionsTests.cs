@@ -64,7 +64,7 @@ public sealed class SignageOptionsTests
     [Fact]
     public void Host_RegistersTheGeneratedValidator_AndTheBoundOptions()
     {
-        var dir = TestSupport.TempDir();
+        var dir = MppSignage.TestSupport.TempDir.Create("signage-options");
         Assert.True(SignageHost.TryCreate([$"--Display:PngPath={dir}/frame.png", "--Mqtt:Port=1"], TimeProvider.System, out var host, out var errors), string.Join("; ", errors));
         using (host)
         {

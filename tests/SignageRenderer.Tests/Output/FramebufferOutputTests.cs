@@ -1,12 +1,13 @@
 using MppSignage.SignageRenderer.Output;
 using SkiaSharp;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SignageRenderer.Tests.Output;
 
 /// <summary>The framebuffer writer against a plain file standing in for /dev/fb0, with sysfs files beside it.</summary>
 public sealed class FramebufferOutputTests : IDisposable
 {
-    private readonly string _dir = TestSupport.TempDir();
+    private readonly string _dir = TempDir.Create("signage");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

@@ -7,7 +7,9 @@ using MppSignage.SignageRenderer.Options;
 using MppSignage.SignageRenderer.Preview;
 using MppSignage.SignageRenderer.Service;
 using NodaTime;
-using static MppSignage.SignageRenderer.Tests.TestSupport;
+using MppSignage.TestSupport;
+using static MppSignage.SignageRenderer.Tests.RendererFixtures;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.SignageRenderer.Tests.Service;
 
@@ -33,8 +35,8 @@ public sealed class FirstSlideTests : IDisposable
 
         // A start instant where the full rotation (once everything arrived) is in the middle of another slide:
         // that is where the screen flashed before.
-        var start = At(2024, 7, 1, 9, 0, 0);
-        SignageSnapshot Full(Instant t) => new(ScheduleStatus.Compute(Schedule, t), Schedule, announcements, null, 1);
+        var start = J(2024, 7, 1, 9, 0, 0);
+        SignageSnapshot Full(Instant t) => new(ScheduleStatus.Compute(Schedules.Default, t), Schedules.Default, announcements, null, 1);
         while (composer.Compose(Full(start), start + Duration.FromMilliseconds(300)).Selection is var s
             && (s.Slide == SlideRef.Status || s.SlotEnd - start < Duration.FromSeconds(3)))
         {
@@ -50,10 +52,10 @@ public sealed class FirstSlideTests : IDisposable
         service.RenderOnce(Now());
         time.Advance(TimeSpan.FromMilliseconds(100));
         state.SetBrokerConnected(true, Now());
-        state.SetStatus(ScheduleStatus.Compute(Schedule, Now()));
+        state.SetStatus(ScheduleStatus.Compute(Schedules.Default, Now()));
         service.RenderOnce(Now());
         time.Advance(TimeSpan.FromMilliseconds(100));
-        state.SetSchedule(Schedule);
+        state.SetSchedule(Schedules.Default);
         service.RenderOnce(Now());
         time.Advance(TimeSpan.FromMilliseconds(100));
         state.SetAnnouncements(announcements);
@@ -94,9 +96,9 @@ public sealed class FirstSlideTests : IDisposable
     public void Compose_EmergencyDuringTheFirstSlide_TakesOverAtOnce()
     {
         var composer = new SlideComposer(_settings);
-        var start = At(2024, 7, 1, 9, 0, 0);
+        var start = J(2024, 7, 1, 9, 0, 0);
         var emergency = new Announcement { Id = "banjir", Kind = AnnouncementKind.Text, Priority = AnnouncementPriority.Emergency, Title = new LocalizedText("Evakuasi", "Evacuate") };
-        var snapshot = new SignageSnapshot(ScheduleStatus.Compute(Schedule, start), Schedule, [emergency], null, 1);
+        var snapshot = new SignageSnapshot(ScheduleStatus.Compute(Schedules.Default, start), Schedules.Default, [emergency], null, 1);
         Assert.Equal(SlideRef.ForAnnouncement("banjir"), composer.Compose(snapshot, start + Duration.FromSeconds(1), start).Selection.Slide);
     }
 

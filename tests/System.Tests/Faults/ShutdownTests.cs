@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.Faults;
 
@@ -20,7 +21,7 @@ public sealed class ShutdownTests
     public async Task StopWithHungBroker_RelayOffBeforeTheGoodbyeEnds()
     {
         await using var broker = await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "hung");
-        await using var controller = await InProcessController.StartAsync(ShiftedTimeProvider.StartingAt(Open), InProcessController.ExternalArgs(broker.Port));
+        await using var controller = await ControllerTestHost.StartAsync(ShiftedTimeProvider.StartingAt(Open), ControllerTestHost.ExternalArgs(broker.Port));
         Assert.True(controller.RelayOn, "10:00 on a Monday is open");
 
         Posix.Signal(broker.Pid, SigStop);

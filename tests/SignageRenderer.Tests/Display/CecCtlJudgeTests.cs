@@ -1,6 +1,6 @@
 using MppSignage.SignageRenderer.Display;
 
-namespace MppSignage.Deploy.Tests.Display;
+namespace MppSignage.SignageRenderer.Tests.Display;
 
 /// <summary>cec-ctl exits 0 even when the TV ignores the message; the verdict reads its output.</summary>
 public sealed class CecCtlJudgeTests

@@ -1,4 +1,6 @@
-namespace MppSignage.Deploy.Tests.Display;
+using MppSignage.TestSupport;
+
+namespace MppSignage.SignageRenderer.Tests.Display;
 
 /// <summary>
 /// A stand-in cec-ctl executable (a real shell script run as a real process): it records each
@@ -6,7 +8,7 @@ namespace MppSignage.Deploy.Tests.Display;
 /// </summary>
 internal sealed class FakeCecCtl : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("mpp-fake-cec-").FullName;
+    private readonly string _dir = TempDir.Create("fake-cec");
 
     public FakeCecCtl()
     {

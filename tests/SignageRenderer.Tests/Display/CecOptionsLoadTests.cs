@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using MppSignage.SignageRenderer.Display;
 
-namespace MppSignage.Deploy.Tests.Display;
+namespace MppSignage.SignageRenderer.Tests.Display;
 
 /// <summary>The Display:Cec section as the Pi's signage.env sets it (MPP_Display__Cec__Key=value).</summary>
 public sealed class CecOptionsLoadTests

@@ -1,7 +1,7 @@
 using MppSignage.SignageRenderer.Display;
-using static MppSignage.Deploy.Tests.Display.Statuses;
+using static MppSignage.SignageRenderer.Tests.Display.Statuses;
 
-namespace MppSignage.Deploy.Tests.Display;
+namespace MppSignage.SignageRenderer.Tests.Display;
 
 public sealed class CecPowerPolicyTests
 {

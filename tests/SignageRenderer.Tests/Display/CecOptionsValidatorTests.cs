@@ -1,6 +1,6 @@
 using MppSignage.SignageRenderer.Display;
 
-namespace MppSignage.Deploy.Tests.Display;
+namespace MppSignage.SignageRenderer.Tests.Display;
 
 public sealed class CecOptionsValidatorTests
 {

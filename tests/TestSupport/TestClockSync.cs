@@ -1,9 +1,9 @@
 using MppSignage.Controller.Clock;
 
-namespace MppSignage.SystemTests.Support;
+namespace MppSignage.TestSupport;
 
 /// <summary>Whether the clock counts as synchronised; the test flips it (a Pi whose NTP sync comes late).</summary>
-internal sealed class SettableClockSync : IClockSync
+public sealed class TestClockSync : IClockSync
 {
     private volatile bool _synced = true;
 

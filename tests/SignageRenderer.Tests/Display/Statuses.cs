@@ -1,6 +1,6 @@
 using MppSignage.Shared.Mqtt;
 
-namespace MppSignage.Deploy.Tests.Display;
+namespace MppSignage.SignageRenderer.Tests.Display;
 
 /// <summary>Status messages as the controller publishes them, for the display power tests (WIB, +07:00).</summary>
 internal static class Statuses

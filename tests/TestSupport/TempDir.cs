@@ -1,13 +1,16 @@
-namespace MppSignage.SystemTests.Support;
+namespace MppSignage.TestSupport;
 
-/// <summary>A fresh directory under /tmp/mpp-system-tests (traversable by the mosquitto user).</summary>
-internal static class TempDir
+/// <summary>Fresh directories under /tmp/mpp-tests, one per use (traversable by the mosquitto user).</summary>
+public static class TempDir
 {
+    /// <summary>Creates <c>/tmp/mpp-tests/&lt;label&gt;-&lt;random&gt;</c>.</summary>
     public static string Create(string label)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+
         // /tmp rather than $TMPDIR: a root-only TMPDIR (e.g. under /root) would hide the files from the
         // mosquitto user that Mosquitto drops to.
-        var parent = Path.Combine(OperatingSystem.IsLinux() && Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath(), "mpp-system-tests");
+        var parent = Path.Combine(OperatingSystem.IsLinux() && Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath(), "mpp-tests");
         Directory.CreateDirectory(parent);
         var path = Path.Combine(parent, $"{label}-{Guid.NewGuid().ToString("N")[..10]}");
         Directory.CreateDirectory(path);
@@ -25,14 +28,5 @@ internal static class TempDir
         {
             // Something still holds a file: /tmp is cleaned by the system anyway.
         }
-    }
-
-    public static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

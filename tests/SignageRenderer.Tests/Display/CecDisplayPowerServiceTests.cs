@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MppSignage.Shared.Announcements;
 using MppSignage.SignageRenderer.Composition;
 using MppSignage.SignageRenderer.Display;
+using MppSignage.TestSupport;
 using MppSignage.SignageRenderer.Options;
 using NodaTime;
-using static MppSignage.Deploy.Tests.Display.Statuses;
+using static MppSignage.SignageRenderer.Tests.Display.Statuses;
 
-namespace MppSignage.Deploy.Tests.Display;
+namespace MppSignage.SignageRenderer.Tests.Display;
 
 /// <summary>The renderer-side step: its state (status, announcements) → the TV, through a stand-in cec-ctl.</summary>
 public sealed class CecDisplayPowerServiceTests : IDisposable
@@ -19,7 +21,7 @@ public sealed class CecDisplayPowerServiceTests : IDisposable
     private (CecDisplayPowerService Service, SignageState State, CecDisplayPower Power) Create()
     {
         var settings = SignageSettings.Load(new ConfigurationBuilder().Build(), out var problems) ?? throw new InvalidOperationException(string.Join("; ", problems));
-        var power = new CecDisplayPower(Options.Create(new CecOptions { Enabled = true, CecCtlPath = _cec.Path, RetryDelay = TimeSpan.Zero }), _time, new RecordingLogger<CecDisplayPower>());
+        var power = new CecDisplayPower(Microsoft.Extensions.Options.Options.Create(new CecOptions { Enabled = true, CecCtlPath = _cec.Path, RetryDelay = TimeSpan.Zero }), _time, new LogCollector(minimumLevel: LogLevel.Trace).CreateLogger<CecDisplayPower>());
         var state = new SignageState(Instant.FromDateTimeOffset(_time.GetUtcNow()));
         return (new CecDisplayPowerService(power, state, settings, _time), state, power);
     }

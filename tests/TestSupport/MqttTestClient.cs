@@ -5,26 +5,28 @@ using System.Text;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using Xunit;
 
-namespace MppSignage.SystemTests.Support;
+namespace MppSignage.TestSupport;
 
-/// <summary>A real MQTT 5 client for the tests: records everything it receives and awaits messages with timeouts.</summary>
-internal sealed class MqttProbe : IAsyncDisposable
+/// <summary>A real MQTT 5 client for tests: records everything it receives and awaits messages with a deadline.</summary>
+public sealed class MqttTestClient : IAsyncDisposable
 {
+    /// <summary>How long a wait lasts unless the test says otherwise.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
     private readonly IMqttClient _client;
-    private readonly ConcurrentQueue<Received> _received = new();
+    private readonly ConcurrentQueue<ReceivedMessage> _received = new();
     private readonly SemaphoreSlim _arrived = new(0);
 
-    private MqttProbe(IMqttClient client, string user)
+    private MqttTestClient(IMqttClient client, string user)
     {
         _client = client;
         User = user;
         _client.ApplicationMessageReceivedAsync += e =>
         {
-            _received.Enqueue(new Received(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), e.ApplicationMessage.Retain,
-                e.ApplicationMessage.CorrelationData, Stopwatch.GetTimestamp()));
+            var m = e.ApplicationMessage;
+            _received.Enqueue(new ReceivedMessage(m.Topic, m.Payload.ToArray(), m.Retain, m.CorrelationData, m.ResponseTopic, Stopwatch.GetTimestamp()));
             _arrived.Release();
             return Task.CompletedTask;
         };
@@ -36,22 +38,25 @@ internal sealed class MqttProbe : IAsyncDisposable
 
     public bool IsConnected => _client.IsConnected;
 
-    public IReadOnlyList<Received> Messages => [.. _received];
+    /// <summary>Everything received so far, oldest first.</summary>
+    public IReadOnlyList<ReceivedMessage> Received => [.. _received];
 
-    public static async Task<MqttProbe> ConnectAsync(int port, string user, string password, Action<MqttClientOptionsBuilder>? configure = null)
+    /// <summary>Connects as <paramref name="user"/> (password from <see cref="TestUsers"/> unless given); fails the test when refused.</summary>
+    public static async Task<MqttTestClient> ConnectAsync(int port, string user, string? password = null, Action<MqttClientOptionsBuilder>? configure = null)
     {
-        var (probe, code) = await TryConnectAsync(port, user, password, configure);
+        var (client, code) = await TryConnectAsync(port, user, password ?? TestUsers.Password(user), configure);
         Assert.True(code == MqttClientConnectResultCode.Success, $"connect as {user} on port {port}: {code}");
-        return probe!;
+        return client!;
     }
 
-    public static async Task<(MqttProbe? Probe, MqttClientConnectResultCode Code)> TryConnectAsync(int port, string user, string? password, Action<MqttClientOptionsBuilder>? configure = null)
+    /// <summary>Connects and returns the broker's answer instead of failing (wrong credentials do not throw in MQTTnet 5).</summary>
+    public static async Task<(MqttTestClient? Client, MqttClientConnectResultCode Code)> TryConnectAsync(int port, string? user, string? password, Action<MqttClientOptionsBuilder>? configure = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId($"probe-{user}-{Guid.NewGuid():N}"[..32])
+            .WithClientId($"test-{user ?? "anon"}-{Guid.NewGuid():N}"[..32])
             .WithCleanStart(true)
             .WithTimeout(TimeSpan.FromSeconds(10));
         if (!string.IsNullOrEmpty(user))
@@ -67,7 +72,7 @@ internal sealed class MqttProbe : IAsyncDisposable
             return (null, result.ResultCode);
         }
 
-        return (new MqttProbe(client, user), result.ResultCode);
+        return (new MqttTestClient(client, user ?? ""), result.ResultCode);
     }
 
     public async Task<MqttClientSubscribeResultCode> SubscribeAsync(string filter)
@@ -76,6 +81,7 @@ internal sealed class MqttProbe : IAsyncDisposable
         return result.Items.Single().ResultCode;
     }
 
+    /// <summary>Subscribes to every filter; fails the test when one is refused.</summary>
     public async Task SubscribeAllAsync(params string[] filters)
     {
         foreach (var f in filters)
@@ -112,10 +118,14 @@ internal sealed class MqttProbe : IAsyncDisposable
     public static bool Accepted(MqttClientPublishResult r) =>
         r.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers;
 
-    /// <summary>Waits for a message on <paramref name="topic"/> whose text matches (received before or after the call).</summary>
-    public async Task<Received> WaitForAsync(string topic, Func<string, bool>? match = null, TimeSpan? timeout = null, long sinceTimestamp = 0)
+    /// <summary>
+    /// Waits for a message on <paramref name="topic"/> whose text satisfies <paramref name="match"/>, received
+    /// before or after the call (at or after <paramref name="sinceTimestamp"/>, a <see cref="Stopwatch"/> timestamp).
+    /// </summary>
+    public async Task<ReceivedMessage> WaitForAsync(string topic, Func<string, bool>? match = null, TimeSpan? timeout = null, long sinceTimestamp = 0)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)((timeout ?? DefaultTimeout).TotalSeconds * Stopwatch.Frequency);
+        var limit = timeout ?? DefaultTimeout;
+        var started = Stopwatch.GetTimestamp();
         while (true)
         {
             var found = _received.FirstOrDefault(m => m.At >= sinceTimestamp && m.Topic == topic && (match is null || match(m.Text)));
@@ -124,34 +134,35 @@ internal sealed class MqttProbe : IAsyncDisposable
                 return found;
             }
 
-            var left = (deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency;
-            if (left <= 0)
+            var left = limit - Stopwatch.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"{User}: no message on {topic} matching within {(timeout ?? DefaultTimeout).TotalSeconds:0.#} s; got: {Summary()}");
+                throw new TimeoutException($"{User}: no message on {topic} matching within {limit.TotalSeconds:0.#} s; got: {Summary()}");
             }
 
-            await _arrived.WaitAsync(TimeSpan.FromSeconds(Math.Min(left, 0.5)));
+            await _arrived.WaitAsync(left < TimeSpan.FromSeconds(0.5) ? left : TimeSpan.FromSeconds(0.5));
         }
     }
 
-    /// <summary>Waits until <paramref name="count"/> messages satisfy <paramref name="match"/>.</summary>
-    public async Task WaitForCountAsync(Func<Received, bool> match, int count, TimeSpan timeout)
+    /// <summary>Waits until <paramref name="count"/> received messages satisfy <paramref name="match"/>.</summary>
+    public async Task WaitForCountAsync(Func<ReceivedMessage, bool> match, int count, TimeSpan timeout)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
         while (_received.Count(match) < count)
         {
-            var left = (deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency;
-            if (left <= 0)
+            var left = timeout - Stopwatch.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
             {
                 throw new TimeoutException($"{User}: {_received.Count(match)} of {count} expected messages within {timeout.TotalSeconds:0} s");
             }
 
-            await _arrived.WaitAsync(TimeSpan.FromSeconds(Math.Min(left, 0.5)));
+            await _arrived.WaitAsync(left < TimeSpan.FromSeconds(0.5) ? left : TimeSpan.FromSeconds(0.5));
         }
     }
 
     public void Clear() => _received.Clear();
 
+    /// <summary>The last messages, shortened, for a failure message.</summary>
     public string Summary(int max = 12) => string.Join(" | ", _received.TakeLast(max).Select(m => $"{m.Topic} {Shorten(m.Text)}"));
 
     public async ValueTask DisposeAsync()
@@ -165,17 +176,17 @@ internal sealed class MqttProbe : IAsyncDisposable
         }
         catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
         {
-            // The broker is already gone (a fault test): nothing to say goodbye to.
+            // The broker is already gone (a fault test, or the test stopped the controller): nothing to say goodbye to.
         }
 
         _client.Dispose();
     }
 
     private static string Shorten(string s) => s.Length <= 80 ? s : s[..80] + "…";
+}
 
-    /// <summary>One received message.</summary>
-    internal sealed record Received(string Topic, byte[] Payload, bool Retain, byte[]? Correlation, long At)
-    {
-        public string Text => Encoding.UTF8.GetString(Payload);
-    }
+/// <summary>One message a <see cref="MqttTestClient"/> received; <see cref="At"/> is a <see cref="Stopwatch"/> timestamp.</summary>
+public sealed record ReceivedMessage(string Topic, byte[] Payload, bool Retain, byte[]? Correlation, string? ResponseTopic, long At)
+{
+    public string Text => Encoding.UTF8.GetString(Payload);
 }

@@ -2,27 +2,28 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MppSignage.SignageRenderer.Display;
-using static MppSignage.Deploy.Tests.Display.Statuses;
+using MppSignage.TestSupport;
+using static MppSignage.SignageRenderer.Tests.Display.Statuses;
 
-namespace MppSignage.Deploy.Tests.Display;
+namespace MppSignage.SignageRenderer.Tests.Display;
 
 public sealed class CecDisplayPowerTests : IDisposable
 {
     private readonly FakeCecCtl _cec = new();
     private readonly FakeTimeProvider _time = new(Wib(1, 7, 50));
-    private readonly RecordingLogger<CecDisplayPower> _log = new();
+    private readonly LogCollector _log = new(minimumLevel: LogLevel.Trace);
 
     private static readonly Shared.Mqtt.StatusMessage OpenMonday = Open(Wib(1, 8, 0), Wib(1, 14, 0));
     private static readonly Shared.Mqtt.StatusMessage ClosedMonday = Closed(Wib(1, 14, 0), Wib(2, 8, 0));
 
     private CecDisplayPower Create(bool enabled = true, int attempts = 3, string? cecCtlPath = null) => new(
-        Options.Create(new CecOptions
+        Microsoft.Extensions.Options.Options.Create(new CecOptions
         {
             Enabled = enabled, CecCtlPath = cecCtlPath ?? _cec.Path, Device = "/dev/cec0", Attempts = attempts,
             RetryDelay = TimeSpan.Zero, RetryFailedAfter = TimeSpan.FromMinutes(5),
         }),
         _time,
-        _log);
+        _log.CreateLogger<CecDisplayPower>());
 
     [Fact]
     public async Task Update_Opening_WakesTvWithImageViewOnAndBecomesActiveSource()

@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
-using MQTTnet;
+using Xunit;
 
-namespace MppSignage.Controller.Tests.Support;
+namespace MppSignage.TestSupport;
 
 /// <summary>Sends a command the way a well-behaved client does (Response Topic + Correlation Data) and awaits the result.</summary>
 internal static class Commands
@@ -17,8 +17,8 @@ internal static class Commands
         var ack = await client.PublishAsync(topic, payload, retain, responseTopic, correlation);
         Assert.True(ack.IsSuccess, $"PUBACK {ack.ReasonCode} {ack.ReasonString}");
         var answer = await client.WaitForAsync(responseTopic);
-        Assert.Equal(correlation, answer.CorrelationData);
-        return JsonSerializer.Deserialize(MqttTestClient.Text(answer), MqttJsonContext.Wire.CommandResult)!;
+        Assert.Equal(correlation, answer.Correlation);
+        return JsonSerializer.Deserialize(answer.Text, MqttJsonContext.Wire.CommandResult)!;
     }
 
     public static Task<CommandResult> SendAsync(MqttTestClient client, string user, string topic, string payload, bool retain = false) =>
