@@ -1,6 +1,6 @@
 using MppSignage.Controller.Door;
-using MppSignage.TestSupport;
 using MppSignage.Shared.Mqtt;
+using MppSignage.TestSupport;
 using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Mqtt;
