@@ -39,6 +39,7 @@ internal sealed class ControllerMqttClient : BackgroundService
     private readonly ILogger<ControllerMqttClient> _logger;
     private readonly Dictionary<string, IMqttCommandHandler> _handlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IMqttTopicObserver> _observers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IMqttRequestHandler> _requests = new(StringComparer.Ordinal);
     private readonly IMqttClient _client;
     private readonly System.Threading.Channels.Channel<MqttApplicationMessage> _commands =
         System.Threading.Channels.Channel.CreateBounded<MqttApplicationMessage>(new System.Threading.Channels.BoundedChannelOptions(256) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
@@ -52,6 +53,7 @@ internal sealed class ControllerMqttClient : BackgroundService
         DoorLoop loop,
         IEnumerable<IMqttCommandHandler> handlers,
         IEnumerable<IMqttTopicObserver> observers,
+        IEnumerable<IMqttRequestHandler> requests,
         InternalCredential credential,
         TimeProvider time,
         ILogger<ControllerMqttClient> logger)
@@ -81,6 +83,14 @@ internal sealed class ControllerMqttClient : BackgroundService
             foreach (var topic in observer.TopicsFor(_topics))
             {
                 _observers[topic] = observer;
+            }
+        }
+
+        foreach (var request in requests)
+        {
+            foreach (var topic in request.TopicsFor(_topics))
+            {
+                _requests[topic] = request;
             }
         }
 
@@ -235,7 +245,12 @@ internal sealed class ControllerMqttClient : BackgroundService
             subscribe.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
         }
 
-        if (_handlers.Count + _observers.Count > 0)
+        foreach (var topic in _requests.Keys)
+        {
+            subscribe.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        if (_handlers.Count + _observers.Count + _requests.Count > 0)
         {
             var sub = await _client.SubscribeAsync(subscribe.Build(), ct);
             foreach (var item in sub.Items.Where(i => (int)i.ResultCode > 2))
@@ -306,6 +321,18 @@ internal sealed class ControllerMqttClient : BackgroundService
         if (_observers.TryGetValue(message.Topic, out var observer))
         {
             observer.OnMessage(message.Topic, message.Payload.IsSingleSegment ? message.Payload.FirstSpan : message.Payload.ToArray(), message.Retain);
+            return;
+        }
+
+        if (_requests.TryGetValue(message.Topic, out var request))
+        {
+            // Read-only requests: answered only on a private response topic of this site, never audited.
+            if (!message.Retain && message.Payload.Length <= CommandLimits.MaxPayloadBytes
+                && TopicFilter.IsValidTopicName(message.ResponseTopic) && message.ResponseTopic.StartsWith(_topics.Root + "/responses/", StringComparison.Ordinal))
+            {
+                _outbox.Publish(message.ResponseTopic, request.Handle(new MqttCommand(message.Topic, message.Payload.ToArray(), SenderOf(message))), message.CorrelationData);
+            }
+
             return;
         }
 
@@ -384,7 +411,7 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
 
         user = user.Length > 64 ? user[..64] : user;
-        var via = props!.LastOrDefault(p => p.Name == MqttUserProperties.Via)?.ReadValueAsString() is "cli" ? " via cli" : "";
+        var via = props!.LastOrDefault(p => p.Name == MqttUserProperties.Via)?.ReadValueAsString() switch { "cli" => " via cli", "panel" => " via panel", _ => "" };
         return verified && _options.IsEmbedded ? user + via : $"{user} (claimed){via}";
     }
 

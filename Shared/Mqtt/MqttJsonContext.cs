@@ -9,6 +9,11 @@ namespace MppSignage.Shared.Mqtt;
 [JsonSerializable(typeof(CommandResult))]
 [JsonSerializable(typeof(EventMessage))]
 [JsonSerializable(typeof(OverrideInfo))]
+[JsonSerializable(typeof(ScreenAvailability))]
+[JsonSerializable(typeof(HistoryRequest))]
+[JsonSerializable(typeof(HistoryPage))]
+[JsonSerializable(typeof(OverrideSetMessage))]
+[JsonSerializable(typeof(MppSignage.Shared.Announcements.AnnouncementDeleteMessage))]
 public sealed partial class MqttJsonContext : JsonSerializerContext
 {
     private static readonly Lazy<MqttJsonContext> RelaxedContext = new(() =>

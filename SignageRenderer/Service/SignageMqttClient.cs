@@ -78,7 +78,12 @@ public sealed class SignageMqttClient : BackgroundService
                     .WithCredentials(_settings.MqttUsername, _settings.MqttPassword)
                     .WithCleanStart(true)
                     .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-                    .WithTimeout(TimeSpan.FromSeconds(10));
+                    .WithTimeout(TimeSpan.FromSeconds(10))
+                    // The screen's own availability: the broker publishes "offline" when the screen vanishes.
+                    .WithWillTopic(_topics.ScreenAvailability(_settings.ScreenId))
+                    .WithWillPayload(Availability(online: false))
+                    .WithWillRetain(true)
+                    .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
                 if (_settings.MqttTls)
                 {
                     options.WithTlsOptions(SignageMqttTls.Create(_settings.MqttHost, _settings.MqttTlsCaFile));
@@ -98,6 +103,12 @@ public sealed class SignageMqttClient : BackgroundService
                     .WithTopicFilter(f => f.WithTopic(_topics.ScreenshotGet(_settings.ScreenId)).WithAtLeastOnceQoS())
                     .Build();
                 await client.SubscribeAsync(subscribe, stoppingToken).ConfigureAwait(false);
+                await client.PublishAsync(new MqttApplicationMessageBuilder()
+                    .WithTopic(_topics.ScreenAvailability(_settings.ScreenId))
+                    .WithPayload(Availability(online: true))
+                    .WithRetainFlag(true)
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                    .Build(), stoppingToken).ConfigureAwait(false);
                 IsConnected = true;
                 _state.SetBrokerConnected(true, Now());
                 Log.Connected(_logger, _settings.MqttHost, _settings.MqttPort, _settings.MqttUsername);
@@ -139,6 +150,13 @@ public sealed class SignageMqttClient : BackgroundService
         {
             try
             {
+                // A clean disconnect does not fire the Last Will: say offline ourselves.
+                await client.PublishAsync(new MqttApplicationMessageBuilder()
+                    .WithTopic(_topics.ScreenAvailability(_settings.ScreenId))
+                    .WithPayload(Availability(online: false))
+                    .WithRetainFlag(true)
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                    .Build(), CancellationToken.None).ConfigureAwait(false);
                 await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -273,4 +291,12 @@ public sealed class SignageMqttClient : BackgroundService
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    private byte[] Availability(bool online)
+    {
+        var geometry = _frame.Renderer.Geometry;
+        return JsonSerializer.SerializeToUtf8Bytes(
+            new ScreenAvailability { Online = online, Width = geometry.Width, Height = geometry.Height, At = online ? IsoTime.Format(Now(), DateTimeZone.Utc) : null },
+            MqttJsonContext.Wire.ScreenAvailability);
+    }
 }
