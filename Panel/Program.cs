@@ -104,7 +104,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
             return Task.CompletedTask;
         }
 
-        var expired = ctx.HttpContext.Items.ContainsKey("mpp-expired") ? "&expired=1" : "";
+        var expired = ctx.HttpContext.Items.ContainsKey("mpp-expired") ? "&expired=true" : "";
         ctx.Response.Redirect("/login?returnUrl=" + Uri.EscapeDataString(ctx.Request.Path + ctx.Request.QueryString) + expired);
         return Task.CompletedTask;
     };

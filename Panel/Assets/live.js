@@ -14,7 +14,7 @@
       var sign = document.getElementById('sign');
       if (sign) { sign.className = 'sign ' + view.code; }
     });
-    source.addEventListener('expired', function () { source.close(); window.location.href = '/login?expired=1'; });
+    source.addEventListener('expired', function () { source.close(); window.location.href = '/login?expired=true'; });
   }
   window.addEventListener('pagehide', function () { if (source) { source.close(); source = null; } });
   window.addEventListener('pageshow', function (e) { if (e.persisted || !source) { open(); } });

@@ -215,6 +215,23 @@ public sealed class PanelPagesTests(Site site)
     }
 
     [Fact]
+    public async Task Announcements_PublishThenDelete_ListFollowsTheRetainedTopic()
+    {
+        using var client = site.Client();
+        await client.LoginAsync(Site.AdminUser, Site.AdminPassword);
+
+        var (response, page) = await client.PostFormAsync("/announcements", "/announcements?handler=publish",
+            [new("Form.Id", "http-test"), new("Form.Kind", "text"), new("Form.TitleId", "Judul uji"), new("Form.Priority", "normal"), new("Form.Seconds", "10")]);
+
+        Assert.True(page.QuerySelector("#result") is not null, page.Body!.TextContent);
+        Assert.Contains("disimpan", page.Text("#result"), StringComparison.Ordinal);
+        Assert.Contains("Judul uji", page.Text("#ann-http-test"), StringComparison.Ordinal);
+        var (_, deleted) = await client.PostFormAsync("/announcements", "/announcements?handler=delete", [new("deleteId", "http-test")]);
+        Assert.Contains("dihapus", deleted.Text("#result"), StringComparison.Ordinal);
+        Assert.Null(deleted.QuerySelector("#ann-http-test"));
+    }
+
+    [Fact]
     public async Task Language_Switch_ShowsEnglish()
     {
         using var client = site.Client();

@@ -98,4 +98,4 @@ public sealed class Site : IAsyncLifetime
 
 /// <summary>The tests that share one <see cref="Site"/>.</summary>
 [CollectionDefinition("site")]
-public sealed class SiteCollection : ICollectionFixture<Site>;
+public sealed class SiteCollection : ICollectionFixture<Site>, ICollectionFixture<Chromium>;
