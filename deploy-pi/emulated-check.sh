@@ -205,7 +205,7 @@ for _ in $(seq 120); do
   kill -0 "$REND" 2>/dev/null || break
   sleep 0.5
 done
-check "the live renderer connected as 'screen'" grep -q 'Connected to MQTT broker' "$WORK/renderer.log"
+check "the live renderer connected as 'screen'" grep -q 'MQTT connected to' "$WORK/renderer.log"
 if [ -n "$expected" ] && [ "$live" = "$expected" ]; then
   ok "the live renderer (arm64, via Mosquitto) shows the '$want' state: background $live as rendered ($((SECONDS - t)) s)"
 else

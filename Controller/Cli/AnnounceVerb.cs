@@ -1,14 +1,10 @@
-using System.Buffers;
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
-using MQTTnet;
-using MQTTnet.Exceptions;
-using MQTTnet.Protocol;
+using MppSignage.Shared.Wire;
+using NodaTime;
 
 namespace MppSignage.Controller.Cli;
 
@@ -69,8 +65,15 @@ public static class AnnounceVerb
             }
             else
             {
-                payload = Build(parse.GetValue(id), parse.GetValue(kind)!, parse.GetValue(title), parse.GetValue(titleEn), parse.GetValue(body), parse.GetValue(bodyEn),
+                var (built, problem) = Build(parse.GetValue(id), parse.GetValue(kind)!, parse.GetValue(title), parse.GetValue(titleEn), parse.GetValue(body), parse.GetValue(bodyEn),
                     parse.GetValue(qr), parse.GetValue(priority), parse.GetValue(from), parse.GetValue(until), parse.GetValue(when), parse.GetValue(seconds), parse.GetValue(screens));
+                if (built is null)
+                {
+                    error.WriteLine($"announce add: {problem}");
+                    return Task.FromResult(2);
+                }
+
+                payload = built;
             }
 
             // The same validation as the controller: a typo is reported here, naming the option.
@@ -106,7 +109,7 @@ public static class AnnounceVerb
                 return Task.FromResult(2);
             }
 
-            var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["id"] = value });
+            var payload = AnnouncementJson.SerializeDelete(value);
             return SendAsync(parse, "remove", parse.GetValue(all) ? Topics.BroadcastAnnouncementsDelete : null, t => t.AnnouncementsDelete, payload,
                 $"announcement '{value}' deleted", output, error, ct);
         });
@@ -126,32 +129,16 @@ public static class AnnounceVerb
                 return 2;
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(settings.Timeout);
-            var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, "announce", timeout.Token);
-            if (client is null)
-            {
-                error.WriteLine($"announce list: {connectProblem}");
-                return 1;
-            }
-
-            using (client)
-            {
-                var topics = new Topics(settings.Site);
-                var received = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-                client.ApplicationMessageReceivedAsync += e =>
+            return await settings.WithBrokerAsync("announce list", error,
+                topics => $"nothing retained on {topics.Announcements} within {settings.Timeout.TotalSeconds:0} s (is the controller running?)",
+                async (client, topics, token) =>
                 {
-                    if (e.ApplicationMessage.Topic == topics.Announcements)
+                    if (await settings.ReadRetainedAsync(client, topics.Announcements, [], "announce list", error, token) is not { } read)
                     {
-                        received.TrySetResult(e.ApplicationMessage.Payload.ToArray());
+                        return 1;
                     }
 
-                    return Task.CompletedTask;
-                };
-                try
-                {
-                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topics.Announcements, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
-                    var list = AnnouncementJson.ParseList(await received.Task.WaitAsync(timeout.Token));
+                    var list = AnnouncementJson.ParseList(read.Payload!);
                     if (list.Items.Count == 0)
                     {
                         output.WriteLine("no announcements");
@@ -161,22 +148,11 @@ public static class AnnounceVerb
                     {
                         var window = a.From is null && a.Until is null ? "always" : $"{a.From?.ToString("uuuu-MM-dd HH:mm", null) ?? "…"} – {a.Until?.ToString("uuuu-MM-dd HH:mm", null) ?? "…"}";
                         var targets = a.Screens.Count == 0 ? "all screens" : string.Join(",", a.Screens);
-                        output.WriteLine($"{a.Id}\t{AnnouncementJson.KindName(a.Kind)}\t{AnnouncementJson.PriorityName(a.Priority)}\t{window}\t{targets}\t{a.Title.Id}");
+                        output.WriteLine($"{a.Id}\t{WireName.Of(a.Kind)}\t{WireName.Of(a.Priority)}\t{window}\t{targets}\t{a.Title.Id}");
                     }
 
                     return 0;
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    error.WriteLine($"announce list: nothing retained on {topics.Announcements} within {settings.Timeout.TotalSeconds:0} s (is the controller running?)");
-                    return 1;
-                }
-                catch (MqttCommunicationException ex)
-                {
-                    error.WriteLine($"announce list: connection lost ({ex.Message})");
-                    return 1;
-                }
-            }
+                }, ct);
         });
         return cmd;
     }
@@ -194,76 +170,74 @@ public static class AnnounceVerb
         return CliCommand.SendAsync(settings, $"announce {verb}", t => broadcastTopic ?? siteTopic(t), payload, success, "announcements need an admin user", output, error, ct);
     }
 
-    private static byte[] Build(string? id, string kind, string? title, string? titleEn, string? body, string? bodyEn, string? qr, string? priority, string? from, string? until, string? when, int? seconds, string[]? screens)
+    /// <summary>The payload of the options, written by the one announcement writer; a value that is not even of its type is reported naming the option.</summary>
+    private static (byte[]? Payload, string? Problem) Build(string? id, string kind, string? title, string? titleEn, string? body, string? bodyEn, string? qr, string? priority, string? from, string? until, string? when, int? seconds, string[]? screens)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        if (!WireName.TryParse<AnnouncementKind>(kind, out var kindValue))
         {
-            w.WriteStartObject();
-            if (id is not null)
-            {
-                w.WriteString("id", id);
-            }
-
-            w.WriteString("kind", kind);
-            Text(w, "title", title, titleEn);
-            Text(w, "body", body, bodyEn);
-            if (qr is not null)
-            {
-                w.WriteStartObject("qr");
-                w.WriteString("url", qr);
-                w.WriteEndObject();
-            }
-
-            foreach (var (name, value) in new[] { ("priority", priority), ("from", from), ("until", until), ("when", when) })
-            {
-                if (value is not null)
-                {
-                    w.WriteString(name, value);
-                }
-            }
-
-            if (seconds is not null)
-            {
-                w.WriteNumber("seconds", seconds.Value);
-            }
-
-            if (screens is { Length: > 0 })
-            {
-                w.WriteStartArray("screens");
-                foreach (var s in screens)
-                {
-                    w.WriteStringValue(s);
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteEndObject();
+            return (null, $"--kind: unknown value '{WireJson.Shorten(kind)}'; expected one of {WireName.List<AnnouncementKind>()}");
         }
 
-        return stream.ToArray();
+        AnnouncementPriority? priorityValue = null;
+        if (priority is not null)
+        {
+            if (!WireName.TryParse<AnnouncementPriority>(priority, out var p))
+            {
+                return (null, $"--priority: unknown value '{WireJson.Shorten(priority)}'; expected one of {WireName.List<AnnouncementPriority>()}");
+            }
+
+            priorityValue = p;
+        }
+
+        var problems = new[]
+        {
+            InstantOption("--from", from, out var fromValue),
+            InstantOption("--until", until, out var untilValue),
+            TextOption("--title", title, titleEn, out var titleText),
+            TextOption("--body", body, bodyEn, out var bodyText),
+        };
+        if (problems.FirstOrDefault(p => p is not null) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        return (AnnouncementJson.Serialize(new AnnouncementPayload
+        {
+            Id = id,
+            Kind = kindValue,
+            Title = titleText,
+            Body = bodyText,
+            Qr = qr is null ? null : new QrTarget(qr),
+            Priority = priorityValue,
+            From = fromValue,
+            Until = untilValue,
+            When = when,
+            Seconds = seconds,
+            Screens = screens is { Length: > 0 } ? screens : null,
+        }), null);
     }
 
-    private static void Text(Utf8JsonWriter w, string name, string? id, string? en)
+    private static string? InstantOption(string option, string? text, out OffsetDateTime? value)
     {
-        if (id is null && en is null)
+        value = null;
+        if (text is null)
         {
-            return;
+            return null;
         }
 
-        w.WriteStartObject(name);
-        if (id is not null)
+        if (!IsoTime.TryParse(text, out var parsed))
         {
-            w.WriteString("id", id);
+            return $"{option}: '{WireJson.Shorten(text)}' is not {IsoTime.Expected}";
         }
 
-        if (en is not null)
-        {
-            w.WriteString("en", en);
-        }
+        value = parsed;
+        return null;
+    }
 
-        w.WriteEndObject();
+    private static string? TextOption(string option, string? id, string? en, out LocalizedText? value)
+    {
+        value = id is null ? null : new LocalizedText(id, en);
+        return id is null && en is not null ? $"{option}: required with {option}-en (the Indonesian text comes first)" : null;
     }
 
     /// <summary>The option that carries a payload field, for messages.</summary>

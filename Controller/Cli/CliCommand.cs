@@ -1,19 +1,15 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
-using MQTTnet;
-using MQTTnet.Exceptions;
-using MQTTnet.Protocol;
+using MppSignage.MqttHost;
 
 namespace MppSignage.Controller.Cli;
 
 /// <summary>
 /// One command from a CLI verb: connect, publish with a private MQTT 5 Response Topic and Correlation Data,
 /// wait for the controller's <see cref="CommandResult"/> and print it. Exit codes: 0 accepted, 1 refused
-/// (by the controller or the broker), no answer, or no connection.
+/// (by the controller or the broker), no answer, or no connection, 2 a user that cannot name a response topic.
 /// </summary>
 internal static class CliCommand
 {
@@ -31,64 +27,32 @@ internal static class CliCommand
         CliSettings settings, string label, Func<Topics, string> topic, byte[] payload, string success, string? brokerRefusalHint,
         TextWriter output, TextWriter error, CancellationToken ct)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(settings.Timeout);
-        var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, label.Split(' ')[0], timeout.Token);
-        if (client is null)
+        if (!string.IsNullOrEmpty(settings.User) && !Topics.IsValidTopicLevel(settings.User))
         {
-            error.WriteLine($"{label}: {connectProblem}");
-            return 1;
+            // The user names the private response topic (mpp/{site}/responses/{user}/…); a '/' or wildcard would reach past it.
+            error.WriteLine($"{label}: --user: '{settings.User}' cannot be an MQTT user here: 1-64 characters without '/', '+', '#' or control characters");
+            return 2;
         }
 
-        using (client)
-        {
-            var topics = new Topics(settings.Site);
-            var correlation = Guid.NewGuid().ToByteArray();
-            var responseTopic = $"{topics.Responses(settings.User!)}/{Convert.ToHexString(correlation).ToLowerInvariant()}";
-            var answer = new TaskCompletionSource<CommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-            client.ApplicationMessageReceivedAsync += e =>
+        return await settings.WithBrokerAsync(label, error,
+            topics => $"no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})",
+            async (client, topics, token) =>
             {
-                if (e.ApplicationMessage.Topic == responseTopic && e.ApplicationMessage.CorrelationData?.AsSpan().SequenceEqual(correlation) == true)
+                await using var request = await MqttRequest.OpenAsync(client, topics, settings.User!, token);
+                if (request.ResponseTopicRefused is { } refusedCode)
                 {
-                    try
-                    {
-                        answer.TrySetResult(JsonSerializer.Deserialize(e.ApplicationMessage.Payload.ToArray(), MqttJsonContext.Wire.CommandResult)!);
-                    }
-                    catch (JsonException ex)
-                    {
-                        answer.TrySetResult(CommandResult.Refused(null, $"unreadable answer: {ex.Message}"));
-                    }
+                    error.WriteLine($"{label}: the broker refused the response topic {request.ResponseTopic} ({refusedCode}); the answer will only be on {topics.Events}");
                 }
 
-                return Task.CompletedTask;
-            };
-
-            try
-            {
-                var sub = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(responseTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
-                if ((int)sub.Items.First().ResultCode > 2)
-                {
-                    error.WriteLine($"{label}: the broker refused the response topic {responseTopic} ({sub.Items.First().ResultCode}); the answer will only be on {topics.Events}");
-                }
-
-                var message = new MqttApplicationMessageBuilder()
-                    .WithTopic(topic(topics))
-                    .WithPayload(payload)
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .WithResponseTopic(responseTopic)
-                    .WithCorrelationData(correlation)
-                    .WithContentType("application/json")
-                    .WithUserProperty(MqttUserProperties.User, Encoding.UTF8.GetBytes(settings.User!).AsMemory())
-                    .WithUserProperty(MqttUserProperties.Via, "cli"u8.ToArray().AsMemory())
-                    .Build();
-                var published = await client.PublishAsync(message, timeout.Token);
+                var published = await request.PublishAsync(topic(topics), payload, "application/json",
+                    [new(MqttUserProperties.User, settings.User!), new(MqttUserProperties.Via, "cli")], token);
                 if (!published.IsSuccess)
                 {
                     error.WriteLine($"{label}: refused by the broker: {published.ReasonCode}{(string.IsNullOrEmpty(published.ReasonString) ? "" : $" ({published.ReasonString})")}{(brokerRefusalHint is null ? "" : $" ({brokerRefusalHint})")}");
                     return 1;
                 }
 
-                var result = await answer.Task.WaitAsync(timeout.Token);
+                var result = Read(await request.ReplyAsync(token));
                 if (result.Ok)
                 {
                     output.WriteLine($"ok: {success}");
@@ -97,17 +61,18 @@ internal static class CliCommand
 
                 error.WriteLine($"refused: {result.Field ?? "-"}: {result.Error}");
                 return 1;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                error.WriteLine($"{label}: no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})");
-                return 1;
-            }
-            catch (MqttCommunicationException ex)
-            {
-                error.WriteLine($"{label}: connection lost ({ex.Message})");
-                return 1;
-            }
+            }, ct);
+    }
+
+    private static CommandResult Read(byte[] answer)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(answer, MqttJsonContext.Wire.CommandResult)!;
+        }
+        catch (JsonException ex)
+        {
+            return CommandResult.Refused(null, $"unreadable answer: {ex.Message}");
         }
     }
 }

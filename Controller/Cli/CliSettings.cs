@@ -2,7 +2,10 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Options;
+using MppSignage.MqttHost;
 using MppSignage.Shared.Mqtt;
+using MQTTnet;
+using MQTTnet.Exceptions;
 using NodaTime;
 
 namespace MppSignage.Controller.Cli;
@@ -28,6 +31,81 @@ internal sealed record CliSettings(string Host, int Port, string Site, string? U
         command.Options.Add(PortOption);
         command.Options.Add(SiteOption);
         command.TreatUnmatchedTokensAsErrors = false;
+    }
+
+    /// <summary>Connects a verb to the broker (<see cref="MqttConnector"/>), turning every failure into one readable line.</summary>
+    public async Task<(IMqttClient? Client, string? Problem)> ConnectAsync(string verb, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(User) || Password is null)
+        {
+            return (null, "no credentials: give --user and --password (or Cli:Username/Cli:Password, env MPP_Cli__Username/MPP_Cli__Password); anonymous access is refused");
+        }
+
+        var endpoint = new MqttEndpoint
+        {
+            Host = Host,
+            Port = Port,
+            Username = User,
+            Password = Password,
+            ClientId = $"mpp-cli-{verb}-{User}-{Guid.NewGuid():N}"[..40],
+            Timeout = Timeout,
+            // Same TLS settings as the service (Mqtt:Tls, Mqtt:TlsCaFile), so the CLI reaches a TLS-only broker too.
+            Tls = Tls,
+            TlsCaFile = TlsCaFile,
+        };
+        var attempt = await MqttConnector.ConnectAsync(endpoint, ct);
+        return attempt.Client is not null ? (attempt.Client, null)
+            : attempt.Refused ? (null, attempt.Problem)
+            : (null, $"{attempt.Problem}; is the controller running? (--host/--port, Mqtt:Host/Mqtt:Port)");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> with a connected client within the verb's timeout, printing every failure as one
+    /// line prefixed with <paramref name="label"/>: no connection, <paramref name="timedOut"/> when the timeout ends
+    /// first, a lost connection. Returns the body's exit code, else 1.
+    /// </summary>
+    public async Task<int> WithBrokerAsync(string label, TextWriter error, Func<Topics, string> timedOut, Func<IMqttClient, Topics, CancellationToken, Task<int>> body, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Timeout);
+        var (client, connectProblem) = await ConnectAsync(label.Split(' ')[0], timeout.Token);
+        if (client is null)
+        {
+            error.WriteLine($"{label}: {connectProblem}");
+            return 1;
+        }
+
+        using (client)
+        {
+            var topics = new Topics(Site);
+            try
+            {
+                return await body(client, topics, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                error.WriteLine($"{label}: {timedOut(topics)}");
+                return 1;
+            }
+            catch (MqttCommunicationException ex)
+            {
+                error.WriteLine($"{label}: connection lost ({ex.Message})");
+                return 1;
+            }
+        }
+    }
+
+    /// <summary>The retained payload of <paramref name="topic"/> (<see cref="MqttRetained"/>), or null after printing the broker's refusal.</summary>
+    public async Task<RetainedRead?> ReadRetainedAsync(IMqttClient client, string topic, IReadOnlyList<string> companions, string label, TextWriter error, CancellationToken ct)
+    {
+        var read = await MqttRetained.ReadAsync(client, topic, companions, ct);
+        if (read.Refused is { } refused)
+        {
+            error.WriteLine($"{label}: the broker refused {topic} for user '{User}' ({refused})");
+            return null;
+        }
+
+        return read;
     }
 
     /// <summary>Reads the settings; a problem is returned as a message naming the option or key.</summary>

@@ -1,8 +1,9 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.OpeningHours;
 using MppSignage.Shared.Schedule;
+using MppSignage.Shared.Wire;
 using NodaTime;
 
 namespace MppSignage.Controller.Cli;
@@ -14,7 +15,7 @@ internal static class HoursJson
     public static readonly JsonWriterOptions WriterOptions = new()
     {
         // Output is read by scripts and people on a terminal, never embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = WireJson.Encoder,
         Indented = false,
         SkipValidation = true,
     };
@@ -31,7 +32,7 @@ internal static class HoursJson
         w.WriteStartObject();
         w.WriteString("state", StateName(result.State));
         WriteNullable(w, "comment", result.Comment);
-        WriteNullable(w, "nextChange", nextChange is { } n ? HoursTime.Format(n, zone) : null);
+        WriteNullable(w, "nextChange", nextChange is { } n ? IsoTime.Format(n, zone) : null);
         w.WriteEndObject();
     }
 
@@ -48,7 +49,7 @@ internal static class HoursJson
     {
         var zone = schedule.Zone;
         w.WriteStartObject();
-        w.WriteString("at", HoursTime.Format(at, zone));
+        w.WriteString("at", IsoTime.Format(at, zone));
         w.WriteString("state", StateName(e.State));
         w.WriteString("reason", ReasonName(e.Reason));
         WriteNullable(w, "name", e.Name);
@@ -85,7 +86,7 @@ internal static class HoursJson
     public static string DaySpan(Interval interval, DateTimeZone zone) => ScheduleFormat.DaySpan(interval, zone);
 
     private static void WriteInstant(Utf8JsonWriter w, string name, Instant? value, DateTimeZone zone) =>
-        WriteNullable(w, name, value is { } v ? HoursTime.Format(v, zone) : null);
+        WriteNullable(w, name, value is { } v ? IsoTime.Format(v, zone) : null);
 
     private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
     {

@@ -1,25 +1,17 @@
-using MppSignage.Shared.Schedule;
+using MppSignage.Shared.Mqtt;
 using NodaTime;
 using NodaTime.Text;
 
 namespace MppSignage.Controller.Cli;
 
 /// <summary>
-/// Reads the <c>--at</c> / <c>"at"</c> timestamps of the hours verbs and writes instants back as
-/// ISO 8601 with the zone's offset (<c>2024-07-01T08:00:00+07:00</c>).
+/// Reads the <c>--at</c> / <c>"at"</c> timestamps of the hours verbs: an instant with offset through the
+/// wire's <see cref="IsoTime"/>, or a site-local time (instants are written back by <see cref="IsoTime.Format(Instant, DateTimeZone)"/>).
 /// </summary>
 internal static class HoursTime
 {
     /// <summary>The accepted forms, for error messages.</summary>
     public const string Expected = "an ISO 8601 time such as 2024-07-01T08:00:00+07:00, 2024-07-01T01:00Z or local 2024-07-01T08:00";
-
-    private static readonly OffsetDateTimePattern[] OffsetPatterns =
-    [
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<G>"),
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss;FFFFFFFFFo<G>"),
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mmo<G>"),
-    ];
 
     private static readonly LocalDateTimePattern[] LocalPatterns =
     [
@@ -44,17 +36,15 @@ internal static class HoursTime
         text = text.Trim();
         if (HasOffset(text))
         {
-            foreach (var p in OffsetPatterns)
+            // The wire's one parser; the CLI also takes a space for the 'T' (as people type it).
+            var iso = text.Length > 10 && text[10] == ' ' ? string.Concat(text.AsSpan(0, 10), "T", text.AsSpan(11)) : text;
+            if (!IsoTime.TryParse(iso, out var value))
             {
-                var r = p.Parse(text);
-                if (r.Success)
-                {
-                    local = r.Value.ToInstant().InZone(zone).LocalDateTime;
-                    return true;
-                }
+                return false;
             }
 
-            return false;
+            local = value.ToInstant().InZone(zone).LocalDateTime;
+            return true;
         }
 
         foreach (var p in LocalPatterns)
@@ -82,12 +72,6 @@ internal static class HoursTime
         instant = zone.AtLeniently(local).ToInstant();
         return true;
     }
-
-    /// <summary><c>2024-07-01T08:00:00+07:00</c>.</summary>
-    public static string Format(Instant instant, DateTimeZone zone) => ScheduleFormat.Iso(instant, zone);
-
-    /// <summary>A local time of <paramref name="zone"/> as <c>2024-07-01T08:00:00+07:00</c>.</summary>
-    public static string Format(LocalDateTime local, DateTimeZone zone) => ScheduleFormat.Iso(local, zone);
 
     private static bool HasOffset(string text)
     {

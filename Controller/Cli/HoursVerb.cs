@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MppSignage.Shared.OpeningHours;
 using MppSignage.Shared.Schedule;
+using MppSignage.Shared.Wire;
 using NodaTime;
 
 namespace MppSignage.Controller.Cli;
@@ -186,9 +187,9 @@ public static class HoursVerb
         }
 
         var year = instant.InZone(zone).Year;
-        if (year is < 1900 or > 2199)
+        if (year is < WireJson.MinYear or > WireJson.MaxYear)
         {
-            throw new HoursUsageException($"{optionName}: year {year} is outside 1900-2199");
+            throw new HoursUsageException($"{optionName}: year {year} is outside {WireJson.MinYear}-{WireJson.MaxYear}");
         }
 
         return instant;

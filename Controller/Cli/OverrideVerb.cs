@@ -1,10 +1,9 @@
-using System.Buffers;
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
+using MppSignage.Shared.Wire;
 using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
@@ -45,7 +44,7 @@ public static class OverrideVerb
             return 2;
         }
 
-        string? until = null;
+        OffsetDateTime? until = null;
         if (untilText is not null)
         {
             if (state == "auto")
@@ -61,7 +60,7 @@ public static class OverrideVerb
                 return 2;
             }
 
-            until = IsoTime.Format(parsed.Value, settings.Zone);
+            until = parsed.Value.InZone(settings.Zone).ToOffsetDateTime();
         }
 
         if (reason is { Length: > CommandLimits.MaxReasonLength })
@@ -70,7 +69,7 @@ public static class OverrideVerb
             return 2;
         }
 
-        var success = $"override {state}{(until is null ? state == "auto" ? "" : " until the next scheduled change" : $" until {until}")}";
+        var success = $"override {state}{(until is null ? state == "auto" ? "" : " until the next scheduled change" : $" until {IsoTime.Format(until.Value)}")}";
         return await CliCommand.SendAsync(settings, "override", t => t.OverrideSet, Payload(state, until, reason), success, null, output, error, ct);
     }
 
@@ -78,7 +77,7 @@ public static class OverrideVerb
     internal static Instant? ParseUntil(string text, DateTimeZone zone, Instant now)
     {
         text = text.Trim();
-        if (OverrideCommandParser.ParseUntil(text) is { } iso)
+        if (IsoTime.Parse(text) is { } iso)
         {
             return iso;
         }
@@ -106,26 +105,9 @@ public static class OverrideVerb
 
     private static Instant SystemClock() => Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
 
-    private static byte[] Payload(string state, string? until, string? reason)
-    {
-        var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("state", state);
-            if (until is not null)
-            {
-                w.WriteString("until", until);
-            }
-
-            if (reason is not null)
-            {
-                w.WriteString("reason", reason);
-            }
-
-            w.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
+    // The argument accepts only open, closed and auto.
+    private static byte[] Payload(string state, OffsetDateTime? until, string? reason) =>
+        JsonSerializer.SerializeToUtf8Bytes(
+            new OverrideSetPayload { State = WireName.TryParse<OverrideTarget>(state, out var target) ? target : OverrideTarget.Auto, Until = until, Reason = reason },
+            MqttJsonContext.Wire.OverrideSetPayload);
 }

@@ -1,12 +1,8 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
-using MQTTnet;
-using MQTTnet.Protocol;
 using NodaTime;
-using NodaTime.Text;
 
 namespace MppSignage.Controller.Cli;
 
@@ -38,53 +34,35 @@ public static class StatusVerb
             return 2;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(settings.Timeout);
-        var (client, connectProblem) = await CliMqtt.ConnectAsync(settings, "status", timeout.Token);
-        if (client is null)
-        {
-            error.WriteLine($"status: {connectProblem}");
-            return 1;
-        }
-
-        using (client)
-        {
-            var topics = new Topics(settings.Site);
-            var status = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-            string? availability = null;
-            client.ApplicationMessageReceivedAsync += e =>
-            {
-                if (e.ApplicationMessage.Topic == topics.Availability)
-                {
-                    availability = Encoding.UTF8.GetString(e.ApplicationMessage.Payload);
-                }
-                else if (e.ApplicationMessage.Topic == topics.Status)
-                {
-                    status.TrySetResult(e.ApplicationMessage.Payload.ToArray());
-                }
-
-                return Task.CompletedTask;
-            };
-
-            try
+        return await settings.WithBrokerAsync("status", error,
+            topics => $"no retained status on {topics.Status} within {settings.Timeout.TotalSeconds:0} s (has the controller ever run on this broker?)",
+            async (client, topics, token) =>
             {
                 // Availability first, so it is known when the status arrives.
-                await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topics.Availability, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
-                var sub = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topics.Status, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
-                if ((int)sub.Items.First().ResultCode > 2)
+                if (await settings.ReadRetainedAsync(client, topics.Status, [topics.Availability], "status", error, token) is not { } read)
                 {
-                    error.WriteLine($"status: the broker refused {topics.Status} for user '{settings.User}' ({sub.Items.First().ResultCode})");
                     return 1;
                 }
 
-                var payload = await status.Task.WaitAsync(timeout.Token);
+                var payload = read.Payload!;
+                var availability = read.Companions.TryGetValue(topics.Availability, out var a) ? Encoding.UTF8.GetString(a) : null;
                 if (raw)
                 {
                     output.WriteLine(Encoding.UTF8.GetString(payload));
                     return 0;
                 }
 
-                var message = JsonSerializer.Deserialize(payload, MqttJsonContext.Wire.StatusMessage);
+                StatusMessage? message;
+                try
+                {
+                    message = JsonSerializer.Deserialize(payload, MqttJsonContext.Wire.StatusMessage);
+                }
+                catch (JsonException ex)
+                {
+                    error.WriteLine($"status: the retained status is not valid JSON ({ex.Message})");
+                    return 1;
+                }
+
                 if (message is null)
                 {
                     error.WriteLine("status: the retained status is empty");
@@ -93,18 +71,7 @@ public static class StatusVerb
 
                 Print(output, settings.Site, message, availability);
                 return 0;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                error.WriteLine($"status: no retained status on {topics.Status} within {settings.Timeout.TotalSeconds:0} s (has the controller ever run on this broker?)");
-                return 1;
-            }
-            catch (JsonException ex)
-            {
-                error.WriteLine($"status: the retained status is not valid JSON ({ex.Message})");
-                return 1;
-            }
-        }
+            }, ct);
     }
 
     internal static void Print(TextWriter o, string site, StatusMessage s, string? availability)
@@ -148,9 +115,8 @@ public static class StatusVerb
             return "-";
         }
 
-        var parsed = OffsetDateTimePattern.ExtendedIso.Parse(iso);
-        return parsed.Success
-            ? parsed.Value.LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        return IsoTime.TryParse(iso, out var parsed)
+            ? parsed.LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
             : iso;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Mqtt;
@@ -10,100 +9,70 @@ namespace MppSignage.Controller.Door;
 
 /// <summary>
 /// Records who did what: one message on the events topic (at once) and one line in the local journal.
-/// Journal lines are written by a background writer (one fsync per batch), so the disk never delays
-/// a command, the relay or the status.
+/// Journal lines are appended on the controller's one <see cref="DiskThread"/> in batches (one fsync per
+/// batch: what is recorded while a batch is being written joins the next), so the disk never delays a
+/// command, the relay or the status.
 /// </summary>
-internal sealed class Auditor : IAsyncDisposable
+internal sealed class Auditor(StateStore store, DiskThread disk, ControllerOutbox outbox, TopicsProvider topics, ILogger<Auditor> logger)
 {
-    private readonly StateStore _store;
-    private readonly ControllerOutbox _outbox;
-    private readonly TopicsProvider _topics;
-    private readonly ILogger<Auditor> _logger;
-    private readonly Channel<(EventMessage? Entry, TaskCompletionSource? Flushed)> _lines = Channel.CreateUnbounded<(EventMessage?, TaskCompletionSource?)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _gate = new();
+    private List<EventMessage> _pending = [];
+    private bool _batchQueued;
 
-    public Auditor(StateStore store, ControllerOutbox outbox, TopicsProvider topics, ILogger<Auditor> logger)
+    /// <summary>Publishes <paramref name="entry"/> at once and queues its journal line.</summary>
+    /// <param name="entry">The event.</param>
+    /// <param name="correlation">The command's correlation data, when it answers one.</param>
+    /// <param name="deferWrite">
+    /// Keep the line until the next <see cref="FlushAsync"/> (or the next undeferred entry): a command records
+    /// its door change before its state is saved, and writing that line then would put a journal fsync in
+    /// front of the state's on the one disk thread; deferred, it joins the command's own line in one batch.
+    /// </param>
+    public void Record(EventMessage entry, byte[]? correlation = null, bool deferWrite = false)
     {
-        _store = store;
-        _outbox = outbox;
-        _topics = topics;
-        _logger = logger;
-        // A dedicated thread: the journal's fsync blocks, and on a pool thread it starved the 2-core pool
-        // of the threads that publish the status and read the broker's socket.
-        new Thread(WriteLoop) { IsBackground = true, Name = "mpp-journal" }.Start();
-    }
-
-    public void Record(EventMessage entry, byte[]? correlation = null)
-    {
-        _outbox.Publish(_topics.Topics.Events, JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Wire.EventMessage), correlation);
-        _lines.Writer.TryWrite((entry, null));
-    }
-
-    /// <summary>Completes when every entry recorded so far is in the journal file.</summary>
-    public Task FlushAsync()
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_lines.Writer.TryWrite((null, done)))
+        outbox.Publish(topics.Topics.Events, JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Wire.EventMessage), correlation);
+        lock (_gate)
         {
-            done.TrySetResult();
+            _pending.Add(entry);
+            if (deferWrite || _batchQueued)
+            {
+                return;
+            }
+
+            _batchQueued = true;
         }
 
-        return done.Task;
+        // Failures are logged inside the batch; nobody waits for this one (FlushAsync is how to wait).
+        _ = disk.RunAsync(WriteBatch);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _lines.Writer.TryComplete();
-        await _writerDone.Task.ConfigureAwait(false);
-    }
+    /// <summary>Completes when every entry recorded so far is in the journal file (the disk thread runs in queue order).</summary>
+    public Task FlushAsync() => disk.RunAsync(WriteBatch);
 
-    private void WriteLoop()
+    private void WriteBatch()
     {
+        List<EventMessage> batch;
+        lock (_gate)
+        {
+            batch = _pending;
+            _pending = [];
+            _batchQueued = false;
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
         try
         {
-            WriteBatches();
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            store.AppendJournal(batch);
+            ControllerMetrics.JournalAppend.Record(ControllerMetrics.Since(start));
         }
-        finally
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _writerDone.TrySetResult();
-        }
-    }
-
-    private void WriteBatches()
-    {
-        var batch = new List<EventMessage>();
-        var flushed = new List<TaskCompletionSource>();
-        // Blocking on this dedicated thread is the point (see the constructor).
-        while (_lines.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-        {
-            while (_lines.Reader.TryRead(out var item))
-            {
-                if (item.Entry is not null)
-                {
-                    batch.Add(item.Entry);
-                }
-
-                if (item.Flushed is not null)
-                {
-                    flushed.Add(item.Flushed);
-                }
-            }
-
-            try
-            {
-                var start = System.Diagnostics.Stopwatch.GetTimestamp();
-                _store.AppendJournal(batch);
-                ControllerMetrics.JournalAppend.Record(ControllerMetrics.Since(start));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // A full or read-only disk must not stop the door; the events still went out on MQTT.
-                Log.JournalFailed(_logger, ex.Message);
-            }
-
-            batch.Clear();
-            flushed.ForEach(f => f.TrySetResult());
-            flushed.Clear();
+            // A full or read-only disk must not stop the door; the events still went out on MQTT.
+            Log.JournalFailed(logger, ex.Message);
         }
     }
 }

@@ -1,4 +1,3 @@
-using MppSignage.Controller.Scheduling;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Schedule;
 using NodaTime;
@@ -8,23 +7,12 @@ namespace MppSignage.Controller.Door;
 /// <summary>What a command sees and may change, inside the door loop (one command at a time).</summary>
 internal sealed class DoorContext
 {
-    public required Instant Now { get; init; }
-
-    public required IDoorSchedule? Schedule { get; init; }
-
-    public required ScheduleEvaluation? Evaluation { get; init; }
-
-    public required DoorState? Current { get; init; }
-
-    public required OverrideState? Override { get; init; }
-
-    public required bool ClockSynced { get; init; }
-
-    public required DoorDecisionOptions DecisionOptions { get; init; }
-
-    public required Duration OverrideMaximum { get; init; }
+    /// <summary>What the command is judged against (pure; see <see cref="DoorCommands"/>).</summary>
+    public required DoorSituation Situation { get; init; }
 
     public required DateTimeZone Zone { get; init; }
+
+    public Instant Now => Situation.Now;
 
     /// <summary>Set by the command: the new override to persist (use <see cref="OverrideChanged"/>).</summary>
     public OverrideState? NewOverride { get; private set; }
@@ -32,11 +20,23 @@ internal sealed class DoorContext
     public bool OverrideChanged { get; private set; }
 
     /// <summary>Set by the command: a new schedule to put in force (already validated).</summary>
-    public IDoorSchedule? NewSchedule { get; set; }
+    public Schedule? NewSchedule { get; set; }
 
     public void SetOverride(OverrideState? value)
     {
         NewOverride = value;
         OverrideChanged = true;
+    }
+
+    /// <summary>Stores <paramref name="outcome"/>'s override when it was accepted; returns its result.</summary>
+    public CommandResult Apply(OverrideOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Result.Ok)
+        {
+            SetOverride(outcome.Override);
+        }
+
+        return outcome.Result;
     }
 }

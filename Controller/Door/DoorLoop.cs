@@ -19,69 +19,62 @@ namespace MppSignage.Controller.Door;
 
 /// <summary>
 /// The controller's heart: one loop that owns the schedule, the override and the hardware. It decides
-/// (purely, with <see cref="DoorDecision"/>) at start, at every next change, on a periodic check, on every
-/// command and button press, and applies the result to relay, lamps, LCD and the status topic. Because
-/// each decision uses only the current instant, a missed or late timer can delay a change by at most
-/// one check interval, never make it wrong.
+/// (purely, with <see cref="DoorDecision"/>; commands and the button with <see cref="DoorCommands"/>) at
+/// start, at every next change, on a periodic check, on every command and button press, and applies the
+/// result to relay, lamps, LCD and the status topic. Because each decision uses only the current instant,
+/// a missed or late timer can delay a change by at most one check interval, never make it wrong. Every
+/// disk write goes through the one <see cref="DiskThread"/>, never on the loop.
 /// </summary>
-internal sealed class DoorLoop : BackgroundService
+internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
 {
     private static readonly TimeSpan MaxTimerDue = TimeSpan.FromHours(6);
 
     private readonly DoorHardware _hardware;
     private readonly StateStore _store;
+    private readonly DiskThread _disk;
     private readonly ScheduleProvider _schedules;
     private readonly IClockSync _clock;
     private readonly TimeProvider _time;
     private readonly ControllerOutbox _outbox;
     private readonly TopicsProvider _topics;
     private readonly Auditor _auditor;
+    private readonly DoorPolicy _policy;
     private readonly ILogger<DoorLoop> _logger;
-    private readonly DoorOptions _door;
-    private readonly DoorDecisionOptions _decision;
-    private readonly Duration _overrideMax;
-    private readonly DateTimeZone _fallbackZone;
-    // Command state is saved on its own thread: the loop awaits it without holding a thread-pool thread.
-    private readonly DiskThread _disk = new("mpp-state");
     private readonly Channel<Func<ValueTask>> _work = Channel.CreateUnbounded<Func<ValueTask>>(new UnboundedChannelOptions { SingleReader = true });
+    private long _turns;
     private ITimer? _wakeTimer;
     private ITimer? _periodicTimer;
     private int _recomputePending;
     private OverrideState? _override;
     private bool? _lastClockSynced;
-    private string? _lastStatusKey;
+    private StatusMessage? _lastStatus;
+    // True while a command runs: its audit lines are written together after its state is durable.
+    private bool _inCommand;
 
     public DoorLoop(
         DoorHardware hardware,
         StateStore store,
+        DiskThread disk,
         ScheduleProvider schedules,
         IClockSync clock,
         TimeProvider time,
         ControllerOutbox outbox,
         TopicsProvider topics,
         Auditor auditor,
-        IOptions<DoorOptions> door,
-        IOptions<ClockOptions> clockOptions,
-        IOptions<GpioOptions> gpio,
-        IOptions<SiteOptions> site,
+        IOptions<DoorPolicy> policy,
         ILogger<DoorLoop> logger)
     {
         _hardware = hardware;
         _store = store;
+        _disk = disk;
         _schedules = schedules;
         _clock = clock;
         _time = time;
         _outbox = outbox;
         _topics = topics;
         _auditor = auditor;
+        _policy = policy.Value;
         _logger = logger;
-        _door = door.Value;
-        _decision = new DoorDecisionOptions(
-            Duration.FromMinutes(_door.ClosingSoonMinutes),
-            ControllerOptionsRules.ParsePolicy(clockOptions.Value.UnsynchronizedPolicy) ?? UnsynchronizedClockPolicy.Closed,
-            gpio.Value.Relay.ScheduleUnavailableState == "on");
-        _overrideMax = Duration.FromMilliseconds(_door.OverrideMaxHours * 3_600_000);
-        _fallbackZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(site.Value.TimeZone) ?? DateTimeZone.Utc;
         if (hardware.Button is { } button)
         {
             button.Pressed += OnButton;
@@ -92,23 +85,23 @@ internal sealed class DoorLoop : BackgroundService
     public DoorState? Current { get; private set; }
 
     /// <summary>The zone of the schedule in force (or the site's fallback).</summary>
-    public DateTimeZone Zone => _schedules.Current?.Zone ?? _fallbackZone;
+    public DateTimeZone Zone => _schedules.Current?.Zone ?? _policy.SiteZone;
 
-    /// <summary><see cref="Environment.TickCount64"/> of the last loop turn (for the systemd watchdog).</summary>
-    public long LastActivity { get; private set; } = Environment.TickCount64;
-
-    /// <summary>Raised inside the loop after every decision that was applied.</summary>
-    public event Action<DoorState>? Decided;
+    /// <summary>How many times the loop has turned (the systemd watchdog's liveness signal).</summary>
+    public long Turns => Interlocked.Read(ref _turns);
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Load state and decide before anything else starts, so the relay leaves its start-up safe state
-        // as soon as the schedule says so, whether or not a broker is reachable.
-        foreach (var leftover in _store.Prepare())
+        // as soon as the schedule says so, whether or not a broker is reachable. Nothing here may throw on
+        // an unwritable state directory: the door must still run, and commands are refused with the reason.
+        var problems = new List<string>();
+        foreach (var leftover in _store.Prepare(problems))
         {
             Log.StateProblem(_logger, $"removed {leftover} left by an interrupted write (the previous content is intact)");
         }
 
+        problems.ForEach(p => Log.StateProblem(_logger, p));
         var loaded = _store.LoadOverride();
         if (loaded.Problem is not null)
         {
@@ -119,27 +112,38 @@ internal sealed class DoorLoop : BackgroundService
         _schedules.Load();
         PublishSchedule();
         Recompute("start");
-        var interval = TimeSpan.FromSeconds(_door.CheckIntervalSeconds);
-        _periodicTimer = _time.CreateTimer(_ => RequestRecompute(), null, interval, interval);
+        _periodicTimer = _time.CreateTimer(_ => RequestRecompute(), null, _policy.CheckInterval, _policy.CheckInterval);
         _wakeTimer = _time.CreateTimer(_ => RequestRecompute(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         ArmWake();
         return base.StartAsync(cancellationToken);
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// SIGTERM: the relay goes to its shutdown state before any service stops (the host runs every
+    /// StoppingAsync before the first StopAsync), so the MQTT goodbye — seconds against a hung broker —
+    /// never delays it. No decision is applied after this.
+    /// </summary>
+    public Task StoppingAsync(CancellationToken cancellationToken)
     {
         _periodicTimer?.Dispose();
         _wakeTimer?.Dispose();
+        _work.Writer.TryComplete();
+        _hardware.Shutdown();
+        return Task.CompletedTask;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
         _work.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
         _hardware.Shutdown();
     }
 
-    public override void Dispose()
-    {
-        _disk.Dispose();
-        base.Dispose();
-    }
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Runs <paramref name="command"/> inside the loop, persists what it changed, re-decides, and returns its result.</summary>
     public Task<CommandResult> ExecuteAsync(string by, Func<DoorContext, CommandResult> command)
@@ -178,8 +182,8 @@ internal sealed class DoorLoop : BackgroundService
         }
     }
 
-    /// <summary>Completes when everything queued before the call has run (tests).</summary>
-    public Task DrainAsync()
+    /// <summary>Completes when everything queued before the call has run, with the disk writes it queued (tests).</summary>
+    public async Task DrainAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_work.Writer.TryWrite(() =>
@@ -191,7 +195,8 @@ internal sealed class DoorLoop : BackgroundService
             done.TrySetResult();
         }
 
-        return done.Task;
+        await done.Task;
+        await _disk.RunAsync(() => { });
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -200,7 +205,7 @@ internal sealed class DoorLoop : BackgroundService
         {
             await foreach (var item in _work.Reader.ReadAllAsync(stoppingToken))
             {
-                LastActivity = Environment.TickCount64;
+                Interlocked.Increment(ref _turns);
                 try
                 {
                     await item();
@@ -218,22 +223,13 @@ internal sealed class DoorLoop : BackgroundService
         }
     }
 
+    private DoorSituation Situation(Instant now, bool synced) =>
+        new(now, _schedules.Current?.Evaluate(now), Current, _override, synced, _policy.Decision, _schedules.Problem);
+
     private async Task<CommandResult> RunCommandAsync(string by, Func<DoorContext, CommandResult> command)
     {
         var now = Now();
-        var schedule = _schedules.Current;
-        var context = new DoorContext
-        {
-            Now = now,
-            Schedule = schedule,
-            Evaluation = schedule?.Evaluate(now),
-            Current = Current,
-            Override = _override is { } o && o.IsActiveAt(now) ? o : null,
-            ClockSynced = IsClockSynced(),
-            DecisionOptions = _decision,
-            OverrideMaximum = _overrideMax,
-            Zone = Zone,
-        };
+        var context = new DoorContext { Situation = Situation(now, IsClockSynced()), Zone = Zone };
         var result = command(context);
         if (!result.Ok)
         {
@@ -245,31 +241,40 @@ internal sealed class DoorLoop : BackgroundService
         // power cut, and one that could not be saved is undone and refused.
         var previousSchedule = _schedules.Current;
         var previousOverride = _override;
-        if (context.NewSchedule is { } newSchedule)
+        var newSchedule = context.NewSchedule;
+        var overrideChanged = context.OverrideChanged;
+        var newOverride = context.NewOverride;
+        if (newSchedule is not null)
         {
             _schedules.Accept(newSchedule);
         }
 
-        if (context.OverrideChanged)
+        if (overrideChanged)
         {
-            _override = context.NewOverride;
+            _override = newOverride;
         }
 
-        Recompute("command");
+        _inCommand = true;
+        try
+        {
+            Recompute("command");
+        }
+        finally
+        {
+            _inCommand = false;
+        }
+
         var saveStart = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             // The loop takes no other work until the state is durable (so an undo never races a later
             // command), but it awaits the disk thread instead of blocking a thread-pool thread: the status
             // just handed to the outbox is published by a pool thread meanwhile.
-            var scheduleToSave = context.NewSchedule;
-            var overrideChanged = context.OverrideChanged;
-            var newOverride = context.NewOverride;
             await _disk.RunAsync(() =>
             {
-                if (scheduleToSave is not null)
+                if (newSchedule is not null)
                 {
-                    _store.SaveSchedule(scheduleToSave.Json);
+                    _store.SaveSchedule(newSchedule.Json);
                 }
 
                 if (overrideChanged)
@@ -280,77 +285,43 @@ internal sealed class DoorLoop : BackgroundService
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (context.NewSchedule is not null)
+            if (newSchedule is not null)
             {
                 _schedules.Restore(previousSchedule);
             }
 
             _override = previousOverride;
             Recompute("command undone");
+            // The lines deferred above (the door's change and its undoing) are written now; nobody waits for them.
+            _ = _auditor.FlushAsync();
             Log.StateProblem(_logger, $"could not save the command's state ({ex.Message}); undone");
-            return CommandResult.Refused(null, $"the controller could not save the change ({ex.Message}); nothing changed");
+            return CommandResult.Refused(null, _store.CannotSave(ex));
         }
 
         ControllerMetrics.StateSave.Record(ControllerMetrics.Since(saveStart));
-
-        if (context.NewSchedule is not null)
+        if (newSchedule is not null)
         {
             PublishSchedule();
-            _auditor.Record(new EventMessage { Type = "schedule", At = IsoTime.Format(now, Zone), By = by, Detail = "accepted and in force" });
+            _auditor.Record(DoorAudit.ScheduleAccepted(by, now, Zone), deferWrite: true);
         }
 
-        if (context.OverrideChanged)
+        if (overrideChanged)
         {
-            var set = context.NewOverride;
-            _auditor.Record(new EventMessage
-            {
-                Type = "override",
-                At = IsoTime.Format(now, Zone),
-                By = by,
-                State = set is null ? "auto" : DoorWire.OpenClosed(set.Open),
-                Until = set is null ? null : IsoTime.Format(set.Until, Zone),
-                Reason = set?.Reason,
-            });
+            _auditor.Record(DoorAudit.OverrideSet(newOverride, by, now, Zone), deferWrite: true);
         }
 
-        // The audit line is part of what is acknowledged: the result waits until it is in the journal
-        // (its fsync runs on the journal's own thread; relay and status went out before any of this).
+        // The audit lines are part of what is acknowledged: the result waits until they are in the journal
+        // (one batch, one fsync on the disk thread; relay and status went out before any of this).
         await _auditor.FlushAsync();
         return result;
     }
 
-    private void OnButton(ButtonGesture gesture)
-    {
-        _ = ExecuteAsync("button", ctx =>
-        {
-            OverrideOutcome outcome;
-            if (gesture == ButtonGesture.LongPress)
-            {
-                if (ctx.Override is null)
-                {
-                    return CommandResult.Success;
-                }
-
-                outcome = new OverrideOutcome(CommandResult.Success, null);
-            }
-            else
-            {
-                var autoOpen = DoorDecision.Decide(ctx.Evaluation, null, ctx.ClockSynced, ctx.Now, ctx.DecisionOptions, _schedules.Problem).Open;
-                outcome = OverrideRules.Toggle(ctx.Current?.Open ?? false, autoOpen, ctx.Now, ctx.Evaluation, ctx.OverrideMaximum);
-            }
-
-            if (outcome.Result.Ok)
-            {
-                ctx.SetOverride(outcome.Override);
-            }
-
-            return outcome.Result;
-        });
-    }
+    private void OnButton(ButtonGesture gesture) =>
+        _ = ExecuteAsync("button", ctx => DoorCommands.Button(gesture, ctx.Situation) is { } outcome ? ctx.Apply(outcome) : CommandResult.Success);
 
     private void Recompute(string why)
     {
-        LastActivity = Environment.TickCount64;
+        Interlocked.Increment(ref _turns);
         var now = Now();
         var synced = IsClockSynced();
         if (_lastClockSynced != synced)
@@ -359,18 +330,18 @@ internal sealed class DoorLoop : BackgroundService
             _lastClockSynced = synced;
         }
 
-        if (_override is { } stored && !stored.IsActiveAt(now))
+        if (_override is { } stored
+            && DoorAudit.OverrideCleared(stored, DoorDecision.Judge(stored, now, synced, _policy.Decision.OverrideMaximum), _policy.Decision.OverrideMaximum, now, Zone) is { } cleared)
         {
-            // Expiry is already part of the decision; clearing the file keeps restarts and the audit honest.
+            // The decision already ignores it; clearing the file keeps restarts and the audit honest. On the
+            // disk thread, never on the loop; an unwritable disk leaves the file, which the next start ignores again.
             _override = null;
-            _store.SaveOverride(null);
-            _auditor.Record(new EventMessage { Type = "override", At = IsoTime.Format(now, Zone), By = "controller", State = "auto", Detail = $"expired at {IsoTime.Format(stored.Until, Zone)}" });
+            ClearStoredOverride();
+            _auditor.Record(cleared, deferWrite: _inCommand);
         }
 
-        var schedule = _schedules.Current;
-        var evaluation = schedule?.Evaluate(now);
         var previous = Current;
-        var state = DoorDecision.CarrySince(DoorDecision.Decide(evaluation, _override, synced, now, _decision, _schedules.Problem), previous);
+        var state = DoorDecision.CarrySince(DoorDecision.Decide(_schedules.Current?.Evaluate(now), _override, synced, now, _policy.Decision, _schedules.Problem), previous);
         Current = state;
         _hardware.Apply(state, Zone);
         // Status first: the journal's fsync must not delay what subscribers see.
@@ -380,25 +351,30 @@ internal sealed class DoorLoop : BackgroundService
             Log.DoorDecided(_logger, DoorWire.Name(state.Phase), DoorWire.Name(state.Mode), DoorWire.Name(state.Reason), IsoTime.Format(state.NextChange, Zone) ?? "-", why);
             if (previous is not null)
             {
-                _auditor.Record(new EventMessage { Type = "door", At = IsoTime.Format(now, Zone), By = "controller", State = DoorWire.OpenClosed(state.Open), Reason = DoorWire.Name(state.Reason), Detail = DoorWire.Name(state.Phase) });
+                _auditor.Record(DoorAudit.DoorChanged(state, now, Zone), deferWrite: _inCommand);
             }
         }
 
         ArmWake();
-        Decided?.Invoke(state);
     }
+
+    private void ClearStoredOverride() =>
+        _disk.RunAsync(() => _store.SaveOverride(null)).ContinueWith(
+            t => Log.StateProblem(_logger, $"could not remove the stored override ({t.Exception!.GetBaseException().Message}); it is ignored at the next start"),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
 
     private void PublishStatus(DoorState state, Instant now)
     {
         var status = StatusMessages.From(state, _hardware.Relay.IsOn, Zone, now);
         // Republish only when something other than updatedAt changed, so the periodic check does not spam subscribers.
-        var key = JsonSerializer.Serialize(status with { UpdatedAt = "" }, MqttJsonContext.Wire.StatusMessage);
-        if (key == _lastStatusKey)
+        if (StatusMessages.SameContent(status, _lastStatus))
         {
             return;
         }
 
-        _lastStatusKey = key;
+        _lastStatus = status;
         _outbox.SetRetained(_topics.Topics.Status, JsonSerializer.SerializeToUtf8Bytes(status, MqttJsonContext.Wire.StatusMessage));
     }
 

@@ -17,6 +17,10 @@ internal sealed class DoorHardware : IDisposable
 {
     private readonly GpioController _gpio;
     private readonly ILogger<DoorHardware> _logger;
+    // Apply (the loop) and Shutdown (SIGTERM, on the host's thread) can meet: the lock orders them, and
+    // nothing is applied after the shutdown state.
+    private readonly Lock _gate = new();
+    private bool _shutDown;
 
     public DoorHardware(GpioDriver driver, IOptions<GpioOptions> options, TimeProvider time, ILogger<DoorHardware> logger)
     {
@@ -55,6 +59,32 @@ internal sealed class DoorHardware : IDisposable
     /// <summary>Shows <paramref name="state"/> on relay, lamps and LCD; returns true when the relay changed.</summary>
     public bool Apply(DoorState state, DateTimeZone zone)
     {
+        lock (_gate)
+        {
+            return !_shutDown && Show(state, zone);
+        }
+    }
+
+    /// <summary>The shutdown safe state (SIGTERM); later decisions are not applied. Idempotent.</summary>
+    public void Shutdown()
+    {
+        lock (_gate)
+        {
+            if (_shutDown)
+            {
+                return;
+            }
+
+            _shutDown = true;
+            Relay.Shutdown();
+            Lamps.AllOff();
+        }
+
+        Log.HardwareShutdown(_logger);
+    }
+
+    private bool Show(DoorState state, DateTimeZone zone)
+    {
         var changed = Relay.Set(state.Open, $"{DoorWire.Name(state.Mode)}, {DoorWire.Name(state.Reason)}");
         Lamps.Show(state.Phase);
         if (Lcd is not null)
@@ -64,14 +94,6 @@ internal sealed class DoorHardware : IDisposable
         }
 
         return changed;
-    }
-
-    /// <summary>The shutdown safe state (SIGTERM).</summary>
-    public void Shutdown()
-    {
-        Relay.Shutdown();
-        Lamps.AllOff();
-        Log.HardwareShutdown(_logger);
     }
 
     public void Dispose()

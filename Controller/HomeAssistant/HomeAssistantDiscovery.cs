@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 
@@ -33,40 +32,50 @@ public static class HomeAssistantDiscovery
         var plus = version.IndexOf('+', StringComparison.Ordinal);
         version = plus > 0 ? version[..plus] : version;
 
+        var shared = new HomeAssistantConfig
+        {
+            Name = "",
+            UniqueId = "",
+            StateTopic = topics.Status,
+            AvailabilityTopic = topics.Availability,
+            Device = new HomeAssistantDevice([$"mpp_{site}"], device, "MppSignage", "Entrance door controller", version),
+            Origin = new HomeAssistantOrigin("MppSignage", version),
+        };
+
         return
         [
-            Config(topics, device, version, "binary_sensor", "door", "Door", w =>
+            Config(site, "binary_sensor", "door", shared with
             {
-                w.WriteString("device_class", "door");
-                w.WriteString("value_template", "{{ value_json.state }}");
-                w.WriteString("payload_on", "open");
-                w.WriteString("payload_off", "closed");
+                Name = "Door",
+                DeviceClass = "door",
+                ValueTemplate = "{{ value_json.state }}",
+                PayloadOn = "open",
+                PayloadOff = "closed",
             }),
-            Config(topics, device, version, "select", "override", "Override", w =>
+            Config(site, "select", "override", shared with
             {
-                w.WriteString("icon", "mdi:door-closed-lock");
-                w.WriteString("value_template", "{{ value_json.override.state if value_json.override else 'auto' }}");
-                w.WriteString("command_topic", topics.OverrideSet);
+                Name = "Override",
+                Icon = "mdi:door-closed-lock",
+                ValueTemplate = "{{ value_json.override.state if value_json.override else 'auto' }}",
+                CommandTopic = topics.OverrideSet,
                 // Without "until" the controller ends the override at the next scheduled change (its rule, not ours).
-                w.WriteString("command_template", $"{{\"state\":\"{{{{ value }}}}\",\"reason\":\"{CommandReason}\"}}");
-                w.WriteNumber("qos", 1);
-                w.WriteBoolean("retain", false);
-                w.WriteStartArray("options");
-                w.WriteStringValue("auto");
-                w.WriteStringValue("open");
-                w.WriteStringValue("closed");
-                w.WriteEndArray();
+                CommandTemplate = $"{{\"state\":\"{{{{ value }}}}\",\"reason\":\"{CommandReason}\"}}",
+                Qos = 1,
+                Retain = false,
+                Options = ["auto", "open", "closed"],
             }),
-            Config(topics, device, version, "sensor", "next_change", "Next change", w =>
+            Config(site, "sensor", "next_change", shared with
             {
-                w.WriteString("device_class", "timestamp");
+                Name = "Next change",
+                DeviceClass = "timestamp",
                 // "None" makes Home Assistant show "unknown" instead of an invalid timestamp when there is no change ahead.
-                w.WriteString("value_template", "{{ value_json.nextChange if value_json.nextChange else None }}");
+                ValueTemplate = "{{ value_json.nextChange if value_json.nextChange else None }}",
             }),
-            Config(topics, device, version, "sensor", "closes_at", "Closes at", w =>
+            Config(site, "sensor", "closes_at", shared with
             {
-                w.WriteString("device_class", "timestamp");
-                w.WriteString("value_template", "{{ value_json.closesAt if value_json.closesAt else None }}");
+                Name = "Closes at",
+                DeviceClass = "timestamp",
+                ValueTemplate = "{{ value_json.closesAt if value_json.closesAt else None }}",
             }),
         ];
     }
@@ -74,37 +83,7 @@ public static class HomeAssistantDiscovery
     /// <summary>The config topic of one entity: the site id is the node id, so each site's configs stay apart.</summary>
     public static string ConfigTopic(string component, string siteId, string objectId) => $"{Prefix}/{component}/{siteId}/{objectId}/config";
 
-    private static DiscoveryConfig Config(Topics topics, string device, string version, string component, string objectId, string name, Action<Utf8JsonWriter> specific)
-    {
-        var site = topics.SiteId;
-        var buffer = new MemoryStream();
-        // Relaxed escaping keeps the templates readable on the wire (' and " instead of \u0027 and \u0022).
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("name", name);
-            w.WriteString("unique_id", $"mpp_{site}_{objectId}");
-            w.WriteString("state_topic", topics.Status);
-            w.WriteString("availability_topic", topics.Availability);
-            w.WriteString("payload_available", "online");
-            w.WriteString("payload_not_available", "offline");
-            specific(w);
-            w.WriteStartObject("device");
-            w.WriteStartArray("identifiers");
-            w.WriteStringValue($"mpp_{site}");
-            w.WriteEndArray();
-            w.WriteString("name", device);
-            w.WriteString("manufacturer", "MppSignage");
-            w.WriteString("model", "Entrance door controller");
-            w.WriteString("sw_version", version);
-            w.WriteEndObject();
-            w.WriteStartObject("origin");
-            w.WriteString("name", "MppSignage");
-            w.WriteString("sw_version", version);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        return new DiscoveryConfig(component, objectId, ConfigTopic(component, site, objectId), buffer.ToArray());
-    }
+    private static DiscoveryConfig Config(string site, string component, string objectId, HomeAssistantConfig config) =>
+        new(component, objectId, ConfigTopic(component, site, objectId),
+            JsonSerializer.SerializeToUtf8Bytes(config with { UniqueId = $"mpp_{site}_{objectId}" }, MqttJsonContext.Wire.HomeAssistantConfig));
 }

@@ -13,6 +13,7 @@ using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.Scheduling;
 using MppSignage.Controller.State;
+using MppSignage.MqttHost;
 
 namespace MppSignage.Controller.Hosting;
 
@@ -37,7 +38,7 @@ internal static class ControllerHost
         configuration.AddCommandLine(args);
     }
 
-    /// <summary>Creates the host. <paramref name="customize"/> runs before the controller's services are added (tests replace time, clock, driver, parser there).</summary>
+    /// <summary>Creates the host. <paramref name="customize"/> runs before the controller's services are added (tests replace time, clock and driver there).</summary>
     public static IHost Build(string[] args, Action<HostApplicationBuilder>? customize = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
@@ -73,7 +74,6 @@ internal static class ControllerHost
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClockSync, SystemClockSync>();
-        services.TryAddSingleton<IScheduleParser, DocumentScheduleParser>();
         services.TryAddSingleton<GpioDriver>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<GpioOptions>>().Value;
@@ -94,7 +94,11 @@ internal static class ControllerHost
 
         services.AddSingleton<InternalCredential>();
         services.AddSingleton<TopicsProvider>();
+        services.AddOptions<DoorPolicy>().Configure<IOptions<DoorOptions>, IOptions<ClockOptions>, IOptions<GpioOptions>, IOptions<SiteOptions>>(
+            (policy, door, clock, gpio, site) => DoorPolicy.Configure(policy, door.Value, clock.Value, gpio.Value, site.Value));
         services.AddSingleton<StateStore>();
+        // The one writer of the state directory (state files, override expiry, journal): a dedicated thread.
+        services.AddSingleton(_ => new DiskThread("mpp-disk"));
         services.AddSingleton<ControllerOutbox>();
         services.AddSingleton<Auditor>();
         services.AddSingleton<ScheduleProvider>();
@@ -112,7 +116,13 @@ internal static class ControllerHost
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddHostedService(sp => sp.GetRequiredService<DoorLoop>());
         services.AddHostedService(sp => sp.GetRequiredService<ControllerMqttClient>());
-        services.AddHostedService<SystemdWatchdog>();
+        // The loop turns at least every Door:CheckIntervalSeconds (the nudge asks for a turn); no turn for a whole
+        // WatchdogSec means it is stuck, and the withheld ping gets the service restarted.
+        SystemdWatchdog.AddTo(services, sp =>
+        {
+            var loop = sp.GetRequiredService<DoorLoop>();
+            return new LivenessSignal("the door loop", () => loop.Turns, nudge: loop.RequestRecompute);
+        });
     }
 
     private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IEnumerable<string>> rules)

@@ -59,21 +59,6 @@ internal static partial class Log
     [LoggerMessage(22, LogLevel.Error, "command handler for {Topic} failed")]
     public static partial void CommandFailed(ILogger logger, string topic, Exception exception);
 
-    [LoggerMessage(30, LogLevel.Information, "MQTT connected to {Host}:{Port} as {User}; {Count} command topic(s) subscribed, retained topics republished")]
-    public static partial void MqttConnected(ILogger logger, string host, int port, string user, int count);
-
-    [LoggerMessage(31, LogLevel.Warning, "MQTT connection lost or failed ({Kind}: {Message})")]
-    public static partial void MqttConnectionLost(ILogger logger, string kind, string message);
-
-    [LoggerMessage(32, LogLevel.Information, "MQTT reconnecting in {Seconds} s (the door keeps following the local schedule)")]
-    public static partial void MqttReconnecting(ILogger logger, double seconds);
-
-    [LoggerMessage(33, LogLevel.Error, "MQTT broker {Host}:{Port} refused the connection: {Code} {Reason}")]
-    public static partial void MqttConnectRefused(ILogger logger, string host, int port, string code, string reason);
-
-    [LoggerMessage(34, LogLevel.Error, "MQTT subscription to {Topic} refused: {Code}")]
-    public static partial void MqttSubscribeRefused(ILogger logger, string topic, string code);
-
     [LoggerMessage(35, LogLevel.Error, "MQTT publish to {Topic} refused: {Code} {Reason}")]
     public static partial void MqttPublishRefused(ILogger logger, string topic, string code, string reason);
 
@@ -88,10 +73,4 @@ internal static partial class Log
 
     [LoggerMessage(43, LogLevel.Warning, "broker denied {User} (role {Role}) {Action} on {Topic}")]
     public static partial void BrokerDenied(ILogger logger, string user, string role, string action, string topic);
-
-    [LoggerMessage(50, LogLevel.Information, "systemd watchdog every {Seconds} s")]
-    public static partial void WatchdogEnabled(ILogger logger, double seconds);
-
-    [LoggerMessage(51, LogLevel.Error, "systemd watchdog ping withheld: the door loop has not run recently")]
-    public static partial void WatchdogWithheld(ILogger logger);
 }

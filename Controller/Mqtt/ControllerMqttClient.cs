@@ -7,12 +7,12 @@ using Microsoft.Extensions.Options;
 using MppSignage.Controller.Door;
 using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Options;
+using MppSignage.MqttHost;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Exceptions;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
 namespace MppSignage.Controller.Mqtt;
@@ -40,6 +40,7 @@ internal sealed class ControllerMqttClient : BackgroundService
     private readonly Dictionary<string, IMqttCommandHandler> _handlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IMqttTopicObserver> _observers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IMqttRequestHandler> _requests = new(StringComparer.Ordinal);
+    private readonly MqttConnection _connection;
     private readonly IMqttClient _client;
     private readonly System.Threading.Channels.Channel<MqttApplicationMessage> _commands =
         System.Threading.Channels.Channel.CreateBounded<MqttApplicationMessage>(new System.Threading.Channels.BoundedChannelOptions(256) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
@@ -56,7 +57,8 @@ internal sealed class ControllerMqttClient : BackgroundService
         IEnumerable<IMqttRequestHandler> requests,
         InternalCredential credential,
         TimeProvider time,
-        ILogger<ControllerMqttClient> logger)
+        ILogger<ControllerMqttClient> logger,
+        ILogger<MqttConnection> connectionLogger)
     {
         _options = options.Value;
         _site = site.Value.Id;
@@ -94,7 +96,21 @@ internal sealed class ControllerMqttClient : BackgroundService
             }
         }
 
-        _client = new MqttClientFactory().CreateMqttClient();
+        var host = _options.IsEmbedded ? ConnectHostForBind(_options.BindAddress) : _options.Host;
+        var (user, password) = _options.IsEmbedded ? (_credential.Username, _credential.Password) : (_options.Username!, _options.Password!);
+        var endpoint = new MqttEndpoint
+        {
+            Host = host,
+            Port = _options.Port,
+            Username = user,
+            Password = password,
+            ClientId = _options.ClientId ?? $"mpp-controller-{_site}",
+            Tls = _options.Tls,
+            TlsCaFile = _options.TlsCaFile,
+            Will = new MqttLastWill(_topics.Availability, "offline"),
+        };
+        _connection = new MqttConnection(endpoint, new MqttBackoff(TimeSpan.FromSeconds(_options.ReconnectMinSeconds), TimeSpan.FromSeconds(_options.ReconnectMaxSeconds)), time, connectionLogger);
+        _client = _connection.Client;
         _client.ApplicationMessageReceivedAsync += e =>
         {
             // Hand commands to their own task: the receive loop must stay free to process the PUBACKs
@@ -104,7 +120,7 @@ internal sealed class ControllerMqttClient : BackgroundService
     }
 
     /// <summary>Whether the controller is connected to the broker now.</summary>
-    public bool IsConnected => _client.IsConnected;
+    public bool IsConnected => _connection.IsConnected;
 
     /// <summary>The topics commands are accepted on.</summary>
     public IReadOnlyCollection<string> CommandTopics => _handlers.Keys;
@@ -112,21 +128,9 @@ internal sealed class ControllerMqttClient : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_client.IsConnected)
-        {
-            try
-            {
-                // A clean disconnect does not fire the Last Will, so say offline ourselves.
-                await _client.PublishAsync(Retained(_topics.Availability, "offline"), cancellationToken);
-                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cancellationToken);
-            }
-            catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The broker may already be gone (embedded broker stopping); the Last Will covers that case.
-            }
-        }
-
-        _client.Dispose();
+        // A clean disconnect does not fire the Last Will, so say offline ourselves.
+        await _connection.DisconnectAsync(Retained(_topics.Availability, "offline"), cancellationToken);
+        _connection.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -134,7 +138,7 @@ internal sealed class ControllerMqttClient : BackgroundService
         var commands = Task.Run(() => ProcessCommandsAsync(stoppingToken), stoppingToken);
         try
         {
-            await ConnectionLoopAsync(stoppingToken);
+            await _connection.RunAsync(Session(), stoppingToken);
         }
         finally
         {
@@ -158,111 +162,36 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
     }
 
-    private async Task ConnectionLoopAsync(CancellationToken stoppingToken)
+    private MqttSession Session()
     {
-        var delay = TimeSpan.FromSeconds(_options.ReconnectMinSeconds);
-        var max = TimeSpan.FromSeconds(_options.ReconnectMaxSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await ConnectAsync(stoppingToken))
-                {
-                    delay = TimeSpan.FromSeconds(_options.ReconnectMinSeconds);
-                    await PumpAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is MqttCommunicationException or IOException or System.Net.Sockets.SocketException or InvalidOperationException or TimeoutException or OperationCanceledException)
-            {
-                Log.MqttConnectionLost(_logger, ex.GetType().Name, ex.Message);
-            }
-
-            if (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            Log.MqttReconnecting(_logger, delay.TotalSeconds);
-            try
-            {
-                await Task.Delay(delay, _time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, max.Ticks));
-        }
-    }
-
-    private async Task<bool> ConnectAsync(CancellationToken ct)
-    {
-        var host = _options.IsEmbedded ? ConnectHostForBind(_options.BindAddress) : _options.Host;
-        var (user, password) = _options.IsEmbedded ? (_credential.Username, _credential.Password) : (_options.Username!, _options.Password!);
-        var clientOptions = new MqttClientOptionsBuilder()
-            .WithTcpServer(host, _options.Port)
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(_options.ClientId ?? $"mpp-controller-{_site}")
-            .WithCredentials(user, password)
-            .WithCleanStart(true)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .WithWillTopic(_topics.Availability)
-            .WithWillPayload("offline")
-            .WithWillRetain(true)
-            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
-        if (_options.Tls)
-        {
-            clientOptions.WithTlsOptions(MqttTls.Create(host, _options.TlsCaFile));
-        }
-
-        if (_client.IsConnected)
-        {
-            await _client.DisconnectAsync(cancellationToken: ct);
-        }
-
-        var result = await _client.ConnectAsync(clientOptions.Build(), ct);
-        if (result.ResultCode != MqttClientConnectResultCode.Success)
-        {
-            Log.MqttConnectRefused(_logger, host, _options.Port, result.ResultCode.ToString(), result.ReasonString ?? "");
-            return false;
-        }
-
-        var subscribe = new MqttClientSubscribeOptionsBuilder();
+        var filters = new List<MqttTopicFilter>();
         foreach (var topic in _handlers.Keys)
         {
             // Retain-as-published lets us see (and refuse) a command someone published with the retain flag.
-            subscribe.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce, noLocal: false, retainAsPublished: true, MqttRetainHandling.SendAtSubscribe);
+            filters.Add(new MqttTopicFilterBuilder().WithTopic(topic).WithAtLeastOnceQoS().WithRetainAsPublished(true)
+                .WithRetainHandling(MqttRetainHandling.SendAtSubscribe).Build());
         }
 
         foreach (var topic in _observers.Keys)
         {
-            subscribe.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+            filters.Add(new MqttTopicFilterBuilder().WithTopic(topic).WithAtLeastOnceQoS().Build());
         }
 
         foreach (var topic in _requests.Keys)
         {
-            subscribe.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+            filters.Add(new MqttTopicFilterBuilder().WithTopic(topic).WithAtLeastOnceQoS().Build());
         }
 
-        if (_handlers.Count + _observers.Count + _requests.Count > 0)
+        return new MqttSession
         {
-            var sub = await _client.SubscribeAsync(subscribe.Build(), ct);
-            foreach (var item in sub.Items.Where(i => (int)i.ResultCode > 2))
+            Subscriptions = filters,
+            OnConnectedAsync = async (client, ct) =>
             {
-                Log.MqttSubscribeRefused(_logger, item.TopicFilter.Topic, item.ResultCode.ToString());
-            }
-        }
-
-        await _client.PublishAsync(Retained(_topics.Availability, "online"), ct);
-        _outbox.MarkAllDirty();
-        Log.MqttConnected(_logger, host, _options.Port, user, _handlers.Count);
-        return true;
+                await client.PublishAsync(Retained(_topics.Availability, "online"), ct);
+                _outbox.MarkAllDirty();
+            },
+            WhileConnectedAsync = (_, ct) => PumpAsync(ct),
+        };
     }
 
     private async Task PumpAsync(CancellationToken ct)
@@ -354,9 +283,9 @@ internal sealed class ControllerMqttClient : BackgroundService
         {
             result = CommandResult.Refused("retain", "commands must not be retained; publish without the retain flag (and clear it with an empty retained message)");
         }
-        else if (payload.Length > CommandLimits.MaxPayloadBytes)
+        else if (CommandPayload.CheckSize(payload.Length) is { } tooLarge)
         {
-            result = CommandResult.Refused("payload", $"payload is {payload.Length} bytes; the limit is {CommandLimits.MaxPayloadBytes} bytes (64 KiB)");
+            result = tooLarge;
         }
         else
         {
@@ -411,7 +340,7 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
 
         user = user.Length > 64 ? user[..64] : user;
-        var via = props!.LastOrDefault(p => p.Name == MqttUserProperties.Via)?.ReadValueAsString() switch { "cli" => " via cli", "panel" => " via panel", _ => "" };
+        var via = props!.LastOrDefault(p => p.Name == MqttUserProperties.Via)?.ReadValueAsString() switch { "cli" => " via cli", MqttUserProperties.ViaPanel => " via panel", _ => "" };
         return verified && _options.IsEmbedded ? user + via : $"{user} (claimed){via}";
     }
 

@@ -17,15 +17,6 @@ internal sealed class OverrideCommandHandler(DoorLoop loop) : IMqttCommandHandle
             return Task.FromResult(parsed.Error!);
         }
 
-        return loop.ExecuteAsync(command.Sender, ctx =>
-        {
-            var outcome = OverrideRules.Apply(parsed.Value!, command.Sender, ctx.Now, ctx.Evaluation, ctx.OverrideMaximum);
-            if (outcome.Result.Ok)
-            {
-                ctx.SetOverride(outcome.Override);
-            }
-
-            return outcome.Result;
-        });
+        return loop.ExecuteAsync(command.Sender, ctx => ctx.Apply(DoorCommands.Override(parsed.Value!, command.Sender, ctx.Situation)));
     }
 }

@@ -1,8 +1,8 @@
 using System.Text;
 using MppSignage.Controller.Door;
-using MppSignage.Controller.Scheduling;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
+using MppSignage.Shared.Schedule;
 
 namespace MppSignage.Controller.Mqtt;
 
@@ -10,7 +10,7 @@ namespace MppSignage.Controller.Mqtt;
 /// <c>mpp/{site}/schedule/set</c>: a whole schedule document, validated exactly like <c>hours check</c>;
 /// accepted ones are persisted, put in force and republished retained.
 /// </summary>
-internal sealed class ScheduleCommandHandler(DoorLoop loop, IScheduleParser parser) : IMqttCommandHandler
+internal sealed class ScheduleCommandHandler(DoorLoop loop) : IMqttCommandHandler
 {
     public IEnumerable<string> TopicsFor(Topics topics) => [topics.ScheduleSet];
 
@@ -25,7 +25,7 @@ internal sealed class ScheduleCommandHandler(DoorLoop loop, IScheduleParser pars
         }
 
         var json = Encoding.UTF8.GetString(command.Payload.Span);
-        var parsed = parser.Parse(json);
+        var parsed = ScheduleLoader.Parse(json);
         if (parsed.Schedule is null)
         {
             var first = parsed.Problems.FirstOrDefault();

@@ -114,7 +114,7 @@ internal static class ControllerOptionsRules
             yield return Problem("Mqtt:Tls", o.Tls, "the embedded broker has no TLS listener", "use --Mqtt:Broker=external with Mosquitto's TLS listener, or --Mqtt:Tls=false");
         }
 
-        if (!string.IsNullOrWhiteSpace(o.TlsCaFile) && (File.Exists(o.TlsCaFile) ? Controller.Mqtt.MqttTls.CheckCaFile(o.TlsCaFile) : "does not exist") is { } caProblem)
+        if (!string.IsNullOrWhiteSpace(o.TlsCaFile) && (File.Exists(o.TlsCaFile) ? SiteCertificateAuthority.Check(o.TlsCaFile) : "does not exist") is { } caProblem)
         {
             yield return Problem("Mqtt:TlsCaFile", o.TlsCaFile, caProblem, "give the PEM file of the CA that signed the broker's certificate, or leave it empty for the system's trust store");
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
+using MppSignage.Shared.Schedule;
 
 namespace MppSignage.Controller.Scheduling;
 
@@ -11,17 +12,15 @@ namespace MppSignage.Controller.Scheduling;
 /// <c>Schedule:File</c>; when neither is usable the door goes to its schedule-unavailable safe state and
 /// the problem is reported (log and status). Only the door loop changes it.
 /// </summary>
-internal sealed class ScheduleProvider(IScheduleParser parser, StateStore store, IOptions<ScheduleOptions> options, ILogger<ScheduleProvider> logger)
+internal sealed class ScheduleProvider(StateStore store, IOptions<ScheduleOptions> options, ILogger<ScheduleProvider> logger)
 {
-    public IDoorSchedule? Current { get; private set; }
+    public Schedule? Current { get; private set; }
 
     /// <summary>Why no schedule is in force, when none is.</summary>
     public string? Problem { get; private set; }
 
     /// <summary>Where the schedule in force came from (a path, or <c>mqtt</c>).</summary>
     public string? Source { get; private set; }
-
-    public IScheduleParser Parser => parser;
 
     public void Load()
     {
@@ -33,7 +32,7 @@ internal sealed class ScheduleProvider(IScheduleParser parser, StateStore store,
 
         if (stored.Value is { } json)
         {
-            var parsed = parser.Parse(json);
+            var parsed = ScheduleLoader.Parse(json);
             if (parsed.Schedule is not null)
             {
                 Set(parsed.Schedule, Path.Combine(store.Directory, StateStore.ScheduleFile));
@@ -56,7 +55,7 @@ internal sealed class ScheduleProvider(IScheduleParser parser, StateStore store,
             return;
         }
 
-        var result = parser.Parse(text);
+        var result = ScheduleLoader.Parse(text);
         if (result.Schedule is null)
         {
             Fail($"Schedule:File {path} is invalid: {Describe(result)}; check it with `mpp-controller hours check {path}`");
@@ -67,10 +66,10 @@ internal sealed class ScheduleProvider(IScheduleParser parser, StateStore store,
     }
 
     /// <summary>Puts an accepted schedule in force (the caller has persisted it).</summary>
-    public void Accept(IDoorSchedule schedule) => Set(schedule, "mqtt");
+    public void Accept(Schedule schedule) => Set(schedule, "mqtt");
 
     /// <summary>Puts back the schedule that was in force before a change that could not be saved.</summary>
-    public void Restore(IDoorSchedule? previous)
+    public void Restore(Schedule? previous)
     {
         if (previous is null)
         {
@@ -82,7 +81,7 @@ internal sealed class ScheduleProvider(IScheduleParser parser, StateStore store,
         Set(previous, Source ?? "restored");
     }
 
-    private void Set(IDoorSchedule schedule, string source)
+    private void Set(Schedule schedule, string source)
     {
         Current = schedule;
         Source = source;
@@ -98,6 +97,6 @@ internal sealed class ScheduleProvider(IScheduleParser parser, StateStore store,
         Log.ScheduleUnavailable(logger, problem);
     }
 
-    private static string Describe(ScheduleParseResult r) =>
+    private static string Describe(ScheduleLoadResult r) =>
         r.Problems.Count == 0 ? "unknown problem" : string.Join("; ", r.Problems.Take(3).Select(p => p.ToString())) + (r.Problems.Count > 3 ? $" (+{r.Problems.Count - 3} more)" : "");
 }

@@ -42,8 +42,12 @@ internal static partial class AtomicFile
         }
     }
 
-    /// <summary>Removes temporary files a crash left behind in <paramref name="directory"/>; returns their names.</summary>
-    public static IReadOnlyList<string> RemoveLeftovers(string directory)
+    /// <summary>
+    /// Removes temporary files a crash left behind in <paramref name="directory"/>; returns their names. One that
+    /// cannot be removed (a read-only file system) is reported to <paramref name="problems"/> and left: it is
+    /// never read, only overwritten by the next write.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveLeftovers(string directory, ICollection<string>? problems = null)
     {
         if (!Directory.Exists(directory))
         {
@@ -53,8 +57,15 @@ internal static partial class AtomicFile
         var removed = new List<string>();
         foreach (var file in Directory.EnumerateFiles(directory, "." + "*" + TempSuffix))
         {
-            File.Delete(file);
-            removed.Add(Path.GetFileName(file));
+            try
+            {
+                File.Delete(file);
+                removed.Add(Path.GetFileName(file));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problems?.Add($"cannot remove {Path.GetFileName(file)} left by an interrupted write ({ex.Message})");
+            }
         }
 
         return removed;

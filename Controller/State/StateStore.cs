@@ -4,8 +4,6 @@ using MppSignage.Controller.Options;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
 using Microsoft.Extensions.Options;
-using NodaTime;
-using NodaTime.Text;
 
 namespace MppSignage.Controller.State;
 
@@ -36,11 +34,31 @@ internal sealed class StateStore
     /// <summary>Test hook: runs before journal lines are appended (e.g. to make the disk slow).</summary>
     internal Action? BeforeJournalAppend { get; set; }
 
-    /// <summary>Creates the directory and removes temporary files of an interrupted write; returns their names.</summary>
-    public IReadOnlyList<string> Prepare()
+    /// <summary>
+    /// Creates the directory and removes temporary files of an interrupted write; returns their names. Never
+    /// throws for an unwritable directory (an SD card remounted read-only): the controller must still start,
+    /// publish and refuse changes with the reason, so what failed goes to <paramref name="problems"/>.
+    /// </summary>
+    public IReadOnlyList<string> Prepare(ICollection<string>? problems = null)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        return AtomicFile.RemoveLeftovers(Directory);
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems?.Add($"cannot create the state directory {Directory} ({ex.Message}); changes will be refused until it is writable");
+            return [];
+        }
+
+        return AtomicFile.RemoveLeftovers(Directory, problems);
+    }
+
+    /// <summary>The refusal of a change that could not be saved, naming the directory and the cause.</summary>
+    public string CannotSave(Exception ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return $"the state directory {Directory} cannot be written ({ex.Message}); nothing changed";
     }
 
     public LoadResult<OverrideState> LoadOverride()
@@ -53,21 +71,11 @@ internal sealed class StateStore
 
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = doc.RootElement;
-            var open = root.GetProperty("state").GetString() switch
-            {
-                "open" => true,
-                "closed" => false,
-                var s => throw new FormatException($"state '{s}' is not open or closed"),
-            };
-            var until = ParseInstant(root.GetProperty("until").GetString(), "until");
-            var setAt = ParseInstant(root.GetProperty("setAt").GetString(), "setAt");
-            var by = root.GetProperty("by").GetString() is { Length: > 0 } b ? b : throw new FormatException("by is empty");
-            var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            return new(new OverrideState(open, until, by, reason, setAt), null);
+            var file = JsonSerializer.Deserialize(File.ReadAllBytes(path), MqttJsonContext.File.OverrideStateFile)
+                ?? throw new FormatException("the file holds null");
+            return new(file.ToState(), null);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             return new(null, $"{path} is unreadable ({ex.Message}); set aside as {SetAside(path)}; running in automatic mode");
         }
@@ -82,27 +90,7 @@ internal sealed class StateStore
             return;
         }
 
-        var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("state", value.Open ? "open" : "closed");
-            w.WriteString("until", InstantPattern.ExtendedIso.Format(value.Until));
-            w.WriteString("by", value.By);
-            if (value.Reason is null)
-            {
-                w.WriteNull("reason");
-            }
-            else
-            {
-                w.WriteString("reason", value.Reason);
-            }
-
-            w.WriteString("setAt", InstantPattern.ExtendedIso.Format(value.SetAt));
-            w.WriteEndObject();
-        }
-
-        AtomicFile.Write(path, buffer.ToArray(), BeforeRename);
+        AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(OverrideStateFile.Of(value), MqttJsonContext.File.OverrideStateFile), BeforeRename);
     }
 
     /// <summary>The last schedule document accepted over MQTT, or null.</summary>
@@ -198,12 +186,6 @@ internal sealed class StateStore
         return reader.ReadByte() == '\n';
     }
 
-    private static Instant ParseInstant(string? text, string field)
-    {
-        var result = InstantPattern.ExtendedIso.Parse(text ?? "");
-        return result.Success ? result.Value : throw new FormatException($"{field} '{text}' is not an ISO instant");
-    }
-
     private static string SetAside(string path)
     {
         var aside = path + ".corrupt";
@@ -211,9 +193,9 @@ internal sealed class StateStore
         {
             File.Move(path, aside, overwrite: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Leaving it in place is harmless: it is re-reported at the next start.
+            // Leaving it in place is harmless (a read-only disk): it is re-reported at the next start.
         }
 
         return Path.GetFileName(aside);

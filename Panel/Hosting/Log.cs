@@ -23,14 +23,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Request of {User} on {Topic} failed: {Reason}")]
     public static partial void RequestFailed(ILogger logger, string user, string topic, string reason);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Broker connection of {User} restored")]
-    public static partial void Reconnected(ILogger logger, string user);
 
-    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Broker refused the reconnect of {User}: {Code}")]
-    public static partial void ReconnectRefused(ILogger logger, string user, string code);
 
-    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Broker connection of {User} still down: {Reason}")]
-    public static partial void ReconnectFailed(ILogger logger, string user, string reason);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Ignored a bad payload on {Topic}: {Reason}")]
     public static partial void BadPayload(ILogger logger, string topic, string reason);

@@ -1,78 +1,60 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using MppSignage.MqttHost;
 using MppSignage.Panel.Hosting;
 using MppSignage.Panel.Options;
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Mqtt;
 using MQTTnet;
-using MQTTnet.Exceptions;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
 
 namespace MppSignage.Panel.Mqtt;
 
 /// <summary>
-/// The ONE place the panel talks MQTT: one broker connection per logged-in user, made with that user's
-/// own name and password (the CONNACK is the password check), so the broker ACL and the controller's
-/// validation stay the authority. Keeps what the pages show (retained status, availability, announcements,
-/// screens) and sends requests with a private Response Topic <c>mpp/{site}/responses/{user}/{id}</c>.
-/// Reconnects with the password held in memory for the session only.
+/// The panel's MQTT access, one per logged-in user, on the house's one connection piece (<c>MqttHost</c>):
+/// the login is a connect attempt as that user (the CONNACK is the password check), then a long-lived
+/// <see cref="MqttConnection"/> with the same credentials keeps what the pages show (retained status,
+/// availability, announcements, screens) and carries every request of the session on the user's own
+/// connection. The password lives only in this object's endpoint, in memory, for the reconnects.
 /// </summary>
 public sealed class PanelMqttConnection : IAsyncDisposable
 {
-    /// <summary>Largest message kept (screenshots are ~100-600 KiB PNGs; anything bigger is dropped).</summary>
+    /// <summary>Largest message kept (screenshots are PNGs of a few hundred KiB; bigger ones are dropped).</summary>
     public const int MaxMessageBytes = 4 * 1024 * 1024;
 
-    private readonly PanelOptions _options;
+    private readonly MqttEndpoint _endpoint;
     private readonly Topics _topics;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly IMqttClient _client;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<MqttApplicationMessage>> _pending = new(StringComparer.Ordinal);
+    private readonly MqttConnection _connection;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<byte[]>> _extraReplies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScreenInfo> _screens = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly object _changeGate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private string _password = "";
-    private Task? _reconnect;
+    private Task? _run;
 
-    /// <summary>Creates an unconnected connection for <paramref name="user"/>.</summary>
-    public PanelMqttConnection(string user, PanelOptions options, TimeProvider time, ILogger logger)
+    private PanelMqttConnection(MqttEndpoint endpoint, Topics topics, TimeProvider time, ILoggerFactory loggers)
     {
-        User = user;
-        _options = options;
-        _topics = new Topics(options.Site);
-        _time = time;
-        _logger = logger;
-        _client = new MqttClientFactory().CreateMqttClient();
-        _client.ApplicationMessageReceivedAsync += e =>
+        _endpoint = endpoint;
+        _topics = topics;
+        _logger = loggers.CreateLogger<PanelMqttConnection>();
+        _connection = new MqttConnection(endpoint, new MqttBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)), time, loggers.CreateLogger<MqttConnection>());
+        _connection.Client.ApplicationMessageReceivedAsync += e =>
         {
             OnMessage(e.ApplicationMessage);
-            return Task.CompletedTask;
-        };
-        _client.DisconnectedAsync += e =>
-        {
-            if (!_stop.IsCancellationRequested && _reconnect is null or { IsCompleted: true } && _password.Length > 0)
-            {
-                Signal();
-                _reconnect = Task.Run(() => ReconnectLoopAsync(_stop.Token));
-            }
-
             return Task.CompletedTask;
         };
     }
 
     /// <summary>The broker user this connection acts as.</summary>
-    public string User { get; }
+    public string User => _endpoint.Username;
 
     /// <summary>The site's topics.</summary>
     public Topics Topics => _topics;
 
     /// <summary>True while connected to the broker.</summary>
-    public bool IsConnected => _client.IsConnected;
+    public bool IsConnected => _connection.IsConnected;
 
     /// <summary>The last retained status (null before the first one).</summary>
     public StatusMessage? Status { get; private set; }
@@ -89,16 +71,38 @@ public sealed class PanelMqttConnection : IAsyncDisposable
     /// <summary>Bumped on every change the live pages show.</summary>
     public long Version { get; private set; }
 
-    /// <summary>Connects as <paramref name="user"/>; returns the broker's answer (Success only when the password is right).</summary>
-    public async Task<MqttClientConnectResultCode> ConnectAsync(string password, CancellationToken ct)
+    /// <summary>
+    /// The login: one connect attempt as <paramref name="user"/>. On success the session's own connection is
+    /// started and returned; otherwise the attempt's outcome (refused = wrong credentials, else unreachable).
+    /// </summary>
+    public static async Task<(PanelMqttConnection? Connection, MqttConnectAttempt Attempt)> LoginAsync(string user, string password, PanelOptions options, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
-        var result = await ConnectOnceAsync(password, ct).ConfigureAwait(false);
-        if (result == MqttClientConnectResultCode.Success)
+        var endpoint = new MqttEndpoint
         {
-            _password = password;
+            Host = options.MqttHost,
+            Port = options.MqttPort,
+            Username = user,
+            Password = password,
+            ClientId = $"mpp-panel-{Guid.NewGuid():N}",
+            Tls = options.MqttTls,
+            TlsCaFile = options.MqttTlsCaFile,
+            Timeout = TimeSpan.FromSeconds(5),
+        };
+        var attempt = await MqttConnector.ConnectAsync(endpoint, ct).ConfigureAwait(false);
+        if (attempt.Client is not { } check)
+        {
+            return (null, attempt);
         }
 
-        return result;
+        // The check connection has done its job; the session's connection (with reconnects) replaces it.
+        using (check)
+        {
+            await check.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), ct).ConfigureAwait(false);
+        }
+
+        var connection = new PanelMqttConnection(endpoint, new Topics(options.Site), time, loggers);
+        connection.Start();
+        return (connection, attempt);
     }
 
     /// <summary>Completes at the next change after <paramref name="version"/> (or at once when already newer).</summary>
@@ -110,163 +114,141 @@ public sealed class PanelMqttConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Publishes <paramref name="payload"/> on <paramref name="topic"/> (QoS 1, never retained) with a private
-    /// Response Topic and waits for the answer. Null answer with a reason when the broker refused or nobody answered.
-    /// </summary>
-    public async Task<(MqttApplicationMessage? Answer, string? Problem)> RequestAsync(string topic, byte[] payload, TimeSpan timeout, CancellationToken ct)
+    /// <summary>Waits (up to <paramref name="timeout"/>) until the connection is up, e.g. right after the login.</summary>
+    public async Task<bool> WaitConnectedAsync(TimeSpan timeout, CancellationToken ct)
     {
-        if (!_client.IsConnected)
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        try
+        {
+            while (!_connection.IsConnected)
+            {
+                await WaitForChangeAsync(Version, cts.Token).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// After the login: waits until connected and the retained status is in (at most <paramref name="timeout"/>),
+    /// so the first page shows the door as it is. Retained messages arrive right after the subscription.
+    /// </summary>
+    public async Task WaitReadyAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        try
+        {
+            while (!_connection.IsConnected || Status is null || ControllerOnline is null)
+            {
+                await WaitForChangeAsync(Version, cts.Token).ConfigureAwait(false);
+            }
+
+            // The screens' retained availability comes with the same subscription burst.
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // A controller that never published: the pages say so.
+        }
+    }
+
+    /// <summary>
+    /// Sends a request on the user's own connection (QoS 1, private Response Topic, Correlation Data) and waits
+    /// for the answer. <paramref name="alsoOn"/> is a further topic whose message with the same correlation
+    /// counts as the answer (a screen publishes its screenshot on its own topic). Null answer: <c>denied</c>
+    /// (broker ACL), <c>timeout</c> or <c>broker</c> (not connected).
+    /// </summary>
+    public async Task<(byte[]? Answer, string? Problem)> RequestAsync(string topic, byte[] payload, TimeSpan timeout, CancellationToken ct, string? alsoOn = null)
+    {
+        if (!await WaitConnectedAsync(TimeSpan.FromSeconds(3), ct).ConfigureAwait(false))
         {
             return (null, "broker");
         }
 
-        var id = Guid.NewGuid().ToString("N");
-        var waiter = new TaskCompletionSource<MqttApplicationMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = waiter;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        string? key = null;
         try
         {
-            var message = new MqttApplicationMessageBuilder()
-                .WithTopic(topic)
-                .WithPayload(payload)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithResponseTopic($"{_topics.Responses(User)}/{id}")
-                .WithCorrelationData(Encoding.ASCII.GetBytes(id))
-                .WithUserProperty(PanelWire.UserProperty, Encoding.UTF8.GetBytes(User))
-                .WithUserProperty(PanelWire.ViaProperty, Encoding.UTF8.GetBytes(PanelWire.Via))
-                .Build();
-            var published = await _client.PublishAsync(message, ct).ConfigureAwait(false);
+            await using var request = await MqttRequest.OpenAsync(_connection.Client, _topics, User, cts.Token).ConfigureAwait(false);
+            var extra = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (alsoOn is not null)
+            {
+                key = alsoOn + "|" + Convert.ToHexString(request.Correlation.Span);
+                _extraReplies[key] = extra;
+            }
+
+            var published = await request.PublishAsync(topic, payload, "application/json", [new(MqttUserProperties.User, User), new(MqttUserProperties.Via, MqttUserProperties.ViaPanel)], cts.Token).ConfigureAwait(false);
             if (!published.IsSuccess)
             {
                 Log.BrokerRefusedPublish(_logger, User, topic, published.ReasonCode.ToString());
                 return (null, "denied");
             }
 
-            using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timer.CancelAfter(timeout);
-            try
-            {
-                return (await waiter.Task.WaitAsync(timer.Token).ConfigureAwait(false), null);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                return (null, "timeout");
-            }
+            var reply = request.ReplyAsync(cts.Token);
+            var first = await Task.WhenAny(reply, extra.Task.WaitAsync(cts.Token)).ConfigureAwait(false);
+            return (await first.ConfigureAwait(false), null);
         }
-        catch (MqttCommunicationException ex)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return (null, "timeout");
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
         {
             Log.RequestFailed(_logger, User, topic, ex.Message);
             return (null, "broker");
         }
         finally
         {
-            _pending.TryRemove(id, out _);
+            if (key is not null)
+            {
+                _extraReplies.TryRemove(key, out _);
+            }
         }
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        _password = "";
         await _stop.CancelAsync().ConfigureAwait(false);
-        try
+        if (_run is { } run)
         {
-            if (_client.IsConnected)
-            {
-                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is MqttCommunicationException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Logging out while the broker is gone: nothing to close.
+            await run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        if (_reconnect is { } r)
-        {
-            await r.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        _client.Dispose();
+        await _connection.DisconnectAsync(null, CancellationToken.None).ConfigureAwait(false);
+        _connection.Dispose();
         _stop.Dispose();
     }
 
-    private async Task<MqttClientConnectResultCode> ConnectOnceAsync(string password, CancellationToken ct)
+    private void Start()
     {
-        var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(_options.MqttHost, _options.MqttPort)
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId($"mpp-panel-{User}-{Guid.NewGuid():N}"[..48])
-            .WithCredentials(User, password)
-            .WithCleanStart(true)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-            .WithTimeout(TimeSpan.FromSeconds(5));
-        if (_options.MqttTls)
+        string[] filters =
+        [
+            _topics.Status,
+            _topics.Availability,
+            _topics.Announcements,
+            $"{_topics.Root}/screens/+/availability",
+            $"{_topics.Root}/screens/+/screenshot",
+        ];
+        var session = new MqttSession
         {
-            var tls = new MqttClientTlsOptionsBuilder().UseTls().WithTargetHost(_options.MqttHost);
-            if (!string.IsNullOrWhiteSpace(_options.MqttTlsCaFile))
+            // Staff may not read the screens' topics: the broker grants those filters but delivers nothing.
+            Subscriptions = [.. filters.Select(f => new MqttTopicFilterBuilder().WithTopic(f).WithAtLeastOnceQoS().Build())],
+            OnConnectedAsync = (_, _) =>
             {
-                var authority = SiteCertificateAuthority.Load(_options.MqttTlsCaFile);
-                tls.WithCertificateValidationHandler(e => authority.Trusts(e.Certificate, e.SslPolicyErrors));
-            }
-
-            builder.WithTlsOptions(tls.Build());
-        }
-
-        var result = await _client.ConnectAsync(builder.Build(), ct).ConfigureAwait(false);
-        if (result.ResultCode != MqttClientConnectResultCode.Success)
-        {
-            return result.ResultCode;
-        }
-
-        var subscribe = new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(_topics.Status, MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter(_topics.Availability, MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter(_topics.Announcements, MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter($"{_topics.Responses(User)}/#", MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter($"{_topics.Root}/screens/+/availability", MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter($"{_topics.Root}/screens/+/screenshot", MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        // Staff may not read the screens' topics: the broker refuses those filters, which is fine.
-        await _client.SubscribeAsync(subscribe, ct).ConfigureAwait(false);
-        Signal();
-        return result.ResultCode;
-    }
-
-    private async Task ReconnectLoopAsync(CancellationToken ct)
-    {
-        var delay = TimeSpan.FromSeconds(1);
-        while (!ct.IsCancellationRequested && !_client.IsConnected)
-        {
-            try
-            {
-                await Task.Delay(delay, _time, ct).ConfigureAwait(false);
-                var password = _password;
-                if (password.Length == 0)
-                {
-                    return;
-                }
-
-                var code = await ConnectOnceAsync(password, ct).ConfigureAwait(false);
-                if (code == MqttClientConnectResultCode.Success)
-                {
-                    Log.Reconnected(_logger, User);
-                    return;
-                }
-
-                Log.ReconnectRefused(_logger, User, code.ToString());
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is MqttCommunicationException or System.Net.Sockets.SocketException or InvalidOperationException or TimeoutException or OperationCanceledException)
-            {
-                // The broker is still away; try again after a longer pause.
-                Log.ReconnectFailed(_logger, User, ex.Message);
-            }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-        }
+                Signal();
+                return Task.CompletedTask;
+            },
+            OnDisconnected = Signal,
+        };
+        _run = Task.Run(() => _connection.RunAsync(session, _stop.Token));
     }
 
     private void OnMessage(MqttApplicationMessage message)
@@ -276,14 +258,15 @@ public sealed class PanelMqttConnection : IAsyncDisposable
             return;
         }
 
+        var topic = message.Topic;
         if (message.CorrelationData is { Length: > 0 and <= 64 } correlation
-            && _pending.TryGetValue(Encoding.ASCII.GetString(correlation), out var waiter))
+            && _extraReplies.TryGetValue(topic + "|" + Convert.ToHexString(correlation), out var waiter))
         {
-            waiter.TrySetResult(message);
+            waiter.TrySetResult(System.Buffers.BuffersExtensions.ToArray(message.Payload));
+            return;
         }
 
-        var topic = message.Topic;
-        var payload = message.Payload.ToArray();
+        var payload = System.Buffers.BuffersExtensions.ToArray(message.Payload);
         if (topic == _topics.Status)
         {
             try

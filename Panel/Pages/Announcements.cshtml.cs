@@ -75,7 +75,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
             return Page();
         }
 
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new AnnouncementDeleteMessage { Id = deleteId }, MqttJsonContext.Wire.AnnouncementDeleteMessage);
+        var payload = AnnouncementJson.SerializeDelete(deleteId);
         await SendAsync(Session.Connection.Topics.AnnouncementsDelete, payload, t["ann.deleted"]);
         return Page();
     }
@@ -88,7 +88,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         CommandResult? result = null;
         try
         {
-            result = answer is null ? null : JsonSerializer.Deserialize(System.Buffers.BuffersExtensions.ToArray(answer.Payload), MqttJsonContext.Wire.CommandResult);
+            result = answer is null ? null : JsonSerializer.Deserialize(answer, MqttJsonContext.Wire.CommandResult);
         }
         catch (JsonException)
         {
@@ -245,13 +245,13 @@ public sealed class AnnouncementForm
     internal static AnnouncementForm Of(Announcement a, LocalDateTimePattern pattern) => new()
     {
         Id = a.Id,
-        Kind = AnnouncementJson.KindName(a.Kind),
+        Kind = MppSignage.Shared.Wire.WireName.Of(a.Kind),
         TitleId = a.Title.Id,
         TitleEn = a.Title.En,
         BodyId = a.Body?.Id,
         BodyEn = a.Body?.En,
         QrUrl = a.Qr?.Url,
-        Priority = AnnouncementJson.PriorityName(a.Priority),
+        Priority = MppSignage.Shared.Wire.WireName.Of(a.Priority),
         From = a.From is { } f ? pattern.Format(f.LocalDateTime) : null,
         Until = a.Until is { } u ? pattern.Format(u.LocalDateTime) : null,
         When = a.When,

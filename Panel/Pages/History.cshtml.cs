@@ -46,7 +46,7 @@ public sealed class HistoryModel(IOptions<PanelOptions> options, TimeProvider ti
 
         try
         {
-            var page = JsonSerializer.Deserialize(System.Buffers.BuffersExtensions.ToArray(answer.Payload), MqttJsonContext.Wire.HistoryPage);
+            var page = JsonSerializer.Deserialize(answer, MqttJsonContext.Wire.HistoryPage);
             if (page?.Error is { } error)
             {
                 Problem = error;

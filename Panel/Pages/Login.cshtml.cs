@@ -11,8 +11,6 @@ using MppSignage.Panel.Security;
 using MppSignage.Panel.Sessions;
 using MppSignage.Panel.Text;
 using MppSignage.Shared.Mqtt;
-using MQTTnet;
-using MQTTnet.Exceptions;
 
 namespace MppSignage.Panel.Pages;
 
@@ -20,7 +18,7 @@ namespace MppSignage.Panel.Pages;
 /// The login: the panel has no rights of its own, so a login is a broker connection as that user — the
 /// CONNACK is the password check. Failures are throttled per user name and per address.
 /// </summary>
-public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IOptions<PanelOptions> options, TimeProvider time, UiText t, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IOptions<PanelOptions> options, TimeProvider time, UiText t, ILoggerFactory loggers, ILogger<LoginModel> logger) : PageModel
 {
     /// <summary>Longest user name.</summary>
     public const int MaxUserName = 64;
@@ -76,34 +74,19 @@ public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IO
             return Page();
         }
 
-        var connection = new PanelMqttConnection(user, options.Value, time, logger);
-        MqttClientConnectResultCode code;
-        try
+        var (connection, attempt) = await PanelMqttConnection.LoginAsync(user, password, options.Value, time, loggers, HttpContext.RequestAborted);
+        if (connection is null)
         {
-            code = await connection.ConnectAsync(password, HttpContext.RequestAborted);
-        }
-        catch (Exception ex) when (ex is MqttCommunicationException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException or IOException)
-        {
-            await connection.DisposeAsync();
-            Log.LoginRefused(logger, user, address, "broker unreachable: " + ex.Message);
-            FormError = t["login.broker"];
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return Page();
-        }
-
-        if (code != MqttClientConnectResultCode.Success)
-        {
-            await connection.DisposeAsync();
-            var wrong = code is MqttClientConnectResultCode.BadUserNameOrPassword or MqttClientConnectResultCode.NotAuthorized;
-            if (wrong)
+            // Refused: the broker answered no (wrong name or password); otherwise it could not be reached.
+            if (attempt.Refused)
             {
                 throttle.Failed(user, address);
             }
 
-            Log.LoginRefused(logger, user, address, code.ToString());
-            FormError = wrong ? t["login.wrong"] : t["login.broker"];
+            Log.LoginRefused(logger, user, address, attempt.Problem ?? "");
+            FormError = attempt.Refused ? t["login.wrong"] : t["login.broker"];
             UserName = user;
-            Response.StatusCode = wrong ? StatusCodes.Status401Unauthorized : StatusCodes.Status503ServiceUnavailable;
+            Response.StatusCode = attempt.Refused ? StatusCodes.Status401Unauthorized : StatusCodes.Status503ServiceUnavailable;
             return Page();
         }
 
@@ -127,6 +110,7 @@ public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IO
             return Page();
         }
 
+        await connection.WaitReadyAsync(TimeSpan.FromSeconds(2), HttpContext.RequestAborted);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Name, user),

@@ -75,7 +75,7 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
             return Page();
         }
 
-        var payload = JsonSerializer.SerializeToUtf8Bytes(message, MqttJsonContext.Wire.OverrideSetMessage);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(message, MqttJsonContext.Wire.OverrideSetPayload);
         var c = Session.Connection;
         var (answer, problem) = await c.RequestAsync(c.Topics.OverrideSet, payload, TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
         CommandResult? result = null;
@@ -83,7 +83,7 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
         {
             try
             {
-                result = JsonSerializer.Deserialize(System.Buffers.BuffersExtensions.ToArray(answer.Payload), MqttJsonContext.Wire.CommandResult);
+                result = JsonSerializer.Deserialize(answer, MqttJsonContext.Wire.CommandResult);
             }
             catch (JsonException)
             {
@@ -117,14 +117,14 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
         return Page();
     }
 
-    private OverrideSetMessage? Validate()
+    private OverrideSetPayload? Validate()
     {
         if (State is not ("open" or "closed" or "auto"))
         {
             Errors["State"] = t["ovr.err.state"];
         }
 
-        string? until = null;
+        Instant? until = null;
         if (State is "open" or "closed")
         {
             var now = Now;
@@ -133,7 +133,7 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
                 case null or "" or "next":
                     break;
                 case "30" or "60" or "120":
-                    until = IsoTime.Format(now + Duration.FromMinutes(int.Parse(Until, System.Globalization.CultureInfo.InvariantCulture)), Zone);
+                    until = now + Duration.FromMinutes(int.Parse(Until, System.Globalization.CultureInfo.InvariantCulture));
                     break;
                 case "time":
                     var parsed = TimePattern.Parse((Time ?? "").Trim().Replace('.', ':'));
@@ -151,7 +151,7 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
                         break;
                     }
 
-                    until = IsoTime.Format(instant, Zone);
+                    until = instant;
                     break;
                 default:
                     Errors["Until"] = t["ovr.err.until"];
@@ -174,14 +174,15 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
             return null;
         }
 
-        var when = until is null ? t["ovr.until.next"] : StatusView.Local(until, Zone, Now);
+        var when = until is null ? t["ovr.until.next"] : StatusView.Local(IsoTime.Format(until.Value, Zone), Zone, Now);
         Summary = State switch
         {
             "open" => t.Format("ovr.summary.open", t.Format("override.until", when)),
             "closed" => t.Format("ovr.summary.closed", t.Format("override.until", when)),
             _ => t["ovr.summary.auto"],
         };
-        return new OverrideSetMessage { State = State!, Until = until, Reason = State == "auto" ? null : reason };
+        var target = State switch { "open" => OverrideTarget.Open, "closed" => OverrideTarget.Closed, _ => OverrideTarget.Auto };
+        return new OverrideSetPayload { State = target, Until = until?.InZone(Zone).ToOffsetDateTime(), Reason = State == "auto" ? null : reason };
     }
 
     private void Fill()

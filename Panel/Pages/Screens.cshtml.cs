@@ -36,14 +36,14 @@ public sealed class ScreensModel(IOptions<PanelOptions> options, TimeProvider ti
         }
 
         var c = Session.Connection;
-        var (answer, problem) = await c.RequestAsync(c.Topics.ScreenshotGet(screen.Id), [], TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
+        var (answer, problem) = await c.RequestAsync(c.Topics.ScreenshotGet(screen.Id), [], TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted, alsoOn: c.Topics.Screenshot(screen.Id));
         if (answer is null)
         {
             Problem = t["ovr." + problem];
             return Page();
         }
 
-        Session.Images["shot-" + screen.Id] = System.Buffers.BuffersExtensions.ToArray(answer.Payload);
+        Session.Images["shot-" + screen.Id] = answer;
         Shown = screen.Id;
         Stamp = time.GetTimestamp();
         return Page();

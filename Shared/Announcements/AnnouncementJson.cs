@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
+using MppSignage.Shared.Mqtt;
+using MppSignage.Shared.Wire;
 
 namespace MppSignage.Shared.Announcements;
 
@@ -17,9 +18,10 @@ namespace MppSignage.Shared.Announcements;
 /// </remarks>
 public static class AnnouncementJson
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
-    private static readonly OffsetDateTimePattern InstantPattern = OffsetDateTimePattern.ExtendedIso;
-    private static readonly OffsetDateTimePattern WritePattern = OffsetDateTimePattern.GeneralIso;
+    private static readonly JsonInputRules ItemRules = new(AnnouncementLimits.MaxPayloadBytes, MaxDepth: 16);
+
+    // The retained list holds at most MaxCount items of at most MaxPayloadBytes each.
+    private static readonly JsonInputRules ListRules = new(AnnouncementLimits.MaxCount * AnnouncementLimits.MaxPayloadBytes + 1024, MaxDepth: 16);
 
     private static readonly HashSet<string> AnnouncementFields =
         ["id", "kind", "title", "body", "qr", "priority", "from", "until", "when", "seconds", "screens", "services"];
@@ -29,63 +31,39 @@ public static class AnnouncementJson
     /// <param name="when">Validates the <c>when</c> expression; when null any non-empty expression is accepted.</param>
     public static AnnouncementParseResult ParseAnnouncement(ReadOnlySpan<byte> utf8, IWhenEvaluator? when = null)
     {
-        if (utf8.Length > AnnouncementLimits.MaxPayloadBytes)
+        var problems = new List<AnnouncementProblem>();
+        using var doc = Open(utf8, ItemRules, problems);
+        if (doc is null)
         {
-            return Fail("$", $"payload is {utf8.Length} bytes; at most {AnnouncementLimits.MaxPayloadBytes} bytes are accepted");
+            return new AnnouncementParseResult(null, problems);
         }
 
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            return Fail("$", $"not valid JSON ({FirstSentence(ex.Message)})");
-        }
-
-        using (doc)
-        {
-            var problems = new List<AnnouncementProblem>();
-            var item = ReadAnnouncement(doc.RootElement, "", problems, when);
-            return problems.Count == 0 && item is not null
-                ? new AnnouncementParseResult(item, [])
-                : new AnnouncementParseResult(null, problems);
-        }
+        var item = ReadAnnouncement(doc.RootElement, "", problems, when);
+        return problems.Count == 0 && item is not null
+            ? new AnnouncementParseResult(item, [])
+            : new AnnouncementParseResult(null, problems);
     }
 
     /// <summary>Parses the <c>announcements/delete</c> payload <c>{"id":"…"}</c>.</summary>
     public static AnnouncementDeleteParseResult ParseDelete(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > AnnouncementLimits.MaxPayloadBytes)
+        using var doc = WireJson.OpenObject(utf8, ItemRules, out var refusal);
+        if (doc is null)
         {
-            return new(null, new("$", $"payload is {utf8.Length} bytes; at most {AnnouncementLimits.MaxPayloadBytes} bytes are accepted"));
+            return new(null, new(refusal.Path, refusal.Reason));
         }
 
-        try
+        foreach (var p in doc.RootElement.EnumerateObject())
         {
-            using var doc = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            if (p.Name != "id")
             {
-                return new(null, new("$", "expected a JSON object like {\"id\":\"…\"}"));
+                return new(null, new(WireJson.Member("", p.Name), "unknown field; a delete command has only \"id\""));
             }
-
-            foreach (var p in doc.RootElement.EnumerateObject())
-            {
-                if (p.Name != "id")
-                {
-                    return new(null, new(p.Name, "unknown field; a delete command has only \"id\""));
-                }
-            }
-
-            var problems = new List<AnnouncementProblem>();
-            var id = ReadId(doc.RootElement, "id", problems);
-            return problems.Count == 0 ? new(id, null) : new(null, problems[0]);
         }
-        catch (JsonException ex)
-        {
-            return new(null, new("$", $"not valid JSON ({FirstSentence(ex.Message)})"));
-        }
+
+        var problems = new List<AnnouncementProblem>();
+        var id = ReadId(doc.RootElement, "id", problems);
+        return problems.Count == 0 ? new(id, null) : new(null, problems[0]);
     }
 
     /// <summary>
@@ -102,9 +80,9 @@ public static class AnnouncementJson
             return new(items, problems);
         }
 
-        try
+        using var doc = Open(utf8, ListRules, problems);
+        if (doc is not null)
         {
-            using var doc = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var list) || list.ValueKind != JsonValueKind.Array)
             {
@@ -137,167 +115,28 @@ public static class AnnouncementJson
                 i++;
             }
         }
-        catch (JsonException ex)
-        {
-            problems.Add(new("$", $"not valid JSON ({FirstSentence(ex.Message)})"));
-        }
 
         return new(items, problems);
     }
 
     /// <summary>Serialises one announcement (the form <see cref="ParseAnnouncement"/> reads back).</summary>
-    public static byte[] SerializeAnnouncement(Announcement announcement)
-    {
-        ArgumentNullException.ThrowIfNull(announcement);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            Write(writer, announcement);
-        }
+    public static byte[] SerializeAnnouncement(Announcement announcement) => Serialize(AnnouncementPayload.Of(announcement));
 
-        return stream.ToArray();
-    }
+    /// <summary>The one writer of the announcement format: a payload built by the CLI or the panel, or <see cref="AnnouncementPayload.Of"/>.</summary>
+    public static byte[] Serialize(AnnouncementPayload payload) =>
+        JsonSerializer.SerializeToUtf8Bytes(payload, MqttJsonContext.Wire.AnnouncementPayload);
 
     /// <summary>Serialises the retained list <c>{"updatedAt":…,"items":[…]}</c>.</summary>
     public static byte[] SerializeList(IEnumerable<Announcement> items, OffsetDateTime? updatedAt = null)
     {
         ArgumentNullException.ThrowIfNull(items);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            if (updatedAt is not null)
-            {
-                writer.WriteString("updatedAt", WritePattern.Format(updatedAt.Value));
-            }
-
-            writer.WriteStartArray("items");
-            foreach (var item in items)
-            {
-                Write(writer, item);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
+        var list = new AnnouncementListPayload { UpdatedAt = updatedAt, Items = items.Select(AnnouncementPayload.Of).ToList() };
+        return JsonSerializer.SerializeToUtf8Bytes(list, MqttJsonContext.Wire.AnnouncementListPayload);
     }
 
-    private static void Write(Utf8JsonWriter w, Announcement a)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", a.Id);
-        w.WriteString("kind", KindName(a.Kind));
-        WriteText(w, "title", a.Title);
-        if (a.Body is not null)
-        {
-            WriteText(w, "body", a.Body);
-        }
-
-        if (a.Qr is not null)
-        {
-            w.WriteStartObject("qr");
-            w.WriteString("url", a.Qr.Url);
-            if (a.Qr.Caption is not null)
-            {
-                WriteText(w, "caption", a.Qr.Caption);
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteString("priority", PriorityName(a.Priority));
-        if (a.From is not null)
-        {
-            w.WriteString("from", WritePattern.Format(a.From.Value));
-        }
-
-        if (a.Until is not null)
-        {
-            w.WriteString("until", WritePattern.Format(a.Until.Value));
-        }
-
-        if (a.When is not null)
-        {
-            w.WriteString("when", a.When);
-        }
-
-        w.WriteNumber("seconds", a.Seconds);
-        if (a.Screens.Count > 0)
-        {
-            w.WriteStartArray("screens");
-            foreach (var s in a.Screens)
-            {
-                w.WriteStringValue(s);
-            }
-
-            w.WriteEndArray();
-        }
-
-        if (a.Services.Count > 0)
-        {
-            w.WriteStartArray("services");
-            foreach (var e in a.Services)
-            {
-                w.WriteStartObject();
-                w.WriteString("agency", e.Agency);
-                if (e.Counter is not null)
-                {
-                    w.WriteString("counter", e.Counter);
-                }
-
-                WriteStrings(w, "services", e.Services);
-                WriteStrings(w, "requirements", e.Requirements);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteText(Utf8JsonWriter w, string name, LocalizedText text)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("id", text.Id);
-        if (text.En is not null)
-        {
-            w.WriteString("en", text.En);
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
-    }
-
-    /// <summary>The JSON name of a kind (<c>text</c>, <c>qr</c>, <c>services</c>).</summary>
-    public static string KindName(AnnouncementKind kind) => kind switch
-    {
-        AnnouncementKind.Text => "text",
-        AnnouncementKind.Qr => "qr",
-        AnnouncementKind.Services => "services",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown announcement kind."),
-    };
-
-    /// <summary>The JSON name of a priority (<c>normal</c>, <c>high</c>, <c>emergency</c>).</summary>
-    public static string PriorityName(AnnouncementPriority priority) => priority switch
-    {
-        AnnouncementPriority.Normal => "normal",
-        AnnouncementPriority.High => "high",
-        AnnouncementPriority.Emergency => "emergency",
-        _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, "Unknown priority."),
-    };
+    /// <summary>Serialises the <c>announcements/delete</c> command.</summary>
+    public static byte[] SerializeDelete(string id) =>
+        JsonSerializer.SerializeToUtf8Bytes(new AnnouncementDeletePayload(id), MqttJsonContext.Wire.AnnouncementDeletePayload);
 
     /// <summary>True when <paramref name="id"/> is usable as an announcement or screen id.</summary>
     public static bool IsValidId(string id) =>
@@ -316,18 +155,16 @@ public static class AnnouncementJson
         {
             if (!AnnouncementFields.Contains(p.Name))
             {
-                problems.Add(new(prefix + p.Name, $"unknown field; known fields are {string.Join(", ", AnnouncementFields)}"));
+                problems.Add(new(prefix + WireJson.Shorten(p.Name), WireJson.UnknownMember(p.Name, AnnouncementFields)));
             }
         }
 
         var id = ReadId(root, prefix + "id", problems, prop: "id");
-        var kind = ReadEnum(root, "kind", prefix, problems, required: true, AnnouncementKind.Text,
-            ("text", AnnouncementKind.Text), ("qr", AnnouncementKind.Qr), ("services", AnnouncementKind.Services));
+        var kind = ReadEnum(root, "kind", prefix, problems, required: true, AnnouncementKind.Text);
         var title = ReadText(root, "title", prefix, problems, AnnouncementLimits.MaxTitleLength, required: true, multiline: false);
         var body = ReadText(root, "body", prefix, problems, AnnouncementLimits.MaxBodyLength, required: false, multiline: true);
         var qr = ReadQr(root, prefix, problems);
-        var priority = ReadEnum(root, "priority", prefix, problems, required: false, AnnouncementPriority.Normal,
-            ("normal", AnnouncementPriority.Normal), ("high", AnnouncementPriority.High), ("emergency", AnnouncementPriority.Emergency));
+        var priority = ReadEnum(root, "priority", prefix, problems, required: false, AnnouncementPriority.Normal);
         var from = ReadInstant(root, "from", prefix, problems);
         var until = ReadInstant(root, "until", prefix, problems);
         if (from is not null && until is not null && until.Value.ToInstant() <= from.Value.ToInstant())
@@ -408,9 +245,10 @@ public static class AnnouncementJson
         return id;
     }
 
-    private static T ReadEnum<T>(JsonElement root, string name, string prefix, List<AnnouncementProblem> problems, bool required, T fallback, params (string Name, T Value)[] values)
+    private static T ReadEnum<T>(JsonElement root, string name, string prefix, List<AnnouncementProblem> problems, bool required, T fallback)
+        where T : struct, Enum
     {
-        var names = string.Join(", ", values.Select(v => v.Name));
+        var names = WireName.List<T>();
         if (!root.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
         {
             if (required)
@@ -428,12 +266,9 @@ public static class AnnouncementJson
         }
 
         var s = e.GetString()!;
-        foreach (var v in values)
+        if (WireName.TryParse<T>(s, out var value))
         {
-            if (v.Name == s)
-            {
-                return v.Value;
-            }
+            return value;
         }
 
         problems.Add(new(prefix + name, $"unknown value '{Shorten(s)}'; expected one of {names}"));
@@ -629,19 +464,18 @@ public static class AnnouncementJson
 
         if (e.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new(prefix + name, $"expected an ISO 8601 time with offset (2024-07-01T08:00:00+07:00), got {Describe(e)}"));
+            problems.Add(new(prefix + name, $"expected {IsoTime.Expected}, got {Describe(e)}"));
             return null;
         }
 
         var s = e.GetString()!;
-        var parsed = InstantPattern.Parse(s);
-        if (!parsed.Success)
+        if (!IsoTime.TryParse(s, out var parsed))
         {
-            problems.Add(new(prefix + name, $"'{Shorten(s)}' is not an ISO 8601 time with offset such as 2024-07-01T08:00:00+07:00"));
+            problems.Add(new(prefix + name, $"'{Shorten(s)}' is not {IsoTime.Expected}"));
             return null;
         }
 
-        return parsed.Value;
+        return parsed;
     }
 
     private static string? ReadWhen(JsonElement root, string prefix, List<AnnouncementProblem> problems, IWhenEvaluator? evaluator)
@@ -861,25 +695,15 @@ public static class AnnouncementJson
         return list;
     }
 
-    private static AnnouncementParseResult Fail(string field, string reason) =>
-        new(null, [new AnnouncementProblem(field, reason)]);
-
-    private static string Describe(JsonElement e) => e.ValueKind switch
+    private static JsonDocument? Open(ReadOnlySpan<byte> utf8, JsonInputRules rules, List<AnnouncementProblem> problems)
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => $"the number {e.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => $"{e.GetRawText()}",
-        JsonValueKind.Null => "null",
-        _ => e.ValueKind.ToString(),
-    };
-
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "…";
-
-    private static string FirstSentence(string message)
-    {
-        var dot = message.IndexOf(". ", StringComparison.Ordinal);
-        return dot > 0 ? message[..dot] : message.TrimEnd('.');
+        var found = new List<WireProblem>();
+        var doc = WireJson.Open(utf8, rules, found);
+        problems.AddRange(found.Select(p => new AnnouncementProblem(p.Path, p.Reason)));
+        return doc;
     }
+
+    private static string Describe(JsonElement e) => WireJson.Describe(e);
+
+    private static string Shorten(string s) => WireJson.Shorten(s);
 }

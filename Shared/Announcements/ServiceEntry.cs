@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MppSignage.Shared.Announcements;
 
 /// <summary>One agency of the services directory.</summary>
@@ -7,6 +9,6 @@ namespace MppSignage.Shared.Announcements;
 /// <param name="Requirements">Documents to bring.</param>
 public sealed record ServiceEntry(
     string Agency,
-    string? Counter,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Counter,
     IReadOnlyList<string> Services,
     IReadOnlyList<string> Requirements);

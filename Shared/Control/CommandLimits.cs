@@ -1,14 +1,16 @@
+using MppSignage.Shared.Wire;
+
 namespace MppSignage.Shared.Control;
 
 /// <summary>Limits every command payload must respect, applied before any handler runs.</summary>
 public static class CommandLimits
 {
-    /// <summary>64 KiB: a whole schedule document fits many times; anything larger is abuse or a mistake.</summary>
-    public const int MaxPayloadBytes = 64 * 1024;
+    /// <summary>The one command size limit, <see cref="WireJson.MaxCommandBytes"/> (64 KiB).</summary>
+    public const int MaxPayloadBytes = WireJson.MaxCommandBytes;
 
     /// <summary>Maximum length of a free-text reason.</summary>
     public const int MaxReasonLength = 200;
 
-    /// <summary>JSON nesting beyond this is refused (no command document nests deeper than a few levels).</summary>
-    public const int MaxJsonDepth = 32;
+    /// <summary>JSON nesting beyond this is refused (<see cref="WireJson.MaxDepth"/>).</summary>
+    public const int MaxJsonDepth = WireJson.MaxDepth;
 }

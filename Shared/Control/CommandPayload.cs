@@ -1,11 +1,12 @@
-using System.Text;
 using System.Text.Json;
+using MppSignage.Shared.Wire;
 
 namespace MppSignage.Shared.Control;
 
 /// <summary>
-/// The checks every JSON command payload passes before its own fields are read: size, UTF-8, JSON,
-/// nesting depth, a top-level object, and only known field names. Each failure names the field.
+/// The checks every JSON command payload passes before its own fields are read, through the shared
+/// reader <see cref="WireJson"/>: size, UTF-8, JSON, nesting depth, duplicate keys, a top-level object,
+/// and only known field names. Each failure names the field.
 /// </summary>
 public static class CommandPayload
 {
@@ -15,55 +16,34 @@ public static class CommandPayload
     /// <param name="document">The parsed document (caller disposes) when the result is null.</param>
     public static CommandResult? TryOpenObject(ReadOnlySpan<byte> payload, IReadOnlyCollection<string>? knownFields, out JsonDocument? document)
     {
-        document = null;
-        if (payload.Length > CommandLimits.MaxPayloadBytes)
+        document = WireJson.OpenObject(payload, JsonInputRules.Command, out var problem);
+        if (document is null)
         {
-            return CommandResult.Refused("payload", $"payload is {payload.Length} bytes; the limit is {CommandLimits.MaxPayloadBytes} bytes (64 KiB)");
-        }
-
-        if (payload.IsEmpty)
-        {
-            return CommandResult.Refused("payload", "payload is empty; expected a JSON object");
-        }
-
-        if (!IsValidUtf8(payload))
-        {
-            return CommandResult.Refused("payload", "payload is not valid UTF-8 text; expected a JSON object");
-        }
-
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(payload.ToArray(), new JsonDocumentOptions { MaxDepth = CommandLimits.MaxJsonDepth });
-        }
-        catch (JsonException ex)
-        {
-            return CommandResult.Refused("payload", $"payload is not valid JSON: {Shorten(ex.Message)}");
-        }
-
-        if (doc.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            var kind = doc.RootElement.ValueKind.ToString().ToLowerInvariant();
-            doc.Dispose();
-            return CommandResult.Refused("payload", $"payload must be a JSON object, not {kind}");
+            return Refused(problem);
         }
 
         if (knownFields is not null)
         {
-            foreach (var property in doc.RootElement.EnumerateObject())
+            var problems = new List<WireProblem>();
+            WireJson.CheckMembers(document.RootElement, "", knownFields, problems);
+            if (problems.Count > 0)
             {
-                if (!knownFields.Contains(property.Name))
-                {
-                    var name = property.Name;
-                    doc.Dispose();
-                    return CommandResult.Refused(name, $"unknown field; expected only {string.Join(", ", knownFields)}");
-                }
+                document.Dispose();
+                document = null;
+                return Refused(problems[0]);
             }
         }
 
-        document = doc;
         return null;
     }
+
+    /// <summary>The refusal of a payload too large to read (checked before the payload is copied).</summary>
+    public static CommandResult? CheckSize(long length) =>
+        WireJson.CheckSize(length, JsonInputRules.Command) is { } problem ? Refused(problem) : null;
+
+    /// <summary>A problem of the shared reader as a command refusal (the whole payload is the field <c>payload</c>).</summary>
+    public static CommandResult Refused(WireProblem problem) =>
+        CommandResult.Refused(problem.Path is "$" or "" ? "payload" : problem.Path, problem.Reason);
 
     /// <summary>Reads an optional string field: absent or null gives null; another type is refused.</summary>
     public static CommandResult? TryGetOptionalString(JsonElement obj, string field, int maxLength, out string? value)
@@ -76,7 +56,7 @@ public static class CommandPayload
 
         if (element.ValueKind != JsonValueKind.String)
         {
-            return CommandResult.Refused(field, $"must be a string or null, not {element.ValueKind.ToString().ToLowerInvariant()}");
+            return CommandResult.Refused(field, $"must be a string or null, not {WireJson.Describe(element)}");
         }
 
         var text = element.GetString()!;
@@ -92,24 +72,5 @@ public static class CommandPayload
 
         value = text;
         return null;
-    }
-
-    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            _ = new UTF8Encoding(false, true).GetCharCount(bytes);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
-
-    private static string Shorten(string message)
-    {
-        // System.Text.Json messages end with "LineNumber: 0 | BytePositionInLine: 5." which is the useful part; keep it short.
-        return message.Length <= 200 ? message : message[..200];
     }
 }

@@ -12,7 +12,7 @@ public static class DoorDecision
 {
     /// <summary>Decides the door at <paramref name="now"/>.</summary>
     /// <param name="evaluation">The schedule evaluated at <paramref name="now"/>, or null when no valid schedule is loaded.</param>
-    /// <param name="override">The stored override, or null; an expired one is ignored.</param>
+    /// <param name="override">The stored override, or null; it decides only while <see cref="Judge"/> says it is in force.</param>
     /// <param name="clockSynced">Whether the system clock is synchronised.</param>
     /// <param name="now">The instant to decide for.</param>
     /// <param name="options">Closing-soon window and safe-state policies.</param>
@@ -26,11 +26,10 @@ public static class DoorDecision
         string? scheduleProblem = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var active = @override is not null && @override.IsActiveAt(now) ? @override : null;
-
-        if (active is not null)
+        var standing = @override is null ? (OverrideStanding?)null : Judge(@override, now, clockSynced, options.OverrideMaximum);
+        if (standing == OverrideStanding.InForce)
         {
-            return DecideOverride(evaluation, active, clockSynced, now, options);
+            return DecideOverride(evaluation, @override!, now, options);
         }
 
         if (evaluation is null)
@@ -60,11 +59,35 @@ public static class DoorDecision
                 EvaluatedAt = now,
                 TodayHours = evaluation.TodayHours,
                 // No NextChange: the clock cannot be trusted; the periodic check notices synchronisation.
-                Message = "time not synchronised",
+                Message = standing == OverrideStanding.ClockUnsynchronised ? "time not synchronised; the stored override waits until it is" : "time not synchronised",
             };
         }
 
         return DecideAuto(evaluation, clockSynced, now, options);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="override"/> decides the door at <paramref name="now"/>. With an unsynchronised
+    /// clock nothing about it can be judged (a Pi without RTC boots with a stale clock), so it waits; otherwise
+    /// it is in force until its end, and only while neither its whole span nor what remains of it exceeds
+    /// <paramref name="maximum"/>.
+    /// </summary>
+    public static OverrideStanding Judge(OverrideState @override, Instant now, bool clockSynced, Duration maximum)
+    {
+        ArgumentNullException.ThrowIfNull(@override);
+        if (!clockSynced)
+        {
+            return OverrideStanding.ClockUnsynchronised;
+        }
+
+        if (!@override.IsActiveAt(now))
+        {
+            return OverrideStanding.Expired;
+        }
+
+        return @override.Until - @override.SetAt > maximum || @override.Until - now > maximum
+            ? OverrideStanding.BeyondMaximum
+            : OverrideStanding.InForce;
     }
 
     /// <summary>
@@ -130,7 +153,7 @@ public static class DoorDecision
         };
     }
 
-    private static DoorState DecideOverride(ScheduleEvaluation? e, OverrideState o, bool clockSynced, Instant now, DoorDecisionOptions options)
+    private static DoorState DecideOverride(ScheduleEvaluation? e, OverrideState o, Instant now, DoorDecisionOptions options)
     {
         // After the override ends the schedule decides; estimate from the evaluation at now whether the
         // door will then be open, to show closing-soon and the right closes/opens instants.
@@ -179,9 +202,10 @@ public static class DoorDecision
             ClosesAt = closesAt,
             OpensAt = opensAt,
             Override = o,
-            ClockSynced = clockSynced,
+            // An override is only in force with a synchronised clock (see Judge).
+            ClockSynced = true,
             TodayHours = e?.TodayHours ?? [],
-            Message = clockSynced ? by : $"{by} (time not synchronised)",
+            Message = by,
             EvaluatedAt = now,
             WakeAt = Min(Min(e?.NextChange, o.Until), soonStart is { } s && s > now ? s : null),
         };

@@ -11,6 +11,9 @@ public sealed record DoorDecisionOptions(
     UnsynchronizedClockPolicy UnsynchronizedPolicy,
     bool OpenWhenScheduleUnavailable = false)
 {
+    /// <summary>The longest an override may run; re-checked on every decision, not only when it is set.</summary>
+    public Duration OverrideMaximum { get; init; } = OverrideRules.DefaultMaximum;
+
     /// <summary>15 minutes of closing-soon; closed while the clock is unsynchronised or the schedule unavailable.</summary>
     public static DoorDecisionOptions Default { get; } = new(Duration.FromMinutes(15), UnsynchronizedClockPolicy.Closed);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using MppSignage.Shared.Mqtt;
+using MppSignage.Shared.Wire;
 using NodaTime;
-using NodaTime.Text;
 
 namespace MppSignage.Shared.Control;
 
@@ -8,12 +9,6 @@ namespace MppSignage.Shared.Control;
 public static class OverrideCommandParser
 {
     private static readonly string[] KnownFields = ["state", "until", "reason"];
-
-    private static readonly OffsetDateTimePattern[] UntilPatterns =
-    [
-        OffsetDateTimePattern.ExtendedIso,
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
-    ];
 
     /// <summary>Parses <paramref name="payload"/>; every refusal names the field and the reason.</summary>
     public static ParseOutcome<OverrideCommand> Parse(ReadOnlySpan<byte> payload)
@@ -34,17 +29,12 @@ public static class OverrideCommandParser
 
             if (stateElement.ValueKind != JsonValueKind.String)
             {
-                return ParseOutcome<OverrideCommand>.Refused("state", $"must be a string (open, closed or auto), not {stateElement.ValueKind.ToString().ToLowerInvariant()}");
+                return ParseOutcome<OverrideCommand>.Refused("state", $"must be a string (open, closed or auto), not {WireJson.Describe(stateElement)}");
             }
 
-            OverrideTarget target;
-            switch (stateElement.GetString())
+            if (!WireName.TryParse<OverrideTarget>(stateElement.GetString()!, out var target))
             {
-                case "open": target = OverrideTarget.Open; break;
-                case "closed": target = OverrideTarget.Closed; break;
-                case "auto": target = OverrideTarget.Auto; break;
-                default:
-                    return ParseOutcome<OverrideCommand>.Refused("state", $"unknown value '{Trim(stateElement.GetString()!)}'; expected open, closed or auto");
+                return ParseOutcome<OverrideCommand>.Refused("state", $"unknown value '{WireJson.Shorten(stateElement.GetString()!)}'; expected open, closed or auto");
             }
 
             Instant? until = null;
@@ -52,16 +42,14 @@ public static class OverrideCommandParser
             {
                 if (untilElement.ValueKind != JsonValueKind.String)
                 {
-                    return ParseOutcome<OverrideCommand>.Refused("until", $"must be an ISO 8601 date-time string with offset or null, not {untilElement.ValueKind.ToString().ToLowerInvariant()}");
+                    return ParseOutcome<OverrideCommand>.Refused("until", $"must be {IsoTime.Expected} or null, not {WireJson.Describe(untilElement)}");
                 }
 
-                var parsed = ParseUntil(untilElement.GetString()!);
-                if (parsed is null)
+                until = IsoTime.Parse(untilElement.GetString());
+                if (until is null)
                 {
-                    return ParseOutcome<OverrideCommand>.Refused("until", $"'{Trim(untilElement.GetString()!)}' is not an ISO 8601 date-time with offset, e.g. 2024-07-01T15:00:00+07:00");
+                    return ParseOutcome<OverrideCommand>.Refused("until", $"'{WireJson.Shorten(untilElement.GetString()!)}' is not {IsoTime.Expected}");
                 }
-
-                until = parsed;
             }
 
             error = CommandPayload.TryGetOptionalString(root, "reason", CommandLimits.MaxReasonLength, out var reason);
@@ -78,21 +66,4 @@ public static class OverrideCommandParser
             return ParseOutcome<OverrideCommand>.Ok(new OverrideCommand(target, until, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
         }
     }
-
-    /// <summary>Parses an ISO 8601 date-time that carries a UTC offset (or Z); null when it does not.</summary>
-    public static Instant? ParseUntil(string text)
-    {
-        foreach (var pattern in UntilPatterns)
-        {
-            var result = pattern.Parse(text);
-            if (result.Success)
-            {
-                return result.Value.ToInstant();
-            }
-        }
-
-        return null;
-    }
-
-    private static string Trim(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

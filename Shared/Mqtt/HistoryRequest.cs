@@ -15,24 +15,24 @@ public sealed record HistoryRequest
     public const int DefaultLimit = 20;
 
     /// <summary>Entries older than this position (the previous page's <see cref="HistoryPage.Next"/>); null for the newest.</summary>
-    [JsonPropertyName("before")] public long? Before { get; init; }
+    public long? Before { get; init; }
 
     /// <summary>Page size, 1..<see cref="MaxLimit"/>.</summary>
-    [JsonPropertyName("limit")] public int? Limit { get; init; }
+    public int? Limit { get; init; }
 }
 
 /// <summary>One page of the journal, newest first.</summary>
 public sealed record HistoryPage
 {
     /// <summary>The entries.</summary>
-    [JsonPropertyName("items")] public required IReadOnlyList<EventMessage> Items { get; init; }
+    public required IReadOnlyList<EventMessage> Items { get; init; }
 
     /// <summary>The <see cref="HistoryRequest.Before"/> of the next (older) page, or null at the start of the journal.</summary>
-    [JsonPropertyName("next")] public long? Next { get; init; }
+    public long? Next { get; init; }
 
     /// <summary>How many entries the journal holds.</summary>
-    [JsonPropertyName("total")] public required long Total { get; init; }
+    public required long Total { get; init; }
 
     /// <summary>Why the request was refused (then <see cref="Items"/> is empty).</summary>
-    [JsonPropertyName("error")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Error { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Error { get; init; }
 }

@@ -1,10 +1,28 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Control;
+using MppSignage.Shared.Wire;
 
 namespace MppSignage.Shared.Mqtt;
 
-/// <summary>Source-generated JSON for the MQTT payload records (no reflection, trim-safe).</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never, WriteIndented = false)]
+/// <summary>
+/// The source-generated JSON of every MQTT payload and state file record (no reflection, trim-safe);
+/// <c>Shared/Wire/README.md</c> lists them. Enums are written in kebab case (<see cref="WireName"/>),
+/// date-times as <see cref="IsoTime"/>, instants in state files by NodaTime's converter.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = false,
+    Converters =
+    [
+        typeof(WireOffsetDateTimeConverter),
+        typeof(WireInstantConverter),
+        typeof(KebabEnumConverter<AnnouncementKind>),
+        typeof(KebabEnumConverter<AnnouncementPriority>),
+        typeof(KebabEnumConverter<OverrideTarget>),
+    ])]
 [JsonSerializable(typeof(StatusMessage))]
 [JsonSerializable(typeof(CommandResult))]
 [JsonSerializable(typeof(EventMessage))]
@@ -12,16 +30,30 @@ namespace MppSignage.Shared.Mqtt;
 [JsonSerializable(typeof(ScreenAvailability))]
 [JsonSerializable(typeof(HistoryRequest))]
 [JsonSerializable(typeof(HistoryPage))]
-[JsonSerializable(typeof(OverrideSetMessage))]
-[JsonSerializable(typeof(MppSignage.Shared.Announcements.AnnouncementDeleteMessage))]
+[JsonSerializable(typeof(OverrideSetPayload))]
+[JsonSerializable(typeof(OverrideStateFile))]
+[JsonSerializable(typeof(AnnouncementPayload))]
+[JsonSerializable(typeof(AnnouncementListPayload))]
+[JsonSerializable(typeof(AnnouncementDeletePayload))]
+[JsonSerializable(typeof(HomeAssistantConfig))]
 public sealed partial class MqttJsonContext : JsonSerializerContext
 {
-    private static readonly Lazy<MqttJsonContext> RelaxedContext = new(() =>
-        new MqttJsonContext(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    // Copies of the generated options (naming, converters) with the readable escaping: options passed to
+    // the constructor replace the attribute's options, they do not add to them.
+    private static JsonSerializerOptions GeneratedOptions => Default.Options;
+
+    private static readonly Lazy<MqttJsonContext> WireContext = new(() =>
+        new MqttJsonContext(new JsonSerializerOptions(GeneratedOptions) { Encoder = WireJson.Encoder }));
+
+    private static readonly Lazy<MqttJsonContext> FileContext = new(() =>
+        new MqttJsonContext(new JsonSerializerOptions(GeneratedOptions) { Encoder = WireJson.Encoder, WriteIndented = true }));
 
     /// <summary>
     /// The context to use on the wire: '+' in offsets and Indonesian letters stay readable instead of
-    /// <c>\u002B</c> escapes (payloads are never embedded in HTML, the only place the escaping matters).
+    /// <c>\u002B</c> escapes (<see cref="WireJson.Encoder"/>).
     /// </summary>
-    public static MqttJsonContext Wire => RelaxedContext.Value;
+    public static MqttJsonContext Wire => WireContext.Value;
+
+    /// <summary>The same, indented, for state files a person may open (<c>override.json</c>).</summary>
+    public static MqttJsonContext File => FileContext.Value;
 }

@@ -10,14 +10,14 @@ namespace MppSignage.Shared.Mqtt;
 public sealed record ScreenAvailability
 {
     /// <summary>True while the screen is connected.</summary>
-    [JsonPropertyName("online")] public required bool Online { get; init; }
+    public required bool Online { get; init; }
 
     /// <summary>Frame width in pixels.</summary>
-    [JsonPropertyName("width")] public int? Width { get; init; }
+    public int? Width { get; init; }
 
     /// <summary>Frame height in pixels.</summary>
-    [JsonPropertyName("height")] public int? Height { get; init; }
+    public int? Height { get; init; }
 
     /// <summary>When the screen connected (ISO 8601 with the site offset).</summary>
-    [JsonPropertyName("at")] public string? At { get; init; }
+    public string? At { get; init; }
 }

@@ -35,6 +35,18 @@ public static class StatusMessages
         };
     }
 
+    /// <summary>
+    /// True when <paramref name="a"/> and <paramref name="b"/> say the same thing to a subscriber: every field
+    /// equal except <see cref="StatusMessage.UpdatedAt"/> (record equality, with today's hours compared by value).
+    /// </summary>
+    public static bool SameContent(StatusMessage a, StatusMessage? b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return b is not null
+            && a with { UpdatedAt = "", TodayHours = null } == b with { UpdatedAt = "", TodayHours = null }
+            && (a.TodayHours ?? []).SequenceEqual(b.TodayHours ?? []);
+    }
+
     private static string HoursText(Interval interval, DateTimeZone zone)
     {
         var start = interval.HasStart ? interval.Start.InZone(zone).TimeOfDay.ToString("HH':'mm", null) : "00:00";

@@ -67,6 +67,31 @@ public sealed class Topics
     /// </summary>
     public string Responses(string user) => $"{Root}/responses/{user}";
 
+    /// <summary>
+    /// The private response topic of one request, <c>mpp/{site}/responses/{user}/{requestId}</c>: the controller answers a
+    /// command only there, and the broker lets only <paramref name="user"/> (the authenticated MQTT user) and admins read it.
+    /// The one place this topic is built.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="user"/> or <paramref name="requestId"/> is not one topic level.</exception>
+    public string ResponseTopic(string user, string requestId)
+    {
+        if (!IsValidTopicLevel(user))
+        {
+            throw new ArgumentException($"User '{user}' cannot name a response topic: it must be 1-64 characters without '/', '+', '#' or control characters.", nameof(user));
+        }
+
+        if (!IsValidTopicLevel(requestId))
+        {
+            throw new ArgumentException($"Request id '{requestId}' must be 1-64 characters without '/', '+', '#' or control characters.", nameof(requestId));
+        }
+
+        return $"{Responses(user)}/{requestId}";
+    }
+
+    /// <summary>True when <paramref name="level"/> can stand as one topic level: 1-64 characters, no <c>/</c>, wildcards or control characters.</summary>
+    public static bool IsValidTopicLevel(string? level) =>
+        level is { Length: >= 1 and <= 64 } && !level.Any(c => c is '/' or '+' or '#' || char.IsControl(c));
+
     /// <summary>Screenshot request for one screen.</summary>
     public string ScreenshotGet(string screenId) => $"{Root}/screens/{screenId}/screenshot/get";
 

@@ -1,6 +1,6 @@
+using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.OpeningHours;
 using NodaTime;
-using NodaTime.Text;
 
 namespace MppSignage.Shared.Schedule;
 
@@ -11,22 +11,11 @@ namespace MppSignage.Shared.Schedule;
 /// </summary>
 public static class ScheduleFormat
 {
-    private static readonly OffsetDateTimePattern IsoPattern =
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<m>");
-
-    /// <summary>ISO 8601 with the zone's offset: <c>2024-07-01T08:00:00+07:00</c>.</summary>
-    public static string Iso(Instant instant, DateTimeZone zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        return IsoPattern.Format(instant.InZone(zone).ToOffsetDateTime());
-    }
+    /// <summary>ISO 8601 with the zone's offset: <c>2024-07-01T08:00:00+07:00</c> (the wire's <see cref="IsoTime"/>).</summary>
+    public static string Iso(Instant instant, DateTimeZone zone) => IsoTime.Format(instant, zone);
 
     /// <summary>A site-local time as ISO 8601 with the zone's offset (lenient in DST gaps).</summary>
-    public static string Iso(LocalDateTime local, DateTimeZone zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        return IsoPattern.Format(zone.AtLeniently(local).ToOffsetDateTime());
-    }
+    public static string Iso(LocalDateTime local, DateTimeZone zone) => IsoTime.Format(local, zone);
 
     /// <summary>
     /// An interval within one site-local day as <c>08:00-14:00</c>; an end at the next midnight is

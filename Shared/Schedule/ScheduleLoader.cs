@@ -1,8 +1,8 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using MppSignage.Shared.Holidays;
 using MppSignage.Shared.OpeningHours;
+using MppSignage.Shared.Wire;
 using NodaTime;
 using NodaTime.Text;
 
@@ -21,8 +21,11 @@ public static class ScheduleLoader
     public const int MaxDocumentBytes = 4 * 1024 * 1024;
 
     // Years outside this range are almost always typos (0224, 2204) in a civic schedule.
-    private const int MinYear = 1900;
-    private const int MaxYear = 2199;
+    private const int MinYear = WireJson.MinYear;
+    private const int MaxYear = WireJson.MaxYear;
+
+    // Hand-edited files: comments and trailing commas are fine.
+    private static readonly JsonInputRules DocumentRules = new(MaxDocumentBytes, "document", Lenient: true);
 
     private static readonly string[] RootFields = ["$schema", "name", "note", "timeZone", "versions", "holidays", "specialPeriods", "closures"];
     private static readonly string[] VersionFields = ["from", "to", "hours", "source", "note"];
@@ -77,32 +80,23 @@ public static class ScheduleLoader
             return Fail("$", "no document");
         }
 
-        if (json.Length > MaxDocumentBytes)
+        // A string is never shorter in UTF-8 than in characters: a too long one is refused before it is encoded.
+        if (WireJson.CheckSize(json.Length, DocumentRules) is { } tooLarge)
         {
-            return Fail("$", $"document is {json.Length} characters; at most {MaxDocumentBytes} are accepted");
+            return Fail(tooLarge.Path, tooLarge.Reason);
         }
 
-        JsonDocument document;
-        try
+        var found = new List<WireProblem>();
+        var document = WireJson.Open(Encoding.UTF8.GetBytes(json), DocumentRules, found);
+        var reader = new Reader();
+        reader.Problems.AddRange(found.Select(p => new ScheduleProblem(p.Path, p.Reason)));
+        if (document is null)
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions
-            {
-                AllowTrailingCommas = true,
-                CommentHandling = JsonCommentHandling.Skip,
-                MaxDepth = 32,
-            });
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line
-                ? $" at line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}"
-                : string.Empty;
-            return Fail("$", $"not valid JSON{where}: {FirstSentence(ex.Message)}");
+            return new ScheduleLoadResult(null, reader.Problems);
         }
 
         using (document)
         {
-            var reader = new Reader();
             var schedule = reader.Read(document.RootElement);
             return reader.Problems.Count == 0 && schedule is not null
                 ? new ScheduleLoadResult(schedule, [])
@@ -111,13 +105,6 @@ public static class ScheduleLoader
     }
 
     private static ScheduleLoadResult Fail(string path, string reason) => new(null, [new ScheduleProblem(path, reason)]);
-
-    private static string FirstSentence(string message)
-    {
-        // System.Text.Json appends "Path: $ | LineNumber: …" which we already say better.
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Trim();
-    }
 
     /// <summary>One pass over a document, collecting problems instead of stopping at the first.</summary>
     private sealed class Reader
@@ -561,14 +548,12 @@ public static class ScheduleLoader
                 var p = path is null ? prop.Name : $"{path}.{prop.Name}";
                 if (!allowed.Contains(prop.Name, StringComparer.Ordinal))
                 {
-                    var suggestion = allowed.FirstOrDefault(a => string.Equals(a, prop.Name, StringComparison.OrdinalIgnoreCase));
-                    Problem(p, suggestion is not null
-                        ? $"unknown field; did you mean '{suggestion}'? (names are case-sensitive)"
-                        : $"unknown field; expected one of: {string.Join(", ", allowed)}");
+                    Problem(p, WireJson.UnknownMember(prop.Name, allowed));
                 }
-                else if (!result.TryAdd(prop.Name, prop.Value))
+                else
                 {
-                    Problem(p, "given twice");
+                    // A repeated key was reported by WireJson.Open; the first value is the one read.
+                    result.TryAdd(prop.Name, prop.Value);
                 }
             }
 
@@ -666,7 +651,7 @@ public static class ScheduleLoader
             var parsed = OpeningHoursExpression.Parse(text);
             if (!parsed.Success || parsed.Expression is null)
             {
-                Problem($"{path}.{name}", $"{parsed.Error?.ToString() ?? "invalid opening_hours"} (in \"{(text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 120), "…"))}\")");
+                Problem($"{path}.{name}", $"{parsed.Error?.ToString() ?? "invalid opening_hours"} (in \"{WireJson.Shorten(text)}\")");
                 return null;
             }
 
@@ -697,25 +682,14 @@ public static class ScheduleLoader
 
         private void Problem(string path, string reason) => Problems.Add(new ScheduleProblem(path, reason));
 
-        private static string Describe(JsonElement el) => el.ValueKind switch
-        {
-            JsonValueKind.String => $"the text \"{Truncate(el.GetString()!)}\"",
-            JsonValueKind.Number => $"the number {el.GetRawText()}",
-            JsonValueKind.True or JsonValueKind.False => $"{el.GetRawText()}",
-            JsonValueKind.Null => "null",
-            JsonValueKind.Array => "a list",
-            JsonValueKind.Object => "an object",
-            _ => el.ValueKind.ToString(),
-        };
-
-        private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+        private static string Describe(JsonElement el) => WireJson.Describe(el);
 
         private static string Compact(JsonElement root)
         {
             // Relaxed escaping keeps Indonesian text and dashes readable in the retained MQTT copy;
             // the text is JSON for machines, never inserted into HTML.
             using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = WireJson.Encoder }))
             {
                 root.WriteTo(writer);
             }

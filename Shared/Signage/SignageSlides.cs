@@ -3,7 +3,6 @@ using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Wording;
 using NodaTime;
-using NodaTime.Text;
 
 namespace MppSignage.Shared.Signage;
 
@@ -228,16 +227,7 @@ public sealed class SignageSlides
     }
 
     /// <summary>Parses a wire instant (ISO 8601 with offset); null when absent or malformed.</summary>
-    public static Instant? ParseInstant(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var r = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        return r.Success ? r.Value.ToInstant() : null;
-    }
+    public static Instant? ParseInstant(string? text) => IsoTime.Parse(text);
 
     /// <summary>Parses the status's <c>todayHours</c> (<c>08:00-14:00</c>, <c>13:00-24:00</c>); malformed entries are skipped.</summary>
     public static IReadOnlyList<DailySpan>? TodaySpans(IReadOnlyList<string>? hours)

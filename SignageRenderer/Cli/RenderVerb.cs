@@ -158,13 +158,9 @@ public static class RenderVerb
 
     private static Instant ParseAt(string text, DateTimeZone zone)
     {
-        foreach (var pattern in OffsetPatterns)
+        if (IsoTime.Parse(text) is { } instant)
         {
-            var offset = pattern.Parse(text);
-            if (offset.Success)
-            {
-                return offset.Value.ToInstant();
-            }
+            return instant;
         }
 
         foreach (var pattern in LocalPatterns)
@@ -178,12 +174,6 @@ public static class RenderVerb
 
         throw new RenderArgumentException($"--at: '{text}' is not an ISO 8601 time such as 2024-07-01T13:35:00+07:00 (or 2024-07-01T13:35 in site time).");
     }
-
-    private static readonly OffsetDateTimePattern[] OffsetPatterns =
-    [
-        OffsetDateTimePattern.ExtendedIso,
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
-    ];
 
     private static readonly LocalDateTimePattern[] LocalPatterns =
     [

@@ -1,3 +1,4 @@
+using MppSignage.MqttHost;
 using MppSignage.SignageRenderer.Composition;
 using MppSignage.SignageRenderer.Display;
 using MppSignage.SignageRenderer.Drawing;
@@ -88,6 +89,9 @@ public static class SignageHost
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Services.AddSystemd();
+        // The same binding and generated validator as the check above, the standard way: the host re-checks on start.
+        builder.Services.AddOptions<SignageOptions>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SignageOptions>, SignageOptionsValidator>();
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(fonts!);
@@ -102,7 +106,13 @@ public static class SignageHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignageMqttClient>());
         // deploy-pi: systemd watchdog (WatchdogSec= in mpp-signage.service) and TV power by the hours.
         builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
-        builder.Services.AddHostedService<SystemdWatchdog>();
+        // The footer clock changes every minute, so a healthy render loop writes a frame at least once a minute;
+        // no frame for three minutes (three missed updates) withholds the ping and systemd restarts the renderer.
+        SystemdWatchdog.AddTo(builder.Services, sp =>
+        {
+            var render = sp.GetRequiredService<RenderService>();
+            return new LivenessSignal("the render loop", () => render.FramesWritten, stuckAfter: TimeSpan.FromMinutes(3));
+        });
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(cec));
         builder.Services.AddSingleton<CecDisplayPower>();
         builder.Services.AddHostedService<CecDisplayPowerService>();

@@ -8,15 +8,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Renderer for site {Site}, screen {Screen}: {Size} to {Output}, font {Font}")]
     public static partial void Starting(ILogger logger, string site, string screen, string size, string output, string font);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port} as {User}")]
-    public static partial void Connected(ILogger logger, string host, int port, string? user);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "MQTT connection to {Host}:{Port} failed ({Reason}); retrying in {Delay}")]
-    public static partial void ConnectFailed(ILogger logger, string host, int port, string reason, TimeSpan delay);
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Disconnected from the MQTT broker ({Reason}); showing the last known state")]
-    public static partial void Disconnected(ILogger logger, string reason);
-
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Ignored a bad payload on {Topic}: {Problem}")]
     public static partial void BadPayload(ILogger logger, string topic, string problem);
 

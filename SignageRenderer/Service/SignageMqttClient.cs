@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using MppSignage.MqttHost;
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Schedule;
@@ -10,7 +11,6 @@ using MppSignage.SignageRenderer.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using NodaTime;
 
@@ -28,13 +28,15 @@ public sealed class SignageMqttClient : BackgroundService
     private readonly FrameHolder _frame;
     private readonly TimeProvider _time;
     private readonly ILogger<SignageMqttClient> _logger;
+    private readonly ILogger<MqttConnection> _connectionLogger;
     private readonly Topics _topics;
     private readonly Channel<MqttApplicationMessage> _screenshotRequests = Channel.CreateBounded<MqttApplicationMessage>(
         new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.DropOldest });
 
     /// <summary>Creates the client.</summary>
-    public SignageMqttClient(SignageSettings settings, SignageState state, FrameHolder frame, TimeProvider time, ILogger<SignageMqttClient> logger)
+    public SignageMqttClient(SignageSettings settings, SignageState state, FrameHolder frame, TimeProvider time, ILogger<SignageMqttClient> logger, ILogger<MqttConnection> connectionLogger)
     {
+        _connectionLogger = connectionLogger;
         _settings = settings;
         _state = state;
         _frame = frame;
@@ -44,129 +46,52 @@ public sealed class SignageMqttClient : BackgroundService
     }
 
     /// <summary>True while connected (for tests and health).</summary>
-    public bool IsConnected { get; private set; }
+    public bool IsConnected => _connection?.IsConnected == true;
+
+    private MqttConnection? _connection;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var factory = new MqttClientFactory();
-        using var client = factory.CreateMqttClient();
-        client.ApplicationMessageReceivedAsync += e =>
+        var endpoint = new MqttEndpoint
+        {
+            Host = _settings.MqttHost,
+            Port = _settings.MqttPort,
+            Username = _settings.MqttUsername ?? "screen",
+            Password = _settings.MqttPassword,
+            ClientId = $"mpp-signage-{_settings.SiteId}-{_settings.ScreenId}-{Environment.ProcessId}",
+            Tls = _settings.MqttTls,
+            TlsCaFile = _settings.MqttTlsCaFile,
+            Will = new MqttLastWill(_topics.ScreenAvailability(_settings.ScreenId), System.Text.Encoding.UTF8.GetString(Availability(online: false))),
+        };
+        using var connection = new MqttConnection(endpoint, new MqttBackoff(_settings.ReconnectMin, _settings.ReconnectMax), _time, _connectionLogger);
+        _connection = connection;
+        connection.Client.ApplicationMessageReceivedAsync += e =>
         {
             Handle(e.ApplicationMessage);
             return Task.CompletedTask;
         };
 
-        var screenshots = ServeScreenshotsAsync(client, stoppingToken);
-        var delay = _settings.ReconnectMin;
-        while (!stoppingToken.IsCancellationRequested)
+        var screenshots = ServeScreenshotsAsync(connection.Client, stoppingToken);
+        string[] topics = [_topics.Status, _topics.Availability, _topics.Schedule, _topics.Announcements, _topics.ScreenshotGet(_settings.ScreenId)];
+        var session = new MqttSession
         {
-            var disconnected = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            Task OnDisconnected(MqttClientDisconnectedEventArgs e)
+            Subscriptions = [.. topics.Select(t => new MqttTopicFilterBuilder().WithTopic(t).WithAtLeastOnceQoS().Build())],
+            OnConnectedAsync = async (client, ct) =>
             {
-                disconnected.TrySetResult(e.ReasonString ?? e.Reason.ToString());
-                return Task.CompletedTask;
-            }
-
-            client.DisconnectedAsync += OnDisconnected;
-            try
-            {
-                var options = new MqttClientOptionsBuilder()
-                    .WithTcpServer(_settings.MqttHost, _settings.MqttPort)
-                    .WithProtocolVersion(MqttProtocolVersion.V500)
-                    .WithClientId($"mpp-signage-{_settings.SiteId}-{_settings.ScreenId}-{Environment.ProcessId}")
-                    .WithCredentials(_settings.MqttUsername, _settings.MqttPassword)
-                    .WithCleanStart(true)
-                    .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-                    .WithTimeout(TimeSpan.FromSeconds(10))
-                    // The screen's own availability: the broker publishes "offline" when the screen vanishes.
-                    .WithWillTopic(_topics.ScreenAvailability(_settings.ScreenId))
-                    .WithWillPayload(Availability(online: false))
-                    .WithWillRetain(true)
-                    .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
-                if (_settings.MqttTls)
-                {
-                    options.WithTlsOptions(SignageMqttTls.Create(_settings.MqttHost, _settings.MqttTlsCaFile));
-                }
-
-                var result = await client.ConnectAsync(options.Build(), stoppingToken).ConfigureAwait(false);
-                if (result.ResultCode != MqttClientConnectResultCode.Success)
-                {
-                    throw new InvalidOperationException($"broker refused the connection: {result.ResultCode} {result.ReasonString}".Trim());
-                }
-
-                var subscribe = factory.CreateSubscribeOptionsBuilder()
-                    .WithTopicFilter(f => f.WithTopic(_topics.Status).WithAtLeastOnceQoS())
-                    .WithTopicFilter(f => f.WithTopic(_topics.Availability).WithAtLeastOnceQoS())
-                    .WithTopicFilter(f => f.WithTopic(_topics.Schedule).WithAtLeastOnceQoS())
-                    .WithTopicFilter(f => f.WithTopic(_topics.Announcements).WithAtLeastOnceQoS())
-                    .WithTopicFilter(f => f.WithTopic(_topics.ScreenshotGet(_settings.ScreenId)).WithAtLeastOnceQoS())
-                    .Build();
-                await client.SubscribeAsync(subscribe, stoppingToken).ConfigureAwait(false);
-                await client.PublishAsync(new MqttApplicationMessageBuilder()
-                    .WithTopic(_topics.ScreenAvailability(_settings.ScreenId))
-                    .WithPayload(Availability(online: true))
-                    .WithRetainFlag(true)
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .Build(), stoppingToken).ConfigureAwait(false);
-                IsConnected = true;
+                // The screen's own retained availability; its Last Will says offline.
+                await client.PublishAsync(AvailabilityMessage(online: true), ct).ConfigureAwait(false);
                 _state.SetBrokerConnected(true, Now());
-                Log.Connected(_logger, _settings.MqttHost, _settings.MqttPort, _settings.MqttUsername);
-                delay = _settings.ReconnectMin;
-
-                var reason = await disconnected.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
-                Log.Disconnected(_logger, reason);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // Broker down, refused or unreachable: keep showing the last state and try again later.
-                Log.ConnectFailed(_logger, _settings.MqttHost, _settings.MqttPort, ex.Message, delay);
-            }
-            finally
-            {
-                client.DisconnectedAsync -= OnDisconnected;
-                IsConnected = false;
-                _state.SetBrokerConnected(false, Now());
-            }
-
-            try
-            {
-                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _settings.ReconnectMax.Ticks));
-        }
-
+            },
+            // Broker down, refused or unreachable: keep showing the last state (with the badge) until it is back.
+            OnDisconnected = () => _state.SetBrokerConnected(false, Now()),
+        };
+        await connection.RunAsync(session, stoppingToken).ConfigureAwait(false);
         _screenshotRequests.Writer.TryComplete();
-        if (client.IsConnected)
-        {
-            try
-            {
-                // A clean disconnect does not fire the Last Will: say offline ourselves.
-                await client.PublishAsync(new MqttApplicationMessageBuilder()
-                    .WithTopic(_topics.ScreenAvailability(_settings.ScreenId))
-                    .WithPayload(Availability(online: false))
-                    .WithRetainFlag(true)
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .Build(), CancellationToken.None).ConfigureAwait(false);
-                await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // Shutting down: a failed goodbye changes nothing.
-                Log.Disconnected(_logger, ex.Message);
-            }
-        }
-
+        // A clean disconnect does not fire the Last Will: say offline ourselves.
+        await connection.DisconnectAsync(AvailabilityMessage(online: false), CancellationToken.None).ConfigureAwait(false);
         await screenshots.ConfigureAwait(false);
+        _connection = null;
     }
 
     /// <summary>Applies one received message to the state.</summary>
@@ -291,6 +216,13 @@ public sealed class SignageMqttClient : BackgroundService
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    private MqttApplicationMessage AvailabilityMessage(bool online) => new MqttApplicationMessageBuilder()
+        .WithTopic(_topics.ScreenAvailability(_settings.ScreenId))
+        .WithPayload(Availability(online))
+        .WithRetainFlag(true)
+        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+        .Build();
 
     private byte[] Availability(bool online)
     {

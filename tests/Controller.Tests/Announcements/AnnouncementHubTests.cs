@@ -1,6 +1,7 @@
 using System.Text;
 using MppSignage.Controller.Announcements;
 using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using MppSignage.Shared.Announcements;
 
 namespace MppSignage.Controller.Tests.Announcements;

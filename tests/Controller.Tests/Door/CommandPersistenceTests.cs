@@ -1,7 +1,7 @@
 using MppSignage.Controller.Tests.Support;
 using MppSignage.Shared.Control;
 using NodaTime;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Door;
 

@@ -4,7 +4,7 @@ using MppSignage.Controller.Tests.Support;
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Schedule;
 using NodaTime;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Door;
 

@@ -1,6 +1,6 @@
 using System.Device.Gpio;
 using MppSignage.Controller.Tests.Support;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Gpio;
 

@@ -1,4 +1,5 @@
 using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using MppSignage.Shared.Control;
 using System.Text;
 

@@ -1,4 +1,5 @@
 using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using MQTTnet;
 
 namespace MppSignage.Controller.Tests.Mqtt;

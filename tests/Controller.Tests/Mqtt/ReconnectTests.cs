@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Tests.Support;
 using MQTTnet.Server;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Mqtt;
 

@@ -5,7 +5,7 @@ using MppSignage.Controller.State;
 using MppSignage.Controller.Tests.Support;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
-using static MppSignage.Controller.Tests.Support.Time;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.State;
 

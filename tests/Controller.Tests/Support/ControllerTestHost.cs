@@ -111,6 +111,8 @@ internal sealed class ControllerTestHost : IAsyncDisposable
         });
         var testHost = new ControllerTestHost(host, time, driver, clock, logs, p, dir);
         await host.StartAsync();
+        // Started means the start-up decision's disk work (clearing an expired override) is done too.
+        await testHost.Loop.DrainAsync();
         if (waitForMqtt)
         {
             await testHost.WaitForMqttAsync();

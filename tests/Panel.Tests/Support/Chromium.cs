@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.Panel.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.Panel.Tests.Support;
 
@@ -46,7 +47,7 @@ public sealed class Site : IAsyncLifetime
         Controller = ChildProcess.Start("dotnet", [Dll("Controller", "mpp-controller"), "run", $"--Mqtt:Port={MqttPort}", $"--State:Directory={StateDirectory}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Lcd:Enabled=false"], dev, RepoPaths.Root);
         await Controller.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "MQTT connection");
         Screen = ChildProcess.Start("dotnet", [Dll("SignageRenderer", "mpp-signage"), $"--Mqtt:Port={MqttPort}", "--Mqtt:Username=screen", "--Mqtt:Password=screen-dev", "--Display:Output=png", $"--Display:PngPath={FramePath}", $"--Screen:Id={ScreenId}"], dev, RepoPaths.Root);
-        await Screen.WaitForLineAsync(l => l.Contains("Connected to MQTT broker", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "broker connection");
+        await Screen.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "broker connection");
         (Panel, Url) = await StartPanelAsync();
     }
 

@@ -30,7 +30,7 @@ public sealed class TlsListenerTests
         await using var controller = await InProcessController.StartAsync(TimeProvider.System,
             [.. InProcessController.ExternalArgs(tlsPort), "--Mqtt:Tls=true", $"--Mqtt:TlsCaFile={certs.CaFile}"]);
         await using var admin = await MqttProbe.ConnectAsync(tlsPort, "admin", TestUsers.Password("admin"),
-            b => b.WithTlsOptions(MppSignage.Controller.Mqtt.MqttTls.Create("127.0.0.1", certs.CaFile)));
+            b => b.WithTlsOptions(MppSignage.MqttHost.MqttTls.Create("127.0.0.1", certs.CaFile)));
         await admin.SubscribeAllAsync("mpp/probolinggo/availability");
         await admin.WaitForAsync("mpp/probolinggo/availability", t => t == "online");
 
@@ -54,7 +54,7 @@ public sealed class TlsListenerTests
 
         // A client that trusts another CA fails the handshake; plain MQTT on the TLS port gets no session.
         await Assert.ThrowsAnyAsync<MqttCommunicationException>(() => MqttProbe.TryConnectAsync(tlsPort, "admin", TestUsers.Password("admin"),
-            b => b.WithTlsOptions(MppSignage.Controller.Mqtt.MqttTls.Create("127.0.0.1", stranger.CaFile))));
+            b => b.WithTlsOptions(MppSignage.MqttHost.MqttTls.Create("127.0.0.1", stranger.CaFile))));
         await Assert.ThrowsAnyAsync<Exception>(() => MqttProbe.TryConnectAsync(tlsPort, "admin", TestUsers.Password("admin"), b => b.WithTimeout(TimeSpan.FromSeconds(3))));
         TempDir.TryDelete(certDir);
     }

@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using MppSignage.SignageRenderer.Layout;
+
+namespace MppSignage.SignageRenderer.Options;
+
+/// <summary>Section <c>Display</c>: where and how the frame is drawn (CEC power is <c>Display:Cec</c>, see <see cref="Display.CecOptions"/>).</summary>
+public sealed class SignageDisplayOptions : IValidatableObject
+{
+    /// <summary>Default output.</summary>
+    public const string DefaultOutput = "png";
+
+    /// <summary>Default size (landscape full HD).</summary>
+    public const string DefaultSize = "1920x1080";
+
+    /// <summary>Default frame file for <c>png</c> output.</summary>
+    public const string DefaultPngPath = "out/frame.png";
+
+    /// <summary>Default framebuffer device.</summary>
+    public const string DefaultFramebuffer = "/dev/fb0";
+
+    /// <summary>Default framebuffer sysfs directory.</summary>
+    public const string DefaultFramebufferSysfs = "/sys/class/graphics/fb0";
+
+    /// <summary>Default font family (Debian package fonts-dejavu-core, present on a bare image).</summary>
+    public const string DefaultFont = "DejaVu Sans";
+
+    /// <summary>Default language: Indonesian only.</summary>
+    public const string DefaultLanguage = "id";
+
+    /// <summary>Default time after which missing controller/broker marks the screen as possibly stale.</summary>
+    public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary><c>Display:Output</c>: <c>png</c> or <c>framebuffer</c> (<c>fb</c>).</summary>
+    public string? Output { get; set; } = DefaultOutput;
+
+    /// <summary><c>Display:Size</c>: <c>1920x1080</c> (landscape) or <c>1080x1920</c> (portrait).</summary>
+    public string? Size { get; set; } = DefaultSize;
+
+    /// <summary><c>Display:PngPath</c>.</summary>
+    public string? PngPath { get; set; } = DefaultPngPath;
+
+    /// <summary><c>Display:Framebuffer</c>.</summary>
+    public string? Framebuffer { get; set; } = DefaultFramebuffer;
+
+    /// <summary><c>Display:FramebufferSysfs</c>: its sysfs directory (virtual_size, bits_per_pixel, stride).</summary>
+    public string? FramebufferSysfs { get; set; } = DefaultFramebufferSysfs;
+
+    /// <summary><c>Display:Rotate</c>: 0, 90, 180 or 270 degrees clockwise, for a screen mounted turned.</summary>
+    public int Rotate { get; set; }
+
+    /// <summary><c>Display:Font</c>: family name or font file.</summary>
+    public string? Font { get; set; } = DefaultFont;
+
+    /// <summary><c>Display:Language</c>: <c>id</c> or <c>id+en</c> (English second lines).</summary>
+    public string? Language { get; set; } = DefaultLanguage;
+
+    /// <summary><c>Display:StaleAfter</c>.</summary>
+    public TimeSpan StaleAfter { get; set; } = DefaultStaleAfter;
+
+    /// <summary>The output kind, or null when <see cref="Output"/> names none.</summary>
+    public OutputKind? Kind() => OutputText() switch
+    {
+        "png" => OutputKind.Png,
+        "framebuffer" or "fb" => OutputKind.Framebuffer,
+        _ => null,
+    };
+
+    /// <summary>The geometry, or null when <see cref="Size"/> is not WIDTHxHEIGHT in range.</summary>
+    public ScreenGeometry? Geometry() => ScreenGeometry.TryParse(SignageOptions.Text(Size) ?? DefaultSize);
+
+    /// <summary>Whether English second lines are drawn; null when <see cref="Language"/> is not supported.</summary>
+    public bool? Bilingual() => LanguageText() switch
+    {
+        "id" => false,
+        "id+en" or "id,en" => true,
+        _ => null,
+    };
+
+    private string OutputText() => (SignageOptions.Text(Output) ?? DefaultOutput).ToLowerInvariant();
+
+    private string LanguageText() => (SignageOptions.Text(Language) ?? DefaultLanguage).ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Kind() is null)
+        {
+            yield return SignageOptions.Problem($"Display:Output: '{OutputText()}' is not an output; use png (a frame file) or framebuffer (/dev/fb0).");
+        }
+
+        if (Geometry() is null)
+        {
+            yield return SignageOptions.Problem($"Display:Size: '{SignageOptions.Text(Size)}' is not WIDTHxHEIGHT between 320x240 and 8192x8192; use 1920x1080 (landscape) or 1080x1920 (portrait).");
+        }
+
+        if (Rotate is not (0 or 90 or 180 or 270))
+        {
+            yield return SignageOptions.Problem($"Display:Rotate: {Rotate} must be 0, 90, 180 or 270.");
+        }
+
+        if (Bilingual() is null)
+        {
+            yield return SignageOptions.Problem($"Display:Language: '{LanguageText()}' is not supported; use id (Indonesian) or id+en (Indonesian with English second lines).");
+        }
+
+        if (SignageOptions.SpanProblem("Display:StaleAfter", StaleAfter, TimeSpan.Zero, TimeSpan.FromDays(1)) is { } stale)
+        {
+            yield return stale;
+        }
+    }
+}
