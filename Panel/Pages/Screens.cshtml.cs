@@ -21,6 +21,9 @@ public sealed class ScreensModel(IOptions<PanelOptions> options, TimeProvider ti
     /// <summary>Why the screenshot failed.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>An ISO instant in site-local words.</summary>
+    public string Local(string? iso) => Live.StatusView.Local(iso, NodaTime.DateTimeZoneProviders.Tzdb[options.Value.TimeZone], NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow())) ?? "";
+
     /// <summary>The list.</summary>
     public void OnGet() => Screens = Session.Connection.Screens.ToList();
 

@@ -97,7 +97,7 @@ public sealed class PanelBrowserTests(Site site, Chromium chromium)
         await Assertions.Expect(shot).ToBeVisibleAsync();
         var png = await (await page.APIRequest.GetAsync((await shot.GetAttributeAsync("src"))!)).BodyAsync();
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
-        await Chromium.ShotAsync(page, "screens", size);
+        await Chromium.ShotAsync(page, "screens-screenshot", size);
 
         // Clean up: delete it again, from the list.
         await page.GotoAsync("/announcements");
