@@ -47,17 +47,9 @@ internal static class HoursTime
             return true;
         }
 
-        foreach (var p in LocalPatterns)
-        {
-            var r = p.Parse(text);
-            if (r.Success)
-            {
-                local = r.Value;
-                return true;
-            }
-        }
-
-        return false;
+        var parsed = LocalPatterns.Select(p => p.Parse(text)).FirstOrDefault(r => r.Success);
+        local = parsed?.Value ?? default;
+        return parsed is not null;
     }
 
     /// <summary>Parses <paramref name="text"/> into an instant; a local time is taken in <paramref name="zone"/> (leniently).</summary>

@@ -196,7 +196,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
         }
 
         await done.Task;
-        await _disk.RunAsync(() => { });
+        await _disk.RunBackgroundAsync(() => { });
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

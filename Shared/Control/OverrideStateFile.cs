@@ -6,28 +6,18 @@ namespace MppSignage.Shared.Control;
 /// The controller's <c>override.json</c> state file: the override in force, so it survives a restart or a
 /// power cut. Instants are UTC (<c>2024-07-01T08:00:00Z</c>); <see cref="Reason"/> is written as null when absent.
 /// </summary>
-public sealed record OverrideStateFile
+/// <param name="State"><c>open</c> or <c>closed</c>.</param>
+/// <param name="Until">When it ends.</param>
+/// <param name="By">Who set it.</param>
+/// <param name="Reason">Why, or null.</param>
+/// <param name="SetAt">When it was set.</param>
+public sealed record OverrideStateFile(string State, Instant Until, string By, string? Reason, Instant SetAt)
 {
-    /// <summary><c>open</c> or <c>closed</c>.</summary>
-    public required string State { get; init; }
-
-    /// <summary>When it ends.</summary>
-    public required Instant Until { get; init; }
-
-    /// <summary>Who set it.</summary>
-    public required string By { get; init; }
-
-    /// <summary>Why, or null.</summary>
-    public string? Reason { get; init; }
-
-    /// <summary>When it was set.</summary>
-    public required Instant SetAt { get; init; }
-
     /// <summary>The file of <paramref name="value"/>.</summary>
     public static OverrideStateFile Of(OverrideState value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return new() { State = DoorWire.OpenClosed(value.Open), Until = value.Until, By = value.By, Reason = value.Reason, SetAt = value.SetAt };
+        return new(DoorWire.OpenClosed(value.Open), value.Until, value.By, value.Reason, value.SetAt);
     }
 
     /// <summary>The override the file holds; a value no controller writes is a <see cref="FormatException"/>.</summary>

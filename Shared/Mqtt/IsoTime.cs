@@ -49,22 +49,8 @@ public static class IsoTime
     /// <summary>Parses a date-time with offset, keeping the offset it was given in.</summary>
     public static bool TryParse(string? text, out OffsetDateTime value)
     {
-        value = default;
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-
-        foreach (var pattern in ReadPatterns)
-        {
-            var result = pattern.Parse(text);
-            if (result.Success)
-            {
-                value = result.Value;
-                return true;
-            }
-        }
-
-        return false;
+        var parsed = string.IsNullOrEmpty(text) ? null : ReadPatterns.Select(p => p.Parse(text)).FirstOrDefault(r => r.Success);
+        value = parsed?.Value ?? default;
+        return parsed is not null;
     }
 }

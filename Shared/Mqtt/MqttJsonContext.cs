@@ -15,6 +15,7 @@ namespace MppSignage.Shared.Mqtt;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = false,
+    RespectRequiredConstructorParameters = true,
     Converters =
     [
         typeof(WireOffsetDateTimeConverter),

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 using MQTTnet.Server;
-using static MppSignage.MqttHost.Tests.TestBroker;
+using MppSignage.TestSupport;
 
 namespace MppSignage.MqttHost.Tests;
 
@@ -15,9 +15,9 @@ public sealed class MqttConnectionTests
     [Fact]
     public async Task RunAsync_BrokerRestarts_ReconnectsOnTheTimeProviderAndResubscribes()
     {
-        await using var broker = await StartAsync();
+        await using var broker = await TestBroker.StartAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        using var connection = new MqttConnection(broker.Endpoint("screen"), Hourly, time, new ListLogger<MqttConnection>());
+        using var connection = new MqttConnection(broker.Endpoint("screen"), Hourly, time, new LogCollector(minimumLevel: LogLevel.Trace).CreateLogger<MqttConnection>());
         var received = new ConcurrentQueue<string>();
         connection.Client.ApplicationMessageReceivedAsync += e =>
         {
@@ -37,12 +37,12 @@ public sealed class MqttConnectionTests
         };
         using var stop = new CancellationTokenSource();
         var run = connection.RunAsync(session, stop.Token);
-        await Eventually(() => connection.IsConnected, "first connect");
+        await Eventually.TrueAsync(() => connection.IsConnected, "first connect");
 
         await broker.Server.StopAsync(new MqttServerStopOptions());
-        await Eventually(() => !connection.IsConnected && Volatile.Read(ref drops) == 1, "the drop is noticed");
+        await Eventually.TrueAsync(() => !connection.IsConnected && Volatile.Read(ref drops) == 1, "the drop is noticed");
         await broker.Server.StartAsync();
-        await Eventually(() => connection.IsConnected, "reconnect", between: () =>
+        await Eventually.TrueAsync(() => connection.IsConnected, "reconnect", between: () =>
         {
             time.Advance(TimeSpan.FromHours(1));
             return Task.CompletedTask;
@@ -50,9 +50,9 @@ public sealed class MqttConnectionTests
         Assert.Equal(2, Volatile.Read(ref connects));
 
         // The restarted broker knows no subscriptions: the message arrives only because the session subscribed again.
-        using var publisher = await broker.ConnectAsync("controller");
-        await publisher.PublishStringAsync("mpp/t/status", "after-restart");
-        await Eventually(() => received.Contains("mpp/t/status=after-restart"), "a message on the resubscribed topic");
+        await using var publisher = await broker.ConnectAsync("controller");
+        await publisher.Client.PublishStringAsync("mpp/t/status", "after-restart");
+        await Eventually.TrueAsync(() => received.Contains("mpp/t/status=after-restart"), "a message on the resubscribed topic");
 
         await stop.CancelAsync();
         await run;
@@ -62,21 +62,21 @@ public sealed class MqttConnectionTests
     [Fact]
     public async Task RunAsync_Refused_RetriesWithDoublingDelaysUpToTheMaximum()
     {
-        await using var broker = await StartAsync();
+        await using var broker = await TestBroker.StartAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var log = new ListLogger<MqttConnection>();
-        using var connection = new MqttConnection(broker.Endpoint("screen", password: "wrong"), Hourly, time, log);
+        var log = new LogCollector(minimumLevel: LogLevel.Trace);
+        using var connection = new MqttConnection(broker.Endpoint("screen", password: "wrong"), Hourly, time, log.CreateLogger<MqttConnection>());
         using var stop = new CancellationTokenSource();
         var run = connection.RunAsync(new MqttSession(), stop.Token);
 
         foreach (var (attempts, wait) in new[] { (1, 1), (2, 2), (3, 4), (4, 4), (5, 0) })
         {
-            await Eventually(() => broker.Attempts == attempts && Reconnects(log).Count == attempts, $"attempt {attempts} and its backoff");
+            await Eventually.TrueAsync(() => broker.Attempts == attempts && Reconnects(log).Count == attempts, $"attempt {attempts} and its backoff");
             time.Advance(TimeSpan.FromHours(wait));
         }
 
         Assert.Equal([3600d, 7200, 14400, 14400, 14400], Reconnects(log));
-        Assert.Contains(log.Lines, l => l.Level == LogLevel.Error && l.Text.Contains("refused the connection of user 'screen': BadUserNameOrPassword", StringComparison.Ordinal));
+        Assert.Contains(log.Entries, l => l.Level == LogLevel.Error && l.Message.Contains("refused the connection of user 'screen': BadUserNameOrPassword", StringComparison.Ordinal));
         Assert.False(connection.IsConnected);
         await stop.CancelAsync();
         await run;
@@ -85,9 +85,9 @@ public sealed class MqttConnectionTests
     [Fact]
     public async Task RunAsync_BrokerDrops_CancelsTheWhileConnectedHookAndReconnects()
     {
-        await using var broker = await StartAsync();
+        await using var broker = await TestBroker.StartAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        using var connection = new MqttConnection(broker.Endpoint("controller"), Hourly, time, new ListLogger<MqttConnection>());
+        using var connection = new MqttConnection(broker.Endpoint("controller"), Hourly, time, new LogCollector(minimumLevel: LogLevel.Trace).CreateLogger<MqttConnection>());
         var hookRuns = 0;
         var hookCancelled = 0;
         var session = new MqttSession
@@ -108,12 +108,12 @@ public sealed class MqttConnectionTests
         };
         using var stop = new CancellationTokenSource();
         var run = connection.RunAsync(session, stop.Token);
-        await Eventually(() => Volatile.Read(ref hookRuns) == 1, "the hook runs once connected");
+        await Eventually.TrueAsync(() => Volatile.Read(ref hookRuns) == 1, "the hook runs once connected");
 
         await broker.Server.StopAsync(new MqttServerStopOptions());
-        await Eventually(() => Volatile.Read(ref hookCancelled) == 1, "the hook's token is cancelled by the drop");
+        await Eventually.TrueAsync(() => Volatile.Read(ref hookCancelled) == 1, "the hook's token is cancelled by the drop");
         await broker.Server.StartAsync();
-        await Eventually(() => Volatile.Read(ref hookRuns) == 2, "the hook runs again after the reconnect", between: () =>
+        await Eventually.TrueAsync(() => Volatile.Read(ref hookRuns) == 2, "the hook runs again after the reconnect", between: () =>
         {
             time.Advance(TimeSpan.FromHours(1));
             return Task.CompletedTask;
@@ -126,24 +126,24 @@ public sealed class MqttConnectionTests
     [Fact]
     public async Task DisconnectAsync_PublishesTheGoodbyeFirst()
     {
-        await using var broker = await StartAsync();
-        using var watcher = await broker.ConnectAsync("admin");
+        await using var broker = await TestBroker.StartAsync();
+        await using var watcher = await broker.ConnectAsync("admin");
         var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        watcher.ApplicationMessageReceivedAsync += e =>
+        watcher.Client.ApplicationMessageReceivedAsync += e =>
         {
             seen.TrySetResult(e.ApplicationMessage.ConvertPayloadToString());
             return Task.CompletedTask;
         };
-        await watcher.SubscribeAsync("mpp/t/availability");
-        using var connection = new MqttConnection(broker.Endpoint("controller"), Hourly, TimeProvider.System, new ListLogger<MqttConnection>());
+        await watcher.Client.SubscribeAsync("mpp/t/availability");
+        using var connection = new MqttConnection(broker.Endpoint("controller"), Hourly, TimeProvider.System, new LogCollector(minimumLevel: LogLevel.Trace).CreateLogger<MqttConnection>());
         using var stop = new CancellationTokenSource();
         var run = connection.RunAsync(new MqttSession(), stop.Token);
-        await Eventually(() => connection.IsConnected, "connect");
+        await Eventually.TrueAsync(() => connection.IsConnected, "connect");
 
         await stop.CancelAsync();
         await run;
         await connection.DisconnectAsync(new MqttApplicationMessageBuilder().WithTopic("mpp/t/availability").WithPayload("offline").WithRetainFlag().Build(), CancellationToken.None);
-        Assert.Equal("offline", await seen.Task.WaitAsync(TestBroker.Timeout));
+        Assert.Equal("offline", await seen.Task.WaitAsync(MqttTestClient.DefaultTimeout));
         Assert.False(connection.Client.IsConnected);
     }
 
@@ -186,6 +186,6 @@ public sealed class MqttConnectionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new MqttBackoff(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1)));
     }
 
-    private static List<double> Reconnects(ListLogger<MqttConnection> log) =>
-        [.. log.Lines.Where(l => l.Id == 7002).Select(l => double.Parse(l.Text.Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture))];
+    private static List<double> Reconnects(LogCollector log) =>
+        [.. log.Entries.Where(l => l.EventId == 7002).Select(l => double.Parse(l.Message.Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture))];
 }

@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Text;
 using MppSignage.Shared.Mqtt;
+using MppSignage.TestSupport;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
-using static MppSignage.MqttHost.Tests.TestBroker;
 
 namespace MppSignage.MqttHost.Tests;
 
@@ -13,24 +13,24 @@ public sealed class MqttRequestTests
     [Fact]
     public async Task Request_ResponderAnswers_OnlyTheReplyWithTheCorrelationIsTaken()
     {
-        await using var broker = await StartAsync();
-        using var responder = await broker.ConnectAsync("controller");
+        await using var broker = await TestBroker.StartAsync();
+        await using var responder = await broker.ConnectAsync("controller");
         MqttApplicationMessage? seen = null;
-        responder.ApplicationMessageReceivedAsync += async e =>
+        responder.Client.ApplicationMessageReceivedAsync += async e =>
         {
             seen = e.ApplicationMessage;
             var request = e.ApplicationMessage;
             // A stray answer on the same topic with other Correlation Data must not be taken for the reply.
-            await responder.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(request.ResponseTopic).WithPayload("stray")
+            await responder.Client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(request.ResponseTopic).WithPayload("stray")
                 .WithCorrelationData([1, 2, 3]).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-            await responder.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(request.ResponseTopic).WithPayload("{\"ok\":true}")
+            await responder.Client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(request.ResponseTopic).WithPayload("{\"ok\":true}")
                 .WithCorrelationData(request.CorrelationData).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
         };
-        await responder.SubscribeAsync("mpp/t/override/set", MqttQualityOfServiceLevel.AtLeastOnce);
-        using var client = await broker.ConnectAsync("staff");
-        using var timeout = new CancellationTokenSource(TestBroker.Timeout);
+        await responder.Client.SubscribeAsync("mpp/t/override/set", MqttQualityOfServiceLevel.AtLeastOnce);
+        await using var client = await broker.ConnectAsync("staff");
+        using var timeout = new CancellationTokenSource(MqttTestClient.DefaultTimeout);
 
-        await using var request = await MqttRequest.OpenAsync(client, new Topics("t"), "staff", timeout.Token);
+        await using var request = await MqttRequest.OpenAsync(client.Client, new Topics("t"), "staff", timeout.Token);
         var published = await request.PublishAsync("mpp/t/override/set", "{\"state\":\"open\"}"u8.ToArray(), "application/json", [new("mpp-via", "cli")], timeout.Token);
         var reply = await request.ReplyAsync(timeout.Token);
 
@@ -48,10 +48,10 @@ public sealed class MqttRequestTests
     [Fact]
     public async Task Request_TwoRequests_GetDifferentResponseTopicsAndCorrelations()
     {
-        await using var broker = await StartAsync();
-        using var client = await broker.ConnectAsync("staff");
-        await using var first = await MqttRequest.OpenAsync(client, new Topics("t"), "staff", CancellationToken.None);
-        await using var second = await MqttRequest.OpenAsync(client, new Topics("t"), "staff", CancellationToken.None);
+        await using var broker = await TestBroker.StartAsync();
+        await using var client = await broker.ConnectAsync("staff");
+        await using var first = await MqttRequest.OpenAsync(client.Client, new Topics("t"), "staff", CancellationToken.None);
+        await using var second = await MqttRequest.OpenAsync(client.Client, new Topics("t"), "staff", CancellationToken.None);
         Assert.NotEqual(first.ResponseTopic, second.ResponseTopic);
         Assert.NotEqual(first.Correlation.ToArray(), second.Correlation.ToArray());
     }
@@ -59,7 +59,7 @@ public sealed class MqttRequestTests
     [Fact]
     public async Task Request_ResponseTopicRefused_IsReportedBeforePublishing()
     {
-        await using var broker = await StartAsync();
+        await using var broker = await TestBroker.StartAsync();
         broker.Server.InterceptingSubscriptionAsync += e =>
         {
             if (e.TopicFilter.Topic.StartsWith("mpp/t/responses/", StringComparison.Ordinal))
@@ -70,9 +70,9 @@ public sealed class MqttRequestTests
 
             return Task.CompletedTask;
         };
-        using var client = await broker.ConnectAsync("staff");
+        await using var client = await broker.ConnectAsync("staff");
 
-        await using var request = await MqttRequest.OpenAsync(client, new Topics("t"), "staff", CancellationToken.None);
+        await using var request = await MqttRequest.OpenAsync(client.Client, new Topics("t"), "staff", CancellationToken.None);
 
         Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, request.ResponseTopicRefused);
     }
@@ -83,8 +83,8 @@ public sealed class MqttRequestTests
     [InlineData("")]               // empty
     public async Task OpenAsync_UserThatIsNotOneTopicLevel_IsRefused(string user)
     {
-        await using var broker = await StartAsync();
-        using var client = await broker.ConnectAsync("staff");
-        await Assert.ThrowsAsync<ArgumentException>(() => MqttRequest.OpenAsync(client, new Topics("t"), user, CancellationToken.None));
+        await using var broker = await TestBroker.StartAsync();
+        await using var client = await broker.ConnectAsync("staff");
+        await Assert.ThrowsAsync<ArgumentException>(() => MqttRequest.OpenAsync(client.Client, new Topics("t"), user, CancellationToken.None));
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using MQTTnet;
 using MQTTnet.Protocol;
-using static MppSignage.MqttHost.Tests.TestBroker;
+using MppSignage.TestSupport;
 
 namespace MppSignage.MqttHost.Tests;
 
@@ -10,14 +10,14 @@ public sealed class MqttRetainedTests
     [Fact]
     public async Task ReadAsync_RetainedTopicAndCompanion_ReturnsBoth()
     {
-        await using var broker = await StartAsync();
-        using var controller = await broker.ConnectAsync("controller");
-        await Retain(controller, "mpp/t/availability", "online");
-        await Retain(controller, "mpp/t/status", "{\"state\":\"open\"}");
-        using var client = await broker.ConnectAsync("screen");
-        using var timeout = new CancellationTokenSource(TestBroker.Timeout);
+        await using var broker = await TestBroker.StartAsync();
+        await using var controller = await broker.ConnectAsync("controller");
+        await Retain(controller.Client, "mpp/t/availability", "online");
+        await Retain(controller.Client, "mpp/t/status", "{\"state\":\"open\"}");
+        await using var client = await broker.ConnectAsync("screen");
+        using var timeout = new CancellationTokenSource(MqttTestClient.DefaultTimeout);
 
-        var read = await MqttRetained.ReadAsync(client, "mpp/t/status", ["mpp/t/availability"], timeout.Token);
+        var read = await MqttRetained.ReadAsync(client.Client, "mpp/t/status", ["mpp/t/availability"], timeout.Token);
 
         Assert.Null(read.Refused);
         Assert.Equal("{\"state\":\"open\"}", Encoding.UTF8.GetString(read.Payload!));
@@ -27,22 +27,22 @@ public sealed class MqttRetainedTests
     [Fact]
     public async Task ReadAsync_NothingRetained_ThrowsWhenTheCallersTokenEnds()
     {
-        await using var broker = await StartAsync();
-        using var client = await broker.ConnectAsync("screen");
+        await using var broker = await TestBroker.StartAsync();
+        await using var client = await broker.ConnectAsync("screen");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => MqttRetained.ReadAsync(client, "mpp/t/announcements", [], timeout.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => MqttRetained.ReadAsync(client.Client, "mpp/t/announcements", [], timeout.Token));
     }
 
     [Fact]
     public async Task ReadAsync_SubscriptionRefused_ReturnsTheRefusalAtOnce()
     {
-        await using var broker = await StartAsync();
+        await using var broker = await TestBroker.StartAsync();
         broker.RefusedSubscriptions.Add("mpp/t/status");
-        using var client = await broker.ConnectAsync("screen");
-        using var timeout = new CancellationTokenSource(TestBroker.Timeout);
+        await using var client = await broker.ConnectAsync("screen");
+        using var timeout = new CancellationTokenSource(MqttTestClient.DefaultTimeout);
 
-        var read = await MqttRetained.ReadAsync(client, "mpp/t/status", [], timeout.Token);
+        var read = await MqttRetained.ReadAsync(client.Client, "mpp/t/status", [], timeout.Token);
 
         Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, read.Refused);
         Assert.Null(read.Payload);

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Time.Testing;
+using MppSignage.TestSupport;
 
 namespace MppSignage.MqttHost.Tests;
 
@@ -13,7 +15,7 @@ public sealed class SystemdWatchdogTests
     {
         long progress = 0;
         var signal = new LivenessSignal("the loop", () => progress, stuckAfter: TimeSpan.FromSeconds(30));
-        using var watchdog = new SystemdWatchdog(new RecordingNotifier(), signal, Interval, new FakeTimeProvider(T0), new ListLogger<SystemdWatchdog>());
+        using var watchdog = new SystemdWatchdog(new RecordingNotifier(), signal, Interval, new FakeTimeProvider(T0), new LogCollector(minimumLevel: LogLevel.Trace).CreateLogger<SystemdWatchdog>());
 
         progress = 1;
         Assert.True(watchdog.IsAlive(At(10), Interval));   // progress seen at 10 s
@@ -29,7 +31,7 @@ public sealed class SystemdWatchdogTests
     public void IsAlive_WithoutStuckAfter_UsesTheSystemdInterval()
     {
         var signal = new LivenessSignal("the loop", () => 0);
-        using var watchdog = new SystemdWatchdog(new RecordingNotifier(), signal, Interval, new FakeTimeProvider(T0), new ListLogger<SystemdWatchdog>());
+        using var watchdog = new SystemdWatchdog(new RecordingNotifier(), signal, Interval, new FakeTimeProvider(T0), new LogCollector(minimumLevel: LogLevel.Trace).CreateLogger<SystemdWatchdog>());
 
         Assert.True(watchdog.IsAlive(At(19), Interval));
         Assert.False(watchdog.IsAlive(At(20), Interval));
@@ -42,11 +44,11 @@ public sealed class SystemdWatchdogTests
         var notifier = new RecordingNotifier();
         var nudges = 0;
         var signal = new LivenessSignal("the loop", () => time.GetUtcNow().Ticks, nudge: () => Interlocked.Increment(ref nudges));
-        using var watchdog = new SystemdWatchdog(notifier, signal, Interval, time, new ListLogger<SystemdWatchdog>());
+        using var watchdog = new SystemdWatchdog(notifier, signal, Interval, time, new LogCollector(minimumLevel: LogLevel.Trace).CreateLogger<SystemdWatchdog>());
         await watchdog.StartAsync(CancellationToken.None);
 
         // The fake clock moves on only here, so the pings can only come from delays on the TimeProvider.
-        await TestBroker.Eventually(() => notifier.Pings >= 3, "three pings", between: () =>
+        await Eventually.TrueAsync(() => notifier.Pings >= 3, "three pings", between: () =>
         {
             time.Advance(TimeSpan.FromSeconds(5));
             return Task.CompletedTask;
@@ -63,11 +65,11 @@ public sealed class SystemdWatchdogTests
         var notifier = new RecordingNotifier();
         var nudges = 0;
         var signal = new LivenessSignal("the loop", () => 7, nudge: () => Interlocked.Increment(ref nudges));
-        using var watchdog = new SystemdWatchdog(notifier, signal, Interval, time, new ListLogger<SystemdWatchdog>());
+        using var watchdog = new SystemdWatchdog(notifier, signal, Interval, time, new LogCollector(minimumLevel: LogLevel.Trace).CreateLogger<SystemdWatchdog>());
         await watchdog.StartAsync(CancellationToken.None);
 
         // Well past the interval with no progress: at most the check before 20 s pinged.
-        await TestBroker.Eventually(() => Volatile.Read(ref nudges) >= 8, "eight checks", between: () =>
+        await Eventually.TrueAsync(() => Volatile.Read(ref nudges) >= 8, "eight checks", between: () =>
         {
             time.Advance(TimeSpan.FromSeconds(5));
             return Task.CompletedTask;
@@ -81,7 +83,7 @@ public sealed class SystemdWatchdogTests
     public async Task Watchdog_NotUnderSystemd_NeverPings()
     {
         var notifier = new RecordingNotifier { IsEnabled = false };
-        using var watchdog = new SystemdWatchdog(notifier, new LivenessSignal("the loop", () => 0), Interval, new FakeTimeProvider(T0), new ListLogger<SystemdWatchdog>());
+        using var watchdog = new SystemdWatchdog(notifier, new LivenessSignal("the loop", () => 0), Interval, new FakeTimeProvider(T0), new LogCollector(minimumLevel: LogLevel.Trace).CreateLogger<SystemdWatchdog>());
         await watchdog.StartAsync(CancellationToken.None);
         await watchdog.ExecuteTask!;
         Assert.Equal(0, notifier.Pings);

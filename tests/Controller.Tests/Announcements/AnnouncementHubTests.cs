@@ -1,8 +1,7 @@
 using System.Text;
 using MppSignage.Controller.Announcements;
-using MppSignage.Controller.Tests.Support;
-using MppSignage.TestSupport;
 using MppSignage.Shared.Announcements;
+using MppSignage.TestSupport;
 
 namespace MppSignage.Controller.Tests.Announcements;
 
@@ -128,12 +127,7 @@ public sealed class AnnouncementHubTests
 
         host.Time.SetUtcNow(Time.Dto(Time.J(2024, 7, 1, 10, 30)));
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (Retained(host).Count > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the expired item was not removed");
-            await Task.Delay(20);
-        }
+        await Eventually.TrueAsync(() => Retained(host).Count == 0, "the expired item to leave the retained list");
 
         Assert.Empty(Persisted(host));
     }
@@ -141,7 +135,7 @@ public sealed class AnnouncementHubTests
     [Fact]
     public async Task Restart_KeepsTheList()
     {
-        var dir = TestPaths.NewTempDirectory();
+        var dir = TempDir.Create("ctl");
         await using (var host = await ControllerTestHost.StartAsync(Time.J(2024, 7, 1, 10, 0), stateDirectory: dir))
         {
             await using var admin = await MqttTestClient.ConnectAsync(host.Port, "admin");
@@ -156,12 +150,14 @@ public sealed class AnnouncementHubTests
     [Fact]
     public async Task CorruptFile_StartsEmpty_AndKeepsTheFileAside()
     {
-        var dir = TestPaths.NewTempDirectory();
+        var dir = TempDir.Create("ctl");
         File.WriteAllText(Path.Combine(dir, AnnouncementHub.FileName), "{ half a file");
 
         await using var host = await ControllerTestHost.StartAsync(Time.J(2024, 7, 1, 10, 0), stateDirectory: dir);
 
         Assert.Empty(Retained(host));
         Assert.True(File.Exists(Path.Combine(dir, AnnouncementHub.FileName + ".corrupt")));
+        host.Logs.ExpectError("is unreadable");
+        Assert.Contains(host.Logs.Errors, e => e.Contains("announcements.json is unreadable", StringComparison.Ordinal));
     }
 }

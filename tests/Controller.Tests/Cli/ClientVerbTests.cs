@@ -1,5 +1,5 @@
 using MppSignage.Controller.Cli;
-using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Cli;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using MppSignage.Controller.Cli;
+using MppSignage.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MppSignage.Controller.Tests.Cli;
@@ -28,18 +29,5 @@ internal static class HoursCli
     }
 
     /// <summary>The repository's <c>deploy-pi/config/schedule.json</c>.</summary>
-    public static string DefaultDocument => Path.Combine(RepoRoot(), "deploy-pi", "config", "schedule.json");
-
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MppSignage.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MppSignage.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string DefaultDocument => RepoPaths.DefaultSchedule;
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using MppSignage.TestSupport;
 
 namespace MppSignage.Controller.Tests.Cli;
 
 /// <summary>The hours verb called in-process (output captured).</summary>
 public sealed class HoursVerbTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("hours-cli-").FullName;
+    private readonly string _dir = TempDir.Create("hours-cli");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

@@ -1,5 +1,5 @@
-using MppSignage.Controller.Tests.Support;
 using MppSignage.Shared.Control;
+using MppSignage.TestSupport;
 using NodaTime;
 using static MppSignage.TestSupport.Time;
 

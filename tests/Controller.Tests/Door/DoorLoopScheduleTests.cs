@@ -1,8 +1,8 @@
 using System.Device.Gpio;
 using System.Text.Json;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Schedule;
+using MppSignage.TestSupport;
 using NodaTime;
 using static MppSignage.TestSupport.Time;
 
@@ -16,7 +16,7 @@ public sealed class DoorLoopScheduleTests
         // 20 March – 20 April 2025: Ramadan hours (08-13), Nyepi, Idul Fitri, cuti bersama, Good Friday.
         var start = J(2025, 3, 20, 0, 0);
         var end = J(2025, 4, 20, 0, 0);
-        var schedule = ScheduleLoader.LoadFile(TestPaths.DefaultSchedule).Schedule!;
+        var schedule = ScheduleLoader.LoadFile(RepoPaths.DefaultSchedule).Schedule!;
         var expected = schedule.OpenIntervals(start, end)
             .SelectMany(i => new[] { (PinValue.Low, i.Start), (PinValue.High, i.End) })
             .ToList();
@@ -97,5 +97,7 @@ public sealed class DoorLoopScheduleTests
         var status = host.Status();
         Assert.Equal("schedule-unavailable", status.Reason);
         Assert.Contains("/nonexistent/schedule.json", status.Message);
+        host.Logs.ExpectError("schedule unavailable");
+        Assert.Contains(host.Logs.Errors, e => e.Contains("/nonexistent/schedule.json", StringComparison.Ordinal));
     }
 }

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.Shared.Control;
+using MppSignage.TestSupport;
 using MQTTnet;
 using NodaTime;
 using static MppSignage.TestSupport.Time;
@@ -22,7 +22,7 @@ public sealed class FailSafeTests
     [Fact]
     public async Task Restart_UnsynchronisedClockWithStoredOverride_PolicyDecidesUntilSynchronised()
     {
-        var state = TestPaths.NewTempDirectory();
+        var state = TempDir.Create("ctl");
         await using (var host = await ControllerTestHost.StartAsync(J(2024, 7, 1, 15, 0), stateDirectory: state))
         {
             // After closing time staff keep the hall open until 18:00.
@@ -76,7 +76,7 @@ public sealed class FailSafeTests
     public async Task StoredOverrideBeyondCap_IsNotApplied_AndCleared()
     {
         // Accepted under the default 12 h cap; the site lowered the cap to 2 h before this start.
-        var state = TestPaths.NewTempDirectory();
+        var state = TempDir.Create("ctl");
         var store = new StateStore(Microsoft.Extensions.Options.Options.Create(new StateOptions { Directory = state }));
         store.SaveOverride(new OverrideState(true, J(2024, 7, 1, 23, 0), "admin", "acara malam", J(2024, 7, 1, 15, 0)));
 
@@ -97,7 +97,7 @@ public sealed class FailSafeTests
         var relayAtGoodbye = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         admin.Client.ApplicationMessageReceivedAsync += e =>
         {
-            if (e.ApplicationMessage.Topic == $"mpp/{ControllerTestHost.Site}/availability" && !e.ApplicationMessage.Retain && MqttTestClient.Text(e.ApplicationMessage) == "offline")
+            if (e.ApplicationMessage.Topic == $"mpp/{ControllerTestHost.Site}/availability" && !e.ApplicationMessage.Retain && e.ApplicationMessage.ConvertPayloadToString() == "offline")
             {
                 relayAtGoodbye.TrySetResult(host.RelayOn);
             }
@@ -108,7 +108,7 @@ public sealed class FailSafeTests
 
         await host.StopAsync();
 
-        Assert.False(await relayAtGoodbye.Task.WaitAsync(MqttTestClient.Timeout), "the relay was still on when the controller said offline");
+        Assert.False(await relayAtGoodbye.Task.WaitAsync(MqttTestClient.DefaultTimeout), "the relay was still on when the controller said offline");
         Assert.False(host.RelayOn);
     }
 
@@ -116,7 +116,7 @@ public sealed class FailSafeTests
     public async Task ReadOnlyStateDirectory_WithLeftoverAndExpiredOverride_StartsPublishesAndRefusesChanges()
     {
         Assert.True(Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root", "this test needs root: it bind-mounts the state directory read-only (a 0555 directory does not stop root)");
-        var state = TestPaths.NewTempDirectory();
+        var state = TempDir.Create("ctl");
         var store = new StateStore(Microsoft.Extensions.Options.Options.Create(new StateOptions { Directory = state }));
         store.SaveOverride(new OverrideState(false, J(2024, 7, 1, 12, 0), "staff", "rapat", J(2024, 7, 1, 10, 0)));   // expired by the start below
         File.WriteAllText(Path.Combine(state, $".{StateStore.OverrideFile}.4242{AtomicFile.TempSuffix}"), "half a write");   // a power cut mid-write
@@ -146,6 +146,8 @@ public sealed class FailSafeTests
             var logs = string.Join("\n", host.Logs.Messages(Microsoft.Extensions.Logging.LogLevel.Warning));
             Assert.Contains("cannot remove", logs);
             Assert.Contains("could not remove the stored override", logs);
+            host.Logs.ExpectError("journal append failed");   // the journal is on the read-only directory too
+            Assert.Contains(host.Logs.Errors, e => e.Contains("journal append failed", StringComparison.Ordinal));
             await host.StopAsync();
         }
         finally

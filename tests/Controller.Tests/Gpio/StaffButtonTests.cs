@@ -1,5 +1,5 @@
 using System.Device.Gpio;
-using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Gpio;

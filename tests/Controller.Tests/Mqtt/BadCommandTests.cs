@@ -1,6 +1,5 @@
-using MppSignage.Controller.Tests.Support;
-using MppSignage.TestSupport;
 using MppSignage.Shared.Control;
+using MppSignage.TestSupport;
 using System.Text;
 
 namespace MppSignage.Controller.Tests.Mqtt;

@@ -1,4 +1,3 @@
-using MppSignage.Controller.Tests.Support;
 using MppSignage.TestSupport;
 using MQTTnet;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using MppSignage.Shared.Mqtt;
 using static MppSignage.TestSupport.Time;
 

@@ -1,6 +1,6 @@
 using MppSignage.Controller.Door;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.Shared.Mqtt;
+using MppSignage.TestSupport;
 using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.Mqtt;
@@ -67,7 +67,7 @@ public sealed class OverrideOverMqttTests
     [Fact]
     public async Task RestartMidOverride_ComesBackOverridden_AndAfterExpiryInAuto()
     {
-        var state = TestPaths.NewTempDirectory();
+        var state = TempDir.Create("ctl");
         await using (var host = await ControllerTestHost.StartAsync(J(2024, 7, 1, 15, 0), stateDirectory: state))
         {
             await using var admin = await MqttTestClient.ConnectAsync(host.Port, "admin");

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Mqtt;
-using MppSignage.Controller.Tests.Support;
+using MppSignage.TestSupport;
 using MQTTnet.Server;
 using static MppSignage.TestSupport.Time;
 
@@ -17,32 +17,17 @@ public sealed class ReconnectTests
         Assert.True(host.RelayOn);
 
         await server.StopAsync(new MqttServerStopOptions());   // the broker goes away, and with it every retained message
-        await WaitUntil(() => !client.IsConnected);
+        await Eventually.TrueAsync(() => !client.IsConnected, "the controller to notice the broker is gone");
         await host.AdvanceToAsync(J(2024, 7, 1, 14, 0));
         Assert.False(host.RelayOn);                            // the relay does not need the broker
 
         await server.StartAsync();
-        for (var i = 0; i < 100 && !client.IsConnected; i++)
-        {
-            await host.AdvanceAsync(TimeSpan.FromSeconds(1));  // reconnect backoff runs on the TimeProvider
-            await Task.Delay(50);
-        }
-
-        Assert.True(client.IsConnected, "the controller did not reconnect");
+        // The reconnect backoff runs on the TimeProvider: the fake clock moves a second between checks.
+        await Eventually.TrueAsync(() => client.IsConnected, "the controller to reconnect", between: () => host.AdvanceAsync(TimeSpan.FromSeconds(1)));
         await using var screen = await MqttTestClient.ConnectAsync(host.Port, "screen");
         await screen.SubscribeAsync("mpp/probolinggo/#");
         await screen.WaitForAsync("mpp/probolinggo/status", t => t.Contains("\"state\":\"closed\"") && t.Contains("\"relay\":\"off\""));
         await screen.WaitForAsync("mpp/probolinggo/availability", t => t == "online");
         await screen.WaitForAsync("mpp/probolinggo/schedule");
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(20);
-        }
     }
 }

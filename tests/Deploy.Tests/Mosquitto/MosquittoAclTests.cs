@@ -1,5 +1,6 @@
 using MppSignage.Deploy.Tests.Scripts;
 using MppSignage.Shared.Mqtt;
+using MppSignage.TestSupport;
 
 namespace MppSignage.Deploy.Tests.Mosquitto;
 
@@ -17,7 +18,7 @@ public sealed class MosquittoAclTests
     [Fact]
     public void DeployAcl_SameRulesAsRoleTopicRules()
     {
-        var path = Path.Combine(ScriptRun.RepoRoot, "deploy-pi", "mosquitto", "mpp-signage.acl");
+        var path = Path.Combine(RepoPaths.Root, "deploy-pi", "mosquitto", "mpp-signage.acl");
         var expected = Rules(RoleTopicRules.ToMosquittoAcl(InstallUsers, "+"));
 
         var actual = Rules(File.ReadAllText(path));
@@ -29,7 +30,7 @@ public sealed class MosquittoAclTests
     [Fact]
     public void DeployAcl_EveryUserInstallGeneratesHasABlock()
     {
-        var text = File.ReadAllText(Path.Combine(ScriptRun.RepoRoot, "deploy-pi", "mosquitto", "mpp-signage.acl"));
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy-pi", "mosquitto", "mpp-signage.acl"));
 
         foreach (var (user, _) in InstallUsers)
         {

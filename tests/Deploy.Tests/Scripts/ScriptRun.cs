@@ -1,18 +1,16 @@
 using System.Diagnostics;
 using System.Text;
+using MppSignage.TestSupport;
 
 namespace MppSignage.Deploy.Tests.Scripts;
 
 /// <summary>Runs a deploy-pi script with bash, bounded in time, and keeps its combined output.</summary>
 internal sealed record ScriptRun(int ExitCode, string Output)
 {
-    /// <summary>The repository root (the directory holding MppSignage.sln).</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
-
     public static async Task<ScriptRun> RunAsync(string script, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepoRoot, script));
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, script));
         foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);
@@ -52,18 +50,5 @@ internal sealed record ScriptRun(int ExitCode, string Output)
         var lines = Output.Split('\n');
         var notOk = lines.Where(l => l.StartsWith("not ok", StringComparison.Ordinal) || l.StartsWith("#   ", StringComparison.Ordinal));
         return string.Join('\n', notOk.Concat(["--- last lines:"]).Concat(lines.TakeLast(25)));
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MppSignage.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MppSignage.sln not found above " + AppContext.BaseDirectory);
     }
 }

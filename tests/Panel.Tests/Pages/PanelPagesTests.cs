@@ -1,5 +1,6 @@
 using System.Net;
 using MppSignage.Panel.Tests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.Panel.Tests.Pages;
 
@@ -171,8 +172,12 @@ public sealed class PanelPagesTests(Site site)
     {
         // A refused command sent by another MQTT client (not the panel) must show up too.
         var before = JournalLines().Length;
-        await MqttProbe.PublishAsync(site.MqttPort, Site.StaffUser, Site.StaffPassword, "mpp/probolinggo/override/set", "{\"state\":\"ajar\"}"u8.ToArray());
-        await Eventually(() => JournalLines().Length > before);
+        await using (var app = await MqttTestClient.ConnectAsync(site.MqttPort, Site.StaffUser, Site.StaffPassword))
+        {
+            Assert.True((await app.PublishAsync("mpp/probolinggo/override/set", """{"state":"ajar"}""")).IsSuccess);
+        }
+
+        await Eventually.TrueAsync(() => JournalLines().Length > before, "the refused command in the journal");
         using var client = site.Client();
         await client.LoginAsync(Site.StaffUser, Site.StaffPassword);
 
@@ -256,15 +261,6 @@ public sealed class PanelPagesTests(Site site)
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(50, cts.Token);
-        }
     }
 
     private string[] JournalLines()

@@ -20,7 +20,7 @@ public sealed class Site : IAsyncLifetime
     private readonly List<ChildProcess> _panels = [];
 
     /// <summary>Broker port.</summary>
-    public int MqttPort { get; } = TempDir.FreePort();
+    public int MqttPort { get; } = FreePort.Next();
 
     /// <summary>The panel's base URL.</summary>
     public string Url { get; private set; } = "";
@@ -54,7 +54,7 @@ public sealed class Site : IAsyncLifetime
     /// <summary>Starts (another) panel process; extra arguments override its configuration.</summary>
     internal async Task<(ChildProcess Process, string Url)> StartPanelAsync(params string[] extra)
     {
-        var port = TempDir.FreePort();
+        var port = FreePort.Next();
         var url = $"http://127.0.0.1:{port}";
         var panel = ChildProcess.Start("dotnet", [Dll("Panel", "mpp-panel"), $"--Panel:MqttPort={MqttPort}", $"--Panel:Listen={url}", .. extra], new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" }, RepoPaths.Root);
         _panels.Add(panel);

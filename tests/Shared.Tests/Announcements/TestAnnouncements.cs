@@ -1,4 +1,5 @@
 using MppSignage.Shared.Announcements;
+using MppSignage.TestSupport;
 using NodaTime;
 
 namespace MppSignage.Shared.Tests.Announcements;
@@ -6,10 +7,10 @@ namespace MppSignage.Shared.Tests.Announcements;
 /// <summary>Small builders for readable announcement tests.</summary>
 internal static class TestAnnouncements
 {
-    public static readonly DateTimeZone Jakarta = DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
+    public static readonly DateTimeZone Jakarta = Time.Jakarta;
 
-    public static Instant At(int y, int mo, int d, int h, int mi, int s = 0) =>
-        new LocalDateTime(y, mo, d, h, mi, s).InZoneStrictly(Jakarta).ToInstant();
+    /// <summary>A Jakarta wall-clock time as an instant (the announcement tests' name for <see cref="Time.J"/>).</summary>
+    public static Instant At(int y, int mo, int d, int h, int mi, int s = 0) => Time.J(y, mo, d, h, mi, s);
 
     public static OffsetDateTime Off(int y, int mo, int d, int h, int mi) =>
         new LocalDateTime(y, mo, d, h, mi).WithOffset(Offset.FromHours(7));

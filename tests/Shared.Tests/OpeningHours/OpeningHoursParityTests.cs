@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MppSignage.Shared.OpeningHours;
+using MppSignage.TestSupport;
 using NodaTime;
 using NodaTime.Text;
 
@@ -30,7 +31,7 @@ public sealed class OpeningHoursParityTests
     public void RandomExpressions_AgreeWithOpeningHoursJs()
     {
         List<Query> queries = TableQueries().Concat(RandomQueries()).ToList();
-        string file = Path.Combine(Path.GetTempPath(), $"oh-parity-{Environment.ProcessId}.jsonl");
+        string file = Path.Combine(TempDir.Create("oh-parity"), "queries.jsonl");
         var sb = new StringBuilder();
         foreach (Query q in queries)
         {

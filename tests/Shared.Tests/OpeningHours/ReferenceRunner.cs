@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using MppSignage.TestSupport;
 
 namespace MppSignage.Shared.Tests.OpeningHours;
 
@@ -8,7 +9,7 @@ internal static class ReferenceRunner
 {
     public static string[] Run(string jsonlPath)
     {
-        string root = RepoRoot.Find();
+        string root = RepoPaths.Root;
         string reference = Path.Combine(root, "tests", "reference");
         string script = Path.Combine(reference, "oh-eval.js");
         string package = Path.Combine(reference, "node_modules", "opening_hours", "package.json");

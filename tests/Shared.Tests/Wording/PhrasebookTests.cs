@@ -1,12 +1,13 @@
 using MppSignage.Shared.OpeningHours;
 using MppSignage.Shared.Wording;
+using MppSignage.TestSupport;
 using NodaTime;
 
 namespace MppSignage.Shared.Tests.Wording;
 
 public sealed class PhrasebookTests
 {
-    private static readonly DateTimeZone Jakarta = DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
+    private static readonly DateTimeZone Jakarta = Time.Jakarta;
     private static readonly Phrasebook Id = Phrasebook.Indonesian();
     private static readonly Phrasebook En = Phrasebook.English();
 

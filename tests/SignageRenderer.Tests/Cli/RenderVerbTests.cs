@@ -1,14 +1,14 @@
 using MppSignage.Shared.Announcements;
 using MppSignage.SignageRenderer.Cli;
+using MppSignage.TestSupport;
 using SkiaSharp;
-using static MppSignage.SignageRenderer.Tests.TestSupport;
 
 namespace MppSignage.SignageRenderer.Tests.Cli;
 
 /// <summary>The <c>render</c> preview verb: real files in, a PNG out, bad arguments named with exit code 2.</summary>
 public sealed class RenderVerbTests : IDisposable
 {
-    private readonly string _dir = TempDir();
+    private readonly string _dir = TempDir.Create("signage");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -39,7 +39,7 @@ public sealed class RenderVerbTests : IDisposable
     [InlineData("services", "1080x1920")]
     public void Render_WritesPngOfTheRequestedSize(string slide, string size)
     {
-        var (code, stdout, stderr) = Run(new RenderVerb.Request(SchedulePath, AnnouncementsFile(), null, "2024-07-01T13:35:00+07:00", slide, size, Out));
+        var (code, stdout, stderr) = Run(new RenderVerb.Request(RepoPaths.DefaultSchedule, AnnouncementsFile(), null, "2024-07-01T13:35:00+07:00", slide, size, Out));
 
         Assert.True(code == 0, stderr);
         Assert.Contains(Out, stdout);
@@ -50,13 +50,13 @@ public sealed class RenderVerbTests : IDisposable
     [Fact]
     public void Render_StatusFromSchedule_IsOpenColourAtMidday_ClosedAtNight()
     {
-        Assert.Equal(0, Run(new RenderVerb.Request(SchedulePath, null, null, "2024-07-01T10:00:00+07:00", "status", "1920x1080", Out)).Code);
+        Assert.Equal(0, Run(new RenderVerb.Request(RepoPaths.DefaultSchedule, null, null, "2024-07-01T10:00:00+07:00", "status", "1920x1080", Out)).Code);
         using (var open = SKBitmap.Decode(Out))
         {
             Assert.Equal(MppSignage.SignageRenderer.Layout.Theme.Open, open.GetPixel(20, 500));
         }
 
-        Assert.Equal(0, Run(new RenderVerb.Request(SchedulePath, null, null, "2024-07-01T22:00", "status", "1920x1080", Out)).Code);
+        Assert.Equal(0, Run(new RenderVerb.Request(RepoPaths.DefaultSchedule, null, null, "2024-07-01T22:00", "status", "1920x1080", Out)).Code);
         using var closed = SKBitmap.Decode(Out);
         Assert.Equal(MppSignage.SignageRenderer.Layout.Theme.Closed, closed.GetPixel(20, 500));
     }
@@ -67,7 +67,7 @@ public sealed class RenderVerbTests : IDisposable
         var status = Path.Combine(_dir, "status.json");
         File.WriteAllText(status, """{"state":"closed","phase":"closed","mode":"override","reason":"override","relay":"off","clockSynced":true,"updatedAt":"2024-07-01T10:00:00+07:00","override":{"state":"closed","reason":"Pemadaman listrik"}}""");
 
-        Assert.Equal(0, Run(new RenderVerb.Request(SchedulePath, null, status, "2024-07-01T10:00:00+07:00", "status", "1920x1080", Out)).Code);
+        Assert.Equal(0, Run(new RenderVerb.Request(RepoPaths.DefaultSchedule, null, status, "2024-07-01T10:00:00+07:00", "status", "1920x1080", Out)).Code);
 
         using var png = SKBitmap.Decode(Out);
         Assert.Equal(MppSignage.SignageRenderer.Layout.Theme.Closed, png.GetPixel(20, 500));
@@ -93,7 +93,7 @@ public sealed class RenderVerbTests : IDisposable
         var badStatus = Path.Combine(_dir, "bad-status.json");
         File.WriteAllText(badStatus, "[1,2,3]");
         var request = new RenderVerb.Request(
-            schedule is null ? SchedulePath : Path.Combine(_dir, schedule),
+            schedule is null ? RepoPaths.DefaultSchedule : Path.Combine(_dir, schedule),
             announcements is null ? null : AnnouncementsFile(),
             status is null ? null : badStatus,
             at, slide, size, Out);
@@ -111,7 +111,7 @@ public sealed class RenderVerbTests : IDisposable
         var path = Path.Combine(_dir, "bad.json");
         File.WriteAllText(path, """{"items":[{"id":"a","kind":"text","title":"ok"},{"id":"b","kind":"text","title":"x","seconds":0}]}""");
 
-        var (code, _, stderr) = Run(new RenderVerb.Request(SchedulePath, path, null, "2024-07-01T10:00:00+07:00", "status", "1920x1080", Out));
+        var (code, _, stderr) = Run(new RenderVerb.Request(RepoPaths.DefaultSchedule, path, null, "2024-07-01T10:00:00+07:00", "status", "1920x1080", Out));
 
         Assert.Equal(2, code);
         Assert.Contains("--announcements", stderr);
@@ -121,7 +121,7 @@ public sealed class RenderVerbTests : IDisposable
     [Fact]
     public void Render_MissingFont_ClearError()
     {
-        var (code, _, stderr) = Run(new RenderVerb.Request(SchedulePath, null, null, "2024-07-01T10:00:00+07:00", "status", "1920x1080", Out, Font: "No Such Font Sans"));
+        var (code, _, stderr) = Run(new RenderVerb.Request(RepoPaths.DefaultSchedule, null, null, "2024-07-01T10:00:00+07:00", "status", "1920x1080", Out, Font: "No Such Font Sans"));
 
         Assert.Equal(2, code);
         Assert.Contains("--font", stderr);

@@ -1,11 +1,13 @@
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Signage;
 using MppSignage.SignageRenderer.Layout;
+using MppSignage.TestSupport;
 using SkiaSharp;
 using ZXing;
 using ZXing.Common;
 using ZXing.Multi.QrCode;
-using static MppSignage.SignageRenderer.Tests.TestSupport;
+using static MppSignage.SignageRenderer.Tests.RendererFixtures;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.SignageRenderer.Tests.Drawing;
 
@@ -34,7 +36,7 @@ public sealed class QrDecodeTests
         using var renderer = Renderer(new ScreenGeometry(w, h));
         var slide = SignageSlides.Qr(WhatsApp, Review)!;
 
-        renderer.Render(slide, new SignageSlides(Jakarta).Footer(At(2024, 7, 1, 9, 0), null), "MPP");
+        renderer.Render(slide, new SignageSlides(Jakarta).Footer(J(2024, 7, 1, 9, 0), null), "MPP");
 
         Assert.Equal(new[] { "https://wa.me/6281234567890", Review }.Order().ToArray(), Decode(renderer.EncodePng()));
     }
@@ -52,7 +54,7 @@ public sealed class QrDecodeTests
             Qr = new QrTarget("https://forms.gle/AbCdEf123456", new LocalizedText("Isi survei")),
         };
 
-        renderer.Render(SignageSlides.Announcement(a), new SignageSlides(Jakarta).Footer(At(2024, 7, 1, 9, 0), null), "MPP");
+        renderer.Render(SignageSlides.Announcement(a), new SignageSlides(Jakarta).Footer(J(2024, 7, 1, 9, 0), null), "MPP");
 
         Assert.Equal(["https://forms.gle/AbCdEf123456"], Decode(renderer.EncodePng()));
     }

@@ -1,6 +1,7 @@
 using MppSignage.SignageRenderer.Hosting;
 using MppSignage.SignageRenderer.Options;
 using MppSignage.SignageRenderer.Text;
+using MppSignage.TestSupport;
 using Microsoft.Extensions.Configuration;
 
 namespace MppSignage.SignageRenderer.Tests.Hosting;
@@ -43,7 +44,7 @@ public sealed class StartupTests
     [InlineData(true)]  // a file that is not a PEM certificate
     public void Load_BadTlsCaFile_NamedWithReason(bool exists)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"mpp-ca-{Guid.NewGuid():N}.pem");
+        var path = Path.Combine(TempDir.Create("signage"), "ca.pem");
         if (exists)
         {
             File.WriteAllText(path, "not a certificate");
@@ -85,7 +86,7 @@ public sealed class StartupTests
     [Fact]
     public void FontSet_FileThatIsNotAFont_ClearError()
     {
-        var path = Path.Combine(TestSupport.TempDir(), "fake.ttf");
+        var path = Path.Combine(TempDir.Create("signage"), "fake.ttf");
         File.WriteAllText(path, "not a font");
 
         Assert.False(FontSet.TryLoad(path, "Display:Font", out _, out var error));
@@ -117,7 +118,7 @@ public sealed class StartupTests
     [Fact]
     public void Host_FramebufferMissing_DoesNotStart_AndSaysWhy()
     {
-        var dir = TestSupport.TempDir();
+        var dir = TempDir.Create("signage");
 
         Assert.False(SignageHost.TryCreate(["--Display:Output=framebuffer", $"--Display:FramebufferSysfs={dir}/none"], TimeProvider.System, out _, out var errors));
 

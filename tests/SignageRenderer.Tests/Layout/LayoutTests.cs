@@ -2,8 +2,10 @@ using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Signage;
 using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Text;
+using MppSignage.TestSupport;
 using SkiaSharp;
-using static MppSignage.SignageRenderer.Tests.TestSupport;
+using static MppSignage.SignageRenderer.Tests.RendererFixtures;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.SignageRenderer.Tests.Layout;
 
@@ -58,7 +60,7 @@ public sealed class LayoutTests
     {
         var fitter = new TextFitter(Fonts);
         var layouter = new FrameLayouter(fitter, bilingual);
-        var footer = new SignageSlides(Jakarta).Footer(At(2024, 9, 30, 13, 59), At(2024, 9, 30, 13, 0));
+        var footer = new SignageSlides(Jakarta).Footer(J(2024, 9, 30, 13, 59), J(2024, 9, 30, 13, 0));
         return layouter.Layout(g, slide, footer, "MAL PELAYANAN PUBLIK KOTA PROBOLINGGO");
     }
 
@@ -120,10 +122,10 @@ public sealed class LayoutTests
     {
         var g = new ScreenGeometry(w, h);
         var words = new SignageSlides(Jakarta);
-        var status = words.Status(MppSignage.SignageRenderer.Preview.ScheduleStatus.Compute(Schedule, At(2024, 6, 17, 10, 0)), At(2024, 6, 17, 10, 0));
+        var status = words.Status(MppSignage.SignageRenderer.Preview.ScheduleStatus.Compute(Schedules.Default, J(2024, 6, 17, 10, 0)), J(2024, 6, 17, 10, 0));
 
         AssertInside(Layout(g, status));
-        AssertInside(Layout(g, words.Hours(Schedule, At(2024, 4, 1, 9, 0))));
+        AssertInside(Layout(g, words.Hours(Schedules.Default, J(2024, 4, 1, 9, 0))));
         AssertInside(Layout(g, SignageSlides.Qr("6281234567890", "https://g.page/r/CabcdEFGhijkLMN/review")!));
     }
 
@@ -131,7 +133,7 @@ public sealed class LayoutTests
     public void Headline_IsLarge_AndShrinksToTheWidthInPortrait()
     {
         var words = new SignageSlides(Jakarta);
-        var status = words.Status(MppSignage.SignageRenderer.Preview.ScheduleStatus.Compute(Schedule, At(2024, 7, 5, 20, 0)), At(2024, 7, 5, 20, 0));
+        var status = words.Status(MppSignage.SignageRenderer.Preview.ScheduleStatus.Compute(Schedules.Default, J(2024, 7, 5, 20, 0)), J(2024, 7, 5, 20, 0));
 
         var landscape = Layout(new ScreenGeometry(1920, 1080), status).Body.OfType<TextElement>().First(t => t.Block.Lines[0].Text == "TUTUP");
         var portrait = Layout(new ScreenGeometry(1080, 1920), status).Body.OfType<TextElement>().First(t => t.Block.Lines[0].Text == "TUTUP");

@@ -1,4 +1,5 @@
 using MppSignage.SignageRenderer.Output;
+using MppSignage.TestSupport;
 using SkiaSharp;
 
 namespace MppSignage.SignageRenderer.Tests.Output;
@@ -6,7 +7,7 @@ namespace MppSignage.SignageRenderer.Tests.Output;
 /// <summary>The framebuffer writer against a plain file standing in for /dev/fb0, with sysfs files beside it.</summary>
 public sealed class FramebufferOutputTests : IDisposable
 {
-    private readonly string _dir = TestSupport.TempDir();
+    private readonly string _dir = TempDir.Create("signage");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Mqtt;
@@ -9,16 +7,11 @@ using MppSignage.SignageRenderer.Hosting;
 using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Preview;
 using MppSignage.SignageRenderer.Service;
+using MppSignage.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
-using MQTTnet.Server;
-using System.Buffers;
 using SkiaSharp;
-using static MppSignage.SignageRenderer.Tests.TestSupport;
 
 namespace MppSignage.SignageRenderer.Tests.Service;
 
@@ -26,17 +19,14 @@ namespace MppSignage.SignageRenderer.Tests.Service;
 public sealed class MqttRendererTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    private readonly string _dir = TempDir();
+    private readonly string _dir = TempDir.Create("signage");
     private readonly Topics _topics = new("probolinggo");
-    private MqttServer? _server;
-    private int _port;
+    private TestBroker? _broker;
     private IHost? _host;
 
-    public async Task InitializeAsync()
-    {
-        _port = FreePort();
-        await StartBrokerAsync();
-    }
+    private int Port => _broker!.Port;
+
+    public async Task InitializeAsync() => _broker = await TestBroker.StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -46,10 +36,9 @@ public sealed class MqttRendererTests : IAsyncLifetime
             _host.Dispose();
         }
 
-        if (_server is not null)
+        if (_broker is not null)
         {
-            await _server.StopAsync();
-            _server.Dispose();
+            await _broker.DisposeAsync();
         }
 
         Directory.Delete(_dir, recursive: true);
@@ -59,9 +48,9 @@ public sealed class MqttRendererTests : IAsyncLifetime
     public async Task Renderer_ShowsRetainedState_AnswersScreenshots_AndMarksStaleWhenBrokerIsLost()
     {
         var now = SystemInstant();
-        await PublishAsync(_topics.Status, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ScheduleStatus.Compute(Schedule, now) with { State = "closed", Phase = "closed", ClosesAt = null }), retain: true);
+        await PublishAsync(_topics.Status, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ScheduleStatus.Compute(Schedules.Default, now) with { State = "closed", Phase = "closed", ClosesAt = null }), retain: true);
         await PublishAsync(_topics.Availability, Encoding.UTF8.GetBytes("online"), retain: true);
-        await PublishAsync(_topics.Schedule, File.ReadAllBytes(SchedulePath), retain: true);
+        await PublishAsync(_topics.Schedule, File.ReadAllBytes(RepoPaths.DefaultSchedule), retain: true);
         var item = AnnouncementJson.ParseAnnouncement(Encoding.UTF8.GetBytes("""{"id":"darurat","kind":"text","title":"Latihan evakuasi","priority":"emergency"}""")).Announcement!;
         await PublishAsync(_topics.Announcements, AnnouncementJson.SerializeList([item]), retain: true);
 
@@ -71,7 +60,7 @@ public sealed class MqttRendererTests : IAsyncLifetime
 
         // Retained messages arrive on subscribe; the emergency takes over the screen.
         await UntilAsync(state, s => s.Status is not null && s.Schedule is not null && s.Announcements.Count == 1 && s.UnavailableSince is null);
-        await UntilAsync(() => frame.Renderer.CurrentSlide is AnnouncementSlideModel { Emergency: true });
+        await Eventually.TrueAsync(() => frame.Renderer.CurrentSlide is AnnouncementSlideModel { Emergency: true }, "the emergency announcement on screen", Timeout);
         Assert.True(File.Exists(Path.Combine(_dir, "frame.png")));
 
         // Screenshot on request.
@@ -85,25 +74,25 @@ public sealed class MqttRendererTests : IAsyncLifetime
 
         // The emergency is deleted: the status comes back, still closed, and not stale.
         await PublishAsync(_topics.Announcements, AnnouncementJson.SerializeList([]), retain: true);
-        await UntilAsync(() => frame.Renderer.CurrentSlide is StatusSlideModel { Headline.Id: "TUTUP" });
+        await Eventually.TrueAsync(() => frame.Renderer.CurrentSlide is StatusSlideModel { Headline.Id: "TUTUP" }, "the TUTUP status slide", Timeout);
         Assert.Null(frame.Renderer.CurrentFooter!.Warning);
 
         // The broker goes away: the last state stays on screen, marked as possibly stale.
-        await _server!.StopAsync();
-        await UntilAsync(() => frame.Renderer.CurrentFooter?.Warning is not null);
+        await _broker!.Server.StopAsync(new MQTTnet.Server.MqttServerStopOptions());
+        await Eventually.TrueAsync(() => frame.Renderer.CurrentFooter?.Warning is not null, "the stale warning in the footer", Timeout);
         Assert.IsType<StatusSlideModel>(frame.Renderer.CurrentSlide);
         Assert.Equal("TUTUP", ((StatusSlideModel)frame.Renderer.CurrentSlide!).Headline.Id);
 
         // It comes back: the renderer reconnects by itself and the badge goes.
-        await StartBrokerAsync();
+        await _broker.Server.StartAsync();
         await PublishAsync(_topics.Availability, Encoding.UTF8.GetBytes("online"), retain: true);
-        await UntilAsync(() => frame.Renderer.CurrentFooter?.Warning is null && _host.Services.GetRequiredService<SignageMqttClient>().IsConnected);
+        await Eventually.TrueAsync(() => frame.Renderer.CurrentFooter?.Warning is null && _host.Services.GetRequiredService<SignageMqttClient>().IsConnected, "the renderer to reconnect and clear the warning", Timeout);
     }
 
     [Fact]
     public async Task ControllerOffline_LastWill_MarksStale()
     {
-        await PublishAsync(_topics.Status, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ScheduleStatus.Compute(Schedule, SystemInstant())), retain: true);
+        await PublishAsync(_topics.Status, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ScheduleStatus.Compute(Schedules.Default, SystemInstant())), retain: true);
         _host = StartRenderer(staleAfter: "00:00:00");
         var frame = _host.Services.GetRequiredService<FrameHolder>();
         var state = _host.Services.GetRequiredService<SignageState>();
@@ -111,13 +100,13 @@ public sealed class MqttRendererTests : IAsyncLifetime
 
         await PublishAsync(_topics.Availability, Encoding.UTF8.GetBytes("offline"), retain: true);
 
-        await UntilAsync(() => frame.Renderer.CurrentFooter?.Warning is not null);
+        await Eventually.TrueAsync(() => frame.Renderer.CurrentFooter?.Warning is not null, "the stale warning in the footer", Timeout);
     }
 
     [Fact]
     public async Task BadPayloads_AreIgnored_LastGoodStateKept()
     {
-        var good = ScheduleStatus.Compute(Schedule, SystemInstant()) with { State = "closed", Phase = "closed" };
+        var good = ScheduleStatus.Compute(Schedules.Default, SystemInstant()) with { State = "closed", Phase = "closed" };
         await PublishAsync(_topics.Status, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(good), retain: true);
         _host = StartRenderer(staleAfter: "00:02:00");
         var state = _host.Services.GetRequiredService<SignageState>();
@@ -143,9 +132,9 @@ public sealed class MqttRendererTests : IAsyncLifetime
             out var errors,
             c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Mqtt:Port"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Mqtt:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Mqtt:Username"] = "screen",
-                ["Mqtt:Password"] = "screen-dev",
+                ["Mqtt:Password"] = TestUsers.Password("screen"),
                 ["Mqtt:ReconnectMin"] = "00:00:00.100",
                 ["Mqtt:ReconnectMax"] = "00:00:00.500",
                 ["Display:Output"] = "png",
@@ -159,58 +148,19 @@ public sealed class MqttRendererTests : IAsyncLifetime
         return host!;
     }
 
-    private async Task StartBrokerAsync()
-    {
-        var factory = new MqttServerFactory();
-        _server = factory.CreateMqttServer(factory.CreateServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-            .WithDefaultEndpointPort(_port)
-            .Build());
-        _server.ValidatingConnectionAsync += e =>
-        {
-            var ok = (e.UserName, e.Password) is ("screen", "screen-dev") or ("admin", "admin-dev");
-            e.ReasonCode = ok ? MqttConnectReasonCode.Success : MqttConnectReasonCode.BadUserNameOrPassword;
-            return Task.CompletedTask;
-        };
-        await _server.StartAsync();
-    }
-
-    private async Task<IMqttClient> AdminAsync()
-    {
-        var client = new MqttClientFactory().CreateMqttClient();
-        var result = await client.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", _port)
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithCredentials("admin", "admin-dev")
-            .Build());
-        Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
-        return client;
-    }
-
     private async Task PublishAsync(string topic, byte[] payload, bool retain)
     {
-        using var client = await AdminAsync();
-        await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithRetainFlag(retain)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        await client.DisconnectAsync();
+        await using var admin = await MqttTestClient.ConnectAsync(Port, "admin");
+        var ack = await admin.PublishAsync(topic, payload, retain);
+        Assert.True(MqttTestClient.Accepted(ack), $"publish to {topic}: {ack.ReasonCode}");
     }
 
     private async Task<byte[]> RequestScreenshotAsync()
     {
-        using var client = await AdminAsync();
-        var received = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.ApplicationMessageReceivedAsync += e =>
-        {
-            received.TrySetResult(e.ApplicationMessage.Payload.ToArray());
-            return Task.CompletedTask;
-        };
-        await client.SubscribeAsync(_topics.Screenshot("pintu-utama"), MqttQualityOfServiceLevel.AtLeastOnce);
-        await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(_topics.ScreenshotGet("pintu-utama")).WithPayload("{}")
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        var png = await received.Task.WaitAsync(Timeout);
-        await client.DisconnectAsync();
-        return png;
+        await using var admin = await MqttTestClient.ConnectAsync(Port, "admin");
+        await admin.SubscribeAllAsync(_topics.Screenshot("pintu-utama"));
+        await admin.PublishAsync(_topics.ScreenshotGet("pintu-utama"), "{}");
+        return (await admin.WaitForAsync(_topics.Screenshot("pintu-utama"), timeout: Timeout)).Payload;
     }
 
     private static async Task UntilAsync(SignageState state, Func<SignageSnapshot, bool> condition)
@@ -236,23 +186,5 @@ public sealed class MqttRendererTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Awaits a condition on the renderer's frame, checking as the render loop works (with a timeout).</summary>
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within the timeout");
-            await Task.Delay(20);
-        }
-    }
-
     private static NodaTime.Instant SystemInstant() => NodaTime.Instant.FromDateTimeOffset(DateTimeOffset.UtcNow);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

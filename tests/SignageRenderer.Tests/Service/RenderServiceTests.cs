@@ -5,17 +5,19 @@ using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Options;
 using MppSignage.SignageRenderer.Preview;
 using MppSignage.SignageRenderer.Service;
+using MppSignage.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
-using static MppSignage.SignageRenderer.Tests.TestSupport;
+using static MppSignage.SignageRenderer.Tests.RendererFixtures;
+using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.SignageRenderer.Tests.Service;
 
 /// <summary>The render loop with a fake clock: what is drawn when, and only when something changed.</summary>
 public sealed class RenderServiceTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new(At(2024, 7, 1, 9, 0, 5).ToDateTimeOffset());
+    private readonly FakeTimeProvider _time = new(J(2024, 7, 1, 9, 0, 5).ToDateTimeOffset());
     private readonly SignageSettings _settings = new() { StaleAfter = TimeSpan.FromMinutes(2), WhatsAppNumber = "6281234567890" };
     private readonly SignageState _state;
     private readonly RecordingOutput _output = new();
@@ -42,7 +44,7 @@ public sealed class RenderServiceTests : IDisposable
     public void RenderOnce_SameMinuteSameSlide_DrawsNothingAgain()
     {
         _state.SetAnnouncements([]);
-        _state.SetStatus(ScheduleStatus.Compute(Schedule, Now));
+        _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, Now));
         _service.RenderOnce(Now);
         var first = _output.Writes.Count;
 
@@ -59,11 +61,11 @@ public sealed class RenderServiceTests : IDisposable
     {
         // Keep the status slide on screen: no hours, no QR in the rotation.
         var service = NewService(_settings with { Rotation = new RotationSettings(ShowHours: false, ShowQr: false) });
-        _state.SetStatus(ScheduleStatus.Compute(Schedule, Now));
+        _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, Now));
         var wake = service.RenderOnce(Now);
 
         // The loop asks to be woken at the next minute boundary.
-        Assert.Equal(At(2024, 7, 1, 9, 1), wake);
+        Assert.Equal(J(2024, 7, 1, 9, 1), wake);
         _time.SetUtcNow(wake.ToDateTimeOffset());
         service.RenderOnce(Now);
 
@@ -77,10 +79,10 @@ public sealed class RenderServiceTests : IDisposable
     public void RenderOnce_StatusChanges_RedrawsWholeFrame()
     {
         var service = NewService(_settings with { Rotation = new RotationSettings(ShowHours: false, ShowQr: false) });
-        _state.SetStatus(ScheduleStatus.Compute(Schedule, Now));
+        _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, Now));
         service.RenderOnce(Now);
 
-        _state.SetStatus(ScheduleStatus.Compute(Schedule, At(2024, 7, 1, 20, 0)));
+        _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, J(2024, 7, 1, 20, 0)));
         service.RenderOnce(Now);
 
         Assert.Equal(2, _frame.Renderer.FullDraws);
@@ -90,25 +92,25 @@ public sealed class RenderServiceTests : IDisposable
     [Fact]
     public void Emergency_TakesOverAtFrom_AndLeavesAtUntil()
     {
-        _state.SetStatus(ScheduleStatus.Compute(Schedule, Now));
+        _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, Now));
         _state.SetAnnouncements([
             new Announcement { Id = "info", Kind = AnnouncementKind.Text, Title = new("Info"), Priority = AnnouncementPriority.High },
             new Announcement
             {
                 Id = "evakuasi", Kind = AnnouncementKind.Text, Title = new("Evakuasi gedung"), Priority = AnnouncementPriority.Emergency,
-                From = At(2024, 7, 1, 9, 10).InZone(Jakarta).ToOffsetDateTime(), Until = At(2024, 7, 1, 9, 20).InZone(Jakarta).ToOffsetDateTime(),
+                From = J(2024, 7, 1, 9, 10).InZone(Jakarta).ToOffsetDateTime(), Until = J(2024, 7, 1, 9, 20).InZone(Jakarta).ToOffsetDateTime(),
             },
         ]);
 
         var seenBefore = new HashSet<string>();
-        while (Now < At(2024, 7, 1, 9, 10))
+        while (Now < J(2024, 7, 1, 9, 10))
         {
             seenBefore.Add(Selection().Slide.ToString());
             Advance(TimeSpan.FromSeconds(5));
         }
 
         var during = new HashSet<string>();
-        while (Now < At(2024, 7, 1, 9, 20))
+        while (Now < J(2024, 7, 1, 9, 20))
         {
             during.Add(Selection().Slide.ToString());
             _service.RenderOnce(Now);
@@ -116,7 +118,7 @@ public sealed class RenderServiceTests : IDisposable
         }
 
         var after = new HashSet<string>();
-        while (Now < At(2024, 7, 1, 9, 25))
+        while (Now < J(2024, 7, 1, 9, 25))
         {
             after.Add(Selection().Slide.ToString());
             Advance(TimeSpan.FromSeconds(5));
@@ -146,7 +148,7 @@ public sealed class RenderServiceTests : IDisposable
     public void Stale_BadgeAppearsAfterStaleAfter_AndLoopWakesForIt()
     {
         var service = NewService(_settings with { Rotation = new RotationSettings(ShowHours: false, ShowQr: false) });
-        _state.SetStatus(ScheduleStatus.Compute(Schedule, Now));
+        _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, Now));
         service.RenderOnce(Now);
         var lostAt = Now;
         _state.SetControllerOnline(false, lostAt);
@@ -171,7 +173,7 @@ public sealed class RenderServiceTests : IDisposable
     public void BrokerLost_ClockKeepsRunning()
     {
         var service = NewService(_settings with { Rotation = new RotationSettings(ShowHours: false, ShowQr: false) });
-        _state.SetStatus(ScheduleStatus.Compute(Schedule, Now));
+        _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, Now));
         _state.SetBrokerConnected(false, Now);
 
         service.RenderOnce(Now);
@@ -192,24 +194,14 @@ public sealed class RenderServiceTests : IDisposable
         await service.StartAsync(cts.Token);
         try
         {
-            await WaitFor(() => _frame.Renderer.FullDraws >= 1);
-            _state.SetStatus(ScheduleStatus.Compute(Schedule, At(2024, 7, 1, 20, 0)));
-            await WaitFor(() => _frame.Renderer.FullDraws >= 2);
+            await Eventually.TrueAsync(() => _frame.Renderer.FullDraws >= 1, "the first full draw", TimeSpan.FromSeconds(10));
+            _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, J(2024, 7, 1, 20, 0)));
+            await Eventually.TrueAsync(() => _frame.Renderer.FullDraws >= 2, "a full redraw after the status change", TimeSpan.FromSeconds(10));
             Assert.Equal("TUTUP", Assert.IsType<StatusSlideModel>(CurrentSlide()).Headline.Id);
         }
         finally
         {
             await service.StopAsync(CancellationToken.None);
-        }
-    }
-
-    private static async Task WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
-            await Task.Delay(10);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.EndToEnd;
 
@@ -14,7 +15,7 @@ public sealed class EndToEndTests
     public async Task StaffOverrideAndAdminAnnouncement_ReachBothScreens()
     {
         await using var hall = await Hall.StartAsync();
-        await using var admin = await MqttProbe.ConnectAsync(hall.Broker.Port, "admin", TestUsers.Password("admin"));
+        await using var admin = await MqttTestClient.ConnectAsync(hall.Broker.Port, "admin", TestUsers.Password("admin"));
         await admin.SubscribeAllAsync($"mpp/{Hall.Site}/status", $"mpp/{Hall.Site}/screens/+/screenshot");
         var before = JsonDocument.Parse((await admin.WaitForAsync($"mpp/{Hall.Site}/status")).Payload).RootElement.GetProperty("state").GetString()!;
         var target = before == "open" ? "closed" : "open";
@@ -35,9 +36,9 @@ public sealed class EndToEndTests
         {
             var screen = Hall.Screens[i];
             await hall.ScreenProcesses[i].WaitForLineAsync(l => l.Contains("Slide", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "a drawn slide");
-            await WaitUntilAsync(() => File.GetLastWriteTimeUtc(hall.FramePath(screen)) > framesBefore[screen], TimeSpan.FromSeconds(30), $"{screen}'s frame file to be redrawn");
+            await Eventually.TrueAsync(() => File.GetLastWriteTimeUtc(hall.FramePath(screen)) > framesBefore[screen], $"{screen}'s frame file to be redrawn", TimeSpan.FromSeconds(30));
             var request = await admin.PublishAsync($"mpp/{Hall.Site}/screens/{screen}/screenshot/get", "");
-            Assert.True(MqttProbe.Accepted(request), request.ReasonCode.ToString());
+            Assert.True(MqttTestClient.Accepted(request), request.ReasonCode.ToString());
             var png = await admin.WaitForAsync($"mpp/{Hall.Site}/screens/{screen}/screenshot", null, TimeSpan.FromSeconds(30));
             Assert.True(png.Payload.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']), $"{screen} answered with something other than a PNG");
         }
@@ -57,23 +58,9 @@ public sealed class EndToEndTests
         Assert.NotEqual(0, staffCode);
         Assert.Contains("NotAuthorized", staffOutput, StringComparison.Ordinal);
 
-        var status = JsonDocument.Parse(admin.Messages.Last(m => m.Topic == $"mpp/{Hall.Site}/status").Payload).RootElement;
+        var status = JsonDocument.Parse(admin.Received.Last(m => m.Topic == $"mpp/{Hall.Site}/status").Payload).RootElement;
         Assert.Equal(target, status.GetProperty("state").GetString());
         Assert.Equal("uji menyeluruh", status.GetProperty("override").GetProperty("reason").GetString());
         Assert.DoesNotContain(hall.Controller.Lines, l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("crit:", StringComparison.Ordinal));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (sw.Elapsed > timeout)
-            {
-                throw new TimeoutException($"waited {timeout.TotalSeconds:0} s for {what}");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.EndToEnd;
 

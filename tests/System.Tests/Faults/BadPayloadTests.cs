@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 using MQTTnet;
 using MQTTnet.Protocol;
 
@@ -12,6 +13,7 @@ namespace MppSignage.SystemTests.Faults;
 /// 10,000 generated bad payloads across every command topic the controller answers: no crash, no state change,
 /// each answered with a reason on its Response Topic, and the controller's managed memory flat.
 /// </summary>
+[Collection(HeapMeasurements.Name)]
 public sealed class BadPayloadTests
 {
     /// <summary>10,000; a longer soak: MPP_SOAK_BAD_PAYLOADS=40000 dotnet test tests/System.Tests --filter BadPayload.</summary>
@@ -22,15 +24,17 @@ public sealed class BadPayloadTests
     [Fact]
     public async Task TenThousandBadPayloads_AllRefusedWithAReason_NothingChanges_MemoryFlat()
     {
-        var port = TempDir.FreePort();
+        var port = FreePort.Next();
         // Each refusal is journalled with an fsync; on this VM's disk that is ~4 ms each, so the state lives
         // on tmpfs here: the refusals, not the disk, are under test (ControllerKillTests uses the real disk).
         var state = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", $"mpp-bad-{Guid.NewGuid():N}") : TempDir.Create("bad-state");
-        await using var controller = await InProcessController.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning),
-            InProcessController.EmbeddedArgs(port), stateDirectory: state, logCapacity: 200);
+        // The huge-string payloads go up to ~270 KB: the broker's packet limit is raised above them so that
+        // the controller's own 64 KiB check answers them (BrokerBoundsTests covers the broker cutting them off).
+        await using var controller = await ControllerTestHost.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning),
+            [.. ControllerTestHost.EmbeddedArgs(port), "--Mqtt:MaxPacketBytes=1048576"], stateDirectory: state, logCapacity: 200);
         try
         {
-            await using var observer = await MqttProbe.ConnectAsync(port, "staff", TestUsers.Password("staff"));
+            await using var observer = await MqttTestClient.ConnectAsync(port, "staff", TestUsers.Password("staff"));
             await observer.SubscribeAllAsync($"mpp/{Site}/status", $"mpp/{Site}/schedule");
             var statusBefore = Normalize((await observer.WaitForAsync($"mpp/{Site}/status")).Text);
             var scheduleBefore = (await observer.WaitForAsync($"mpp/{Site}/schedule")).Text;
@@ -77,7 +81,7 @@ public sealed class BadPayloadTests
             {
                 if (i % 2000 == 0 && i > 0)
                 {
-                    await WaitAsync(() => Volatile.Read(ref answered) >= i, TimeSpan.FromSeconds(60), () => $"{answered} of {i} answered");
+                    await Eventually.TrueAsync(() => Volatile.Read(ref answered) >= i, "every bad command to be answered", TimeSpan.FromSeconds(60), () => $"{answered} of {i} answered");
                     memory.Add(MeasureHeap(i));
                 }
 
@@ -103,7 +107,7 @@ public sealed class BadPayloadTests
                 }
             }
 
-            await WaitAsync(() => Volatile.Read(ref answered) >= Count, TimeSpan.FromSeconds(60), () => $"{answered} of {Count} answered");
+            await Eventually.TrueAsync(() => Volatile.Read(ref answered) >= Count, "every bad command to be answered", TimeSpan.FromSeconds(60), () => $"{answered} of {Count} answered");
             var elapsed = sw.Elapsed;
             memory.Add(MeasureHeap(Count));
 
@@ -120,8 +124,8 @@ public sealed class BadPayloadTests
             Assert.Equal(relayBefore, controller.RelayOn);
             Assert.False(File.Exists(Path.Combine(state, "override.json")), "an override was stored");
             Assert.False(File.Exists(Path.Combine(state, "schedule.json")), "a schedule was stored");
-            Assert.Equal(scheduleBefore, observer.Messages.Last(m => m.Topic == $"mpp/{Site}/schedule").Text);
-            Assert.Equal(statusBefore, Normalize(observer.Messages.Last(m => m.Topic == $"mpp/{Site}/status").Text));
+            Assert.Equal(scheduleBefore, observer.Received.Last(m => m.Topic == $"mpp/{Site}/schedule").Text);
+            Assert.Equal(statusBefore, Normalize(observer.Received.Last(m => m.Topic == $"mpp/{Site}/status").Text));
             var newJournalTypes = JournalTypes(state).Skip(journalBefore.Count).ToList();
             Assert.DoesNotContain(newJournalTypes, t => t is "override" or "schedule" or "announcements");
             Assert.Equal(0, controller.Logs.ErrorCount);
@@ -133,7 +137,7 @@ public sealed class BadPayloadTests
             var alive = await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"mpp/{Site}/override/set").WithPayload("{\"state\":\"auto\"}"u8.ToArray())
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithResponseTopic(responseTopic).WithCorrelationData(aliveCorrelation).Build());
             Assert.True(alive.IsSuccess, alive.ReasonCode.ToString());
-            await WaitAsync(() => Volatile.Read(ref answers[Count - 1]) is not null, TimeSpan.FromSeconds(10), () => "no answer to a valid command after the storm");
+            await Eventually.TrueAsync(() => Volatile.Read(ref answers[Count - 1]) is not null, "an answer to a valid command after the storm", TimeSpan.FromSeconds(10));
             Assert.True(answers[Count - 1]!.Ok, "the valid command after the storm was refused");
 
             // Memory flat. The small-object heap is where a per-message leak (a kept message, session or event)
@@ -204,20 +208,6 @@ public sealed class BadPayloadTests
     {
         using var doc = JsonDocument.Parse(status);
         return string.Join(",", doc.RootElement.EnumerateObject().Where(p => p.Name != "updatedAt").Select(p => $"{p.Name}={p.Value.GetRawText()}"));
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, Func<string> what)
-    {
-        var sw = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (sw.Elapsed > timeout)
-            {
-                throw new TimeoutException(what());
-            }
-
-            await Task.Delay(10);
-        }
     }
 
     private sealed record CommandAnswer(bool Ok, int ErrorLength, string? Field);

@@ -1,4 +1,5 @@
 using System.Text;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.Faults;
 
@@ -98,7 +99,7 @@ internal sealed class BadPayloads(int seed)
             "override/set" => "{\"state\":\"closed\",\"until\":\"2030-01-01T10:00:00+07:00\",\"reason\":\"rapat koordinasi\"}",
             "announcements/delete" => "{\"id\":\"pengumuman-1\"}",
             "announcements/set" => "{\"id\":\"libur\",\"kind\":\"text\",\"title\":{\"id\":\"Libur\"},\"body\":{\"id\":\"Tutup\"}}",
-            _ => File.ReadAllText(Support.RepoPaths.DefaultSchedule),
+            _ => File.ReadAllText(RepoPaths.DefaultSchedule),
         };
         var bytes = Utf8(full);
         return bytes[..(_random.Next(0, bytes.Length - 1))];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.Faults;
 
@@ -22,7 +23,7 @@ public sealed class BrokerRestartTests
         var random = new Random(20);
         await using var broker = await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "restarts");
         var clock = ShiftedTimeProvider.StartingAt(Change - TimeSpan.FromSeconds(30));
-        await using var controller = await InProcessController.StartAsync(clock, InProcessController.ExternalArgs(broker.Port),
+        await using var controller = await ControllerTestHost.StartAsync(clock, ControllerTestHost.ExternalArgs(broker.Port),
             extraArgs: ["--Mqtt:ReconnectMinSeconds=1", "--Mqtt:ReconnectMaxSeconds=30", "--HomeAssistant:Enabled=true"]);
         Assert.True(controller.RelayOn, "13:59:30 is open");
 
@@ -81,25 +82,27 @@ public sealed class BrokerRestartTests
             $"relay off {(offAt - Change).TotalMilliseconds:0} ms after 14:00:00, never wrong otherwise");
     }
 
-    private static async Task<MqttProbe> ConnectWhenReadyAsync(int port, string user)
+    private static async Task<MqttTestClient> ConnectWhenReadyAsync(int port, string user)
     {
-        var sw = Stopwatch.StartNew();
-        while (true)
-        {
-            try
+        MqttTestClient? client = null;
+        await Eventually.TrueAsync(
+            async () =>
             {
-                var (probe, code) = await MqttProbe.TryConnectAsync(port, user, TestUsers.Password(user));
-                if (probe is not null)
+                try
                 {
-                    return probe;
+                    var (probe, code) = await MqttTestClient.TryConnectAsync(port, user, TestUsers.Password(user));
+                    Assert.True(probe is not null, $"the restarted broker refused {user}: {code}");
+                    client = probe;
+                    return true;
                 }
-
-                Assert.Fail($"the restarted broker refused {user}: {code}");
-            }
-            catch (MQTTnet.Exceptions.MqttCommunicationException) when (sw.Elapsed < TimeSpan.FromSeconds(10))
-            {
-                await Task.Delay(20);
-            }
-        }
+                catch (MQTTnet.Exceptions.MqttCommunicationException)
+                {
+                    // Not accepting connections yet: try again until the deadline.
+                    return false;
+                }
+            },
+            $"the restarted broker to accept {user}",
+            TimeSpan.FromSeconds(10));
+        return client!;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.Faults;
 
@@ -117,7 +118,7 @@ public sealed class ClockJumpTests
         return (fake, new ShiftedTimeProvider(TimeSpan.Zero, fake));
     }
 
-    private static Task<InProcessController> Start(TimeProvider clock, bool synced = true) =>
-        InProcessController.StartAsync(clock, InProcessController.EmbeddedArgs(TempDir.FreePort()), synced: synced,
+    private static Task<ControllerTestHost> Start(TimeProvider clock, bool synced = true) =>
+        ControllerTestHost.StartAsync(clock, ControllerTestHost.EmbeddedArgs(FreePort.Next()), synced: synced,
             extraArgs: [$"--Door:CheckIntervalSeconds={(int)Check.TotalSeconds}"]);
 }

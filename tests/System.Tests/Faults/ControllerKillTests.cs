@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 using NodaTime;
 
 namespace MppSignage.SystemTests.Faults;
@@ -18,7 +19,7 @@ public sealed class ControllerKillTests
 {
     private const int Kills = 100;
     private const string Site = "probolinggo";
-    private static readonly DateTimeZone Jakarta = DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
+    private static readonly DateTimeZone Jakarta = Time.Jakarta;
 
     [Fact]
     public async Task ControllerSigkilled100Times_AcknowledgedCommandsStayInForce_StateFilesAlwaysReadable()
@@ -26,7 +27,7 @@ public sealed class ControllerKillTests
         var random = new Random(100);
         await using var broker = await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "kills");
         var state = TempDir.Create("kill-state");
-        await using var watcher = await MqttProbe.ConnectAsync(broker.Port, "admin", TestUsers.Password("admin"));
+        await using var watcher = await MqttTestClient.ConnectAsync(broker.Port, "admin", TestUsers.Password("admin"));
         await watcher.SubscribeAllAsync($"mpp/{Site}/availability", $"mpp/{Site}/status");
         var sender = new CommandSender(broker.Port);
         await sender.StartAsync();
@@ -170,7 +171,7 @@ public sealed class ControllerKillTests
         private readonly ConcurrentDictionary<int, bool> _answers = new();
         private readonly ConcurrentDictionary<int, TaskCompletionSource> _waiting = new();
         private readonly Random _random = new(42);
-        private MqttProbe? _probe;
+        private MqttTestClient? _probe;
         private CancellationTokenSource? _active;
         private Task? _loop;
         private int _next;
@@ -182,7 +183,7 @@ public sealed class ControllerKillTests
 
         public async Task StartAsync()
         {
-            _probe = await MqttProbe.ConnectAsync(port, "staff", TestUsers.Password("staff"));
+            _probe = await MqttTestClient.ConnectAsync(port, "staff", TestUsers.Password("staff"));
             _probe.Client.ApplicationMessageReceivedAsync += e =>
             {
                 if (e.ApplicationMessage.Topic == _responseTopic && e.ApplicationMessage.CorrelationData is { Length: 4 } c)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MppSignage.Controller.HomeAssistant;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.HomeAssistant;
 
@@ -24,9 +25,9 @@ public sealed class DiscoveryTests
     public async Task Enabled_PublishesRetainedConfigsWithDeviceUniqueIdsAndAvailability()
     {
         await using var broker = await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "ha-configs");
-        await using var controller = await InProcessController.StartAsync(TimeProvider.System, InProcessController.ExternalArgs(broker.Port),
+        await using var controller = await ControllerTestHost.StartAsync(TimeProvider.System, ControllerTestHost.ExternalArgs(broker.Port),
             extraArgs: ["--HomeAssistant:Enabled=true"]);
-        await using var ha = await MqttProbe.ConnectAsync(broker.Port, "homeassistant", TestUsers.Password("homeassistant"));
+        await using var ha = await MqttTestClient.ConnectAsync(broker.Port, "homeassistant", TestUsers.Password("homeassistant"));
         await ha.SubscribeAllAsync("homeassistant/#", $"mpp/{Site}/status", $"mpp/{Site}/availability");
 
         foreach (var topic in ConfigTopics)
@@ -35,7 +36,7 @@ public sealed class DiscoveryTests
         }
 
         // A Home Assistant connecting later (or restarted) finds them retained.
-        await using var later = await MqttProbe.ConnectAsync(broker.Port, "homeassistant", TestUsers.Password("homeassistant"));
+        await using var later = await MqttTestClient.ConnectAsync(broker.Port, "homeassistant", TestUsers.Password("homeassistant"));
         await later.SubscribeAllAsync("homeassistant/#");
         var configs = new List<JsonElement>();
         foreach (var topic in ConfigTopics)
@@ -79,9 +80,9 @@ public sealed class DiscoveryTests
     public async Task HomeAssistantOnline_RepublishesTheConfigs()
     {
         await using var broker = await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "ha-birth");
-        await using var controller = await InProcessController.StartAsync(TimeProvider.System, InProcessController.ExternalArgs(broker.Port),
+        await using var controller = await ControllerTestHost.StartAsync(TimeProvider.System, ControllerTestHost.ExternalArgs(broker.Port),
             extraArgs: ["--HomeAssistant:Enabled=true"]);
-        await using var ha = await MqttProbe.ConnectAsync(broker.Port, "homeassistant", TestUsers.Password("homeassistant"));
+        await using var ha = await MqttTestClient.ConnectAsync(broker.Port, "homeassistant", TestUsers.Password("homeassistant"));
         await ha.SubscribeAllAsync("homeassistant/#");
         foreach (var topic in ConfigTopics)
         {
@@ -103,9 +104,9 @@ public sealed class DiscoveryTests
     public async Task OverrideSelect_CommandFromHomeAssistantUser_ChangesTheDoorAndBack()
     {
         await using var broker = await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "ha-select");
-        await using var controller = await InProcessController.StartAsync(TimeProvider.System, InProcessController.ExternalArgs(broker.Port),
+        await using var controller = await ControllerTestHost.StartAsync(TimeProvider.System, ControllerTestHost.ExternalArgs(broker.Port),
             extraArgs: ["--HomeAssistant:Enabled=true"]);
-        await using var ha = await MqttProbe.ConnectAsync(broker.Port, "homeassistant", TestUsers.Password("homeassistant"));
+        await using var ha = await MqttTestClient.ConnectAsync(broker.Port, "homeassistant", TestUsers.Password("homeassistant"));
         await ha.SubscribeAllAsync($"homeassistant/select/{Site}/override/config", $"mpp/{Site}/status");
         var config = JsonDocument.Parse((await ha.WaitForAsync($"homeassistant/select/{Site}/override/config")).Payload).RootElement;
         var initial = JsonDocument.Parse((await ha.WaitForAsync($"mpp/{Site}/status")).Payload).RootElement;
@@ -114,7 +115,7 @@ public sealed class DiscoveryTests
         // Home Assistant renders command_template with the chosen option and publishes to command_topic.
         var template = config.GetProperty("command_template").GetString()!;
         var published = await ha.PublishAsync(config.GetProperty("command_topic").GetString()!, template.Replace("{{ value }}", opposite, StringComparison.Ordinal));
-        Assert.True(MqttProbe.Accepted(published), $"the homeassistant role must be allowed to send overrides: {published.ReasonCode}");
+        Assert.True(MqttTestClient.Accepted(published), $"the homeassistant role must be allowed to send overrides: {published.ReasonCode}");
 
         var overridden = await ha.WaitForAsync($"mpp/{Site}/status", t => t.Contains($"\"state\":\"{opposite}\"", StringComparison.Ordinal) && t.Contains("\"mode\":\"override\"", StringComparison.Ordinal));
         var o = JsonDocument.Parse(overridden.Payload).RootElement.GetProperty("override");
@@ -132,8 +133,8 @@ public sealed class DiscoveryTests
     public async Task Disabled_PublishesNothingUnderHomeassistant()
     {
         await using var broker = await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "ha-off");
-        await using var controller = await InProcessController.StartAsync(TimeProvider.System, InProcessController.ExternalArgs(broker.Port));
-        await using var ha = await MqttProbe.ConnectAsync(broker.Port, "homeassistant", TestUsers.Password("homeassistant"));
+        await using var controller = await ControllerTestHost.StartAsync(TimeProvider.System, ControllerTestHost.ExternalArgs(broker.Port));
+        await using var ha = await MqttTestClient.ConnectAsync(broker.Port, "homeassistant", TestUsers.Password("homeassistant"));
         await ha.SubscribeAllAsync($"mpp/{Site}/status");
         await ha.WaitForAsync($"mpp/{Site}/status");
 
@@ -141,6 +142,6 @@ public sealed class DiscoveryTests
         await ha.PublishAsync(HomeAssistantDiscovery.StatusTopic, "sentinel");
         await ha.WaitForAsync(HomeAssistantDiscovery.StatusTopic, t => t == "sentinel");
 
-        Assert.DoesNotContain(ha.Messages, m => m.Topic.EndsWith("/config", StringComparison.Ordinal));
+        Assert.DoesNotContain(ha.Received, m => m.Topic.EndsWith("/config", StringComparison.Ordinal));
     }
 }

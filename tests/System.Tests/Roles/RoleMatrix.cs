@@ -1,6 +1,7 @@
 using System.Text;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 using MQTTnet;
 
 namespace MppSignage.SystemTests.Roles;
@@ -30,25 +31,25 @@ internal static class RoleMatrix
         var run = Guid.NewGuid().ToString("N")[..8];
 
         // Observers see whatever their role may read: admin everything of mpp/, Home Assistant its prefix.
-        await using var observerMpp = await MqttProbe.ConnectAsync(port, "admin", TestUsers.Password("admin"));
+        await using var observerMpp = await MqttTestClient.ConnectAsync(port, "admin", TestUsers.Password("admin"));
         await observerMpp.SubscribeAllAsync("mpp/#");
-        await using var observerHa = await MqttProbe.ConnectAsync(port, "homeassistant", TestUsers.Password("homeassistant"));
+        await using var observerHa = await MqttTestClient.ConnectAsync(port, "homeassistant", TestUsers.Password("homeassistant"));
         await observerHa.SubscribeAllAsync("homeassistant/#");
-        await using var sentinelSender = await MqttProbe.ConnectAsync(port, "controller", TestUsers.Password("controller"));
+        await using var sentinelSender = await MqttTestClient.ConnectAsync(port, "controller", TestUsers.Password("controller"));
 
         // 1. Publish: every role to every family.
         var allowedIds = new HashSet<string>();
         var deniedIds = new HashSet<string>();
         foreach (var (user, role, password) in TestUsers.Users)
         {
-            await using var client = await MqttProbe.ConnectAsync(port, user, password);
+            await using var client = await MqttTestClient.ConnectAsync(port, user, password);
             foreach (var family in families)
             {
                 var id = $"pub-{run}-{user}-{family.Name}";
                 var result = await client.PublishAsync(family.Topic, id);
                 checks++;
                 var expected = family.CanPublish(role);
-                if (expected && !MqttProbe.Accepted(result))
+                if (expected && !MqttTestClient.Accepted(result))
                 {
                     failures.Add($"{user} ({RoleTopicRules.Name(role)}) publish {family.Topic}: expected allowed, got {result.ReasonCode} {result.ReasonString}");
                 }
@@ -67,7 +68,7 @@ internal static class RoleMatrix
         await sentinelSender.PublishAsync("homeassistant/select/" + TopicFamily.Site + "/sentinel/config", sentinelId);
         await observerMpp.WaitForAsync(Sentinel, t => t == sentinelId);
         await observerHa.WaitForAsync("homeassistant/select/" + TopicFamily.Site + "/sentinel/config", t => t == sentinelId);
-        var observed = observerMpp.Messages.Concat(observerHa.Messages).Select(m => m.Text).ToHashSet();
+        var observed = observerMpp.Received.Concat(observerHa.Received).Select(m => m.Text).ToHashSet();
         foreach (var family in families)
         {
             foreach (var (user, role, _) in TestUsers.Users)
@@ -93,12 +94,12 @@ internal static class RoleMatrix
         }
 
         // 2. Read: each role with exact subscriptions and with a broad '#'.
-        var readers = new List<(MqttRole Role, string User, string Mode, MqttProbe Probe)>();
+        var readers = new List<(MqttRole Role, string User, string Mode, MqttTestClient Probe)>();
         try
         {
             foreach (var (user, role, password) in TestUsers.Users)
             {
-                var exact = await MqttProbe.ConnectAsync(port, user, password);
+                var exact = await MqttTestClient.ConnectAsync(port, user, password);
                 readers.Add((role, user, "exact", exact));
                 foreach (var family in families.Append(new TopicFamily("sentinel", Sentinel, [], [])))
                 {
@@ -106,7 +107,7 @@ internal static class RoleMatrix
                     await exact.SubscribeAsync(family.Topic);
                 }
 
-                var broad = await MqttProbe.ConnectAsync(port, user, password);
+                var broad = await MqttTestClient.ConnectAsync(port, user, password);
                 readers.Add((role, user, "#", broad));
                 await broad.SubscribeAsync("#");
             }
@@ -121,9 +122,9 @@ internal static class RoleMatrix
                     continue;
                 }
 
-                await using var sender = await MqttProbe.ConnectAsync(port, publisher.User, publisher.Password);
+                await using var sender = await MqttTestClient.ConnectAsync(port, publisher.User, publisher.Password);
                 var result = await sender.PublishAsync(family.Topic, $"read-{run}-{family.Name}");
-                Assert.True(MqttProbe.Accepted(result), $"{publisher.User} must be able to publish {family.Topic} for the read check: {result.ReasonCode}");
+                Assert.True(MqttTestClient.Accepted(result), $"{publisher.User} must be able to publish {family.Topic} for the read check: {result.ReasonCode}");
             }
 
             var readSentinel = $"sentinel-{run}-read";
@@ -131,7 +132,7 @@ internal static class RoleMatrix
             foreach (var (role, user, mode, probe) in readers)
             {
                 await probe.WaitForAsync(Sentinel, t => t == readSentinel);
-                var got = probe.Messages.Select(m => m.Text).ToHashSet();
+                var got = probe.Received.Select(m => m.Text).ToHashSet();
                 foreach (var family in families)
                 {
                     var hasPublisher = family.Publishers.Length > 0 || (family.OtherSite && foreignPublisher is not null);

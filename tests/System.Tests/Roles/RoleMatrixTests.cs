@@ -3,6 +3,7 @@ using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Options;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.Roles;
 
@@ -41,7 +42,7 @@ public sealed class RoleMatrixTests
     [Fact]
     public async Task EmbeddedBroker_EnforcesTheRoleMatrix()
     {
-        var port = TempDir.FreePort();
+        var port = FreePort.Next();
         var options = new MqttOptions
         {
             Broker = "embedded",
@@ -53,6 +54,7 @@ public sealed class RoleMatrixTests
             Microsoft.Extensions.Options.Options.Create(options),
             Microsoft.Extensions.Options.Options.Create(new SiteOptions { Id = TopicFamily.Site }),
             new InternalCredential(),
+            TimeProvider.System,
             NullLogger<EmbeddedBroker>.Instance);
         await broker.StartAsync(CancellationToken.None);
         try
@@ -97,8 +99,8 @@ public sealed class RoleMatrixTests
     {
         await using var broker = await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "matrix-auth");
 
-        var (_, anonymous) = await MqttProbe.TryConnectAsync(broker.Port, "", null);
-        var (_, wrong) = await MqttProbe.TryConnectAsync(broker.Port, "admin", "not-the-password");
+        var (_, anonymous) = await MqttTestClient.TryConnectAsync(broker.Port, "", null);
+        var (_, wrong) = await MqttTestClient.TryConnectAsync(broker.Port, "admin", "not-the-password");
 
         Assert.NotEqual(MQTTnet.MqttClientConnectResultCode.Success, anonymous);
         Assert.NotEqual(MQTTnet.MqttClientConnectResultCode.Success, wrong);

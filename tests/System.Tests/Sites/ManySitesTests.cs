@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 using MQTTnet;
 
 namespace MppSignage.SystemTests.Sites;
@@ -31,9 +32,9 @@ public sealed class ManySitesTests
     public async Task TwoSitesOnOneBroker_StayIndependent_BroadcastReachesBoth()
     {
         await using var broker = await MosquittoBroker.StartAsync(SiteUsers.Select(u => (u.User, u.Password)), CityAcl(), label: "two-sites");
-        await using var a = await InProcessController.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning), InProcessController.ExternalArgs(broker.Port, $"controller-{A}", Password($"controller-{A}")), site: A);
-        await using var b = await InProcessController.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning), InProcessController.ExternalArgs(broker.Port, $"controller-{B}", Password($"controller-{B}")), site: B);
-        await using var city = await MqttProbe.ConnectAsync(broker.Port, "city-admin", Password("city-admin"));
+        await using var a = await ControllerTestHost.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning), ControllerTestHost.ExternalArgs(broker.Port, $"controller-{A}", Password($"controller-{A}")), site: A);
+        await using var b = await ControllerTestHost.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning), ControllerTestHost.ExternalArgs(broker.Port, $"controller-{B}", Password($"controller-{B}")), site: B);
+        await using var city = await MqttTestClient.ConnectAsync(broker.Port, "city-admin", Password("city-admin"));
         await city.SubscribeAllAsync("mpp/#");
         var statusA = await city.WaitForAsync($"mpp/{A}/status");
         var statusB = await city.WaitForAsync($"mpp/{B}/status");
@@ -43,10 +44,10 @@ public sealed class ManySitesTests
         var opposite = State(statusA) == "open" ? "closed" : "open";
 
         // Hall A's staff overrides hall A; it may not touch hall B.
-        await using var staffA = await MqttProbe.ConnectAsync(broker.Port, $"staff-{A}", Password($"staff-{A}"));
+        await using var staffA = await MqttTestClient.ConnectAsync(broker.Port, $"staff-{A}", Password($"staff-{A}"));
         var own = await staffA.PublishAsync($"mpp/{A}/override/set", $"{{\"state\":\"{opposite}\",\"reason\":\"queue\"}}");
         var foreign = await staffA.PublishAsync($"mpp/{B}/override/set", $"{{\"state\":\"{opposite}\",\"reason\":\"mischief\"}}");
-        Assert.True(MqttProbe.Accepted(own), own.ReasonCode.ToString());
+        Assert.True(MqttTestClient.Accepted(own), own.ReasonCode.ToString());
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, foreign.ReasonCode);
 
         var overridden = await city.WaitForAsync($"mpp/{A}/status", t => t.Contains("\"mode\":\"override\"", StringComparison.Ordinal));
@@ -55,18 +56,18 @@ public sealed class ManySitesTests
         await city.WaitForAsync($"mpp/{A}/events", t => t.Contains("\"type\":\"override\"", StringComparison.Ordinal));
 
         // Hall B heard nothing: no command on its topic, no event, no new status, relay as before.
-        await using var sentinel = await MqttProbe.ConnectAsync(broker.Port, $"controller-{B}", Password($"controller-{B}"));
+        await using var sentinel = await MqttTestClient.ConnectAsync(broker.Port, $"controller-{B}", Password($"controller-{B}"));
         await sentinel.PublishAsync($"mpp/{B}/events", "{\"type\":\"sentinel\"}");
         await city.WaitForAsync($"mpp/{B}/events", t => t.Contains("sentinel", StringComparison.Ordinal));
-        Assert.DoesNotContain(city.Messages, m => m.Topic == $"mpp/{B}/status" && m.At > statusB.At);
-        Assert.DoesNotContain(city.Messages, m => m.Topic == $"mpp/{B}/override/set");
-        Assert.DoesNotContain(city.Messages, m => m.Topic == $"mpp/{B}/events" && m.Text.Contains("override", StringComparison.Ordinal));
+        Assert.DoesNotContain(city.Received, m => m.Topic == $"mpp/{B}/status" && m.At > statusB.At);
+        Assert.DoesNotContain(city.Received, m => m.Topic == $"mpp/{B}/override/set");
+        Assert.DoesNotContain(city.Received, m => m.Topic == $"mpp/{B}/events" && m.Text.Contains("override", StringComparison.Ordinal));
         Assert.Equal(relayB, b.RelayOn);
 
         // A broadcast announcement (mpp/all/...) reaches both halls: each keeps it in its own retained list.
         var broadcast = await city.PublishAsync("mpp/all/announcements/set",
             "{\"id\":\"libur-kota\",\"kind\":\"text\",\"title\":{\"id\":\"Libur\"},\"body\":{\"id\":\"Semua MPP tutup besok\"}}");
-        Assert.True(MqttProbe.Accepted(broadcast), broadcast.ReasonCode.ToString());
+        Assert.True(MqttTestClient.Accepted(broadcast), broadcast.ReasonCode.ToString());
         await city.WaitForAsync($"mpp/{A}/announcements", t => t.Contains("libur-kota", StringComparison.Ordinal));
         await city.WaitForAsync($"mpp/{B}/announcements", t => t.Contains("libur-kota", StringComparison.Ordinal));
 
@@ -77,9 +78,9 @@ public sealed class ManySitesTests
         // One hall going away does not take the other's availability with it.
         await a.DisposeAsync();
         await city.WaitForAsync($"mpp/{A}/availability", t => t == "offline");
-        var availabilityB = city.Messages.Last(m => m.Topic == $"mpp/{B}/availability");
+        var availabilityB = city.Received.Last(m => m.Topic == $"mpp/{B}/availability");
         Assert.Equal("online", availabilityB.Text);
     }
 
-    private static string State(MqttProbe.Received status) => JsonDocument.Parse(status.Payload).RootElement.GetProperty("state").GetString()!;
+    private static string State(ReceivedMessage status) => JsonDocument.Parse(status.Payload).RootElement.GetProperty("state").GetString()!;
 }

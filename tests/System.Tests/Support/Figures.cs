@@ -1,3 +1,4 @@
+using MppSignage.TestSupport;
 namespace MppSignage.SystemTests.Support;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.Support;
 
@@ -49,7 +50,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     {
         EnsureInstalled();
         var dir = TempDir.Create(label);
-        var port = TempDir.FreePort();
+        var port = FreePort.Next();
         var passwd = Path.Combine(dir, "passwd");
         var aclPath = Path.Combine(dir, "acl");
 
@@ -171,45 +172,31 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     }
 
     /// <summary>Waits until another listener of a running broker accepts connections.</summary>
-    public static async Task WaitListeningOnAsync(int port, TimeSpan timeout)
-    {
-        var sw = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(System.Net.IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (sw.Elapsed < timeout)
-            {
-                await Task.Delay(10);
-            }
-        }
-    }
+    public static Task WaitListeningOnAsync(int port, TimeSpan timeout) =>
+        Eventually.TrueAsync(() => AcceptsAsync(port), $"a listener on port {port}", timeout);
 
     /// <summary>Waits until the port accepts connections (the broker is serving), or fails with its log.</summary>
-    public static async Task WaitListeningAsync(int port, ChildProcess process, TimeSpan timeout)
-    {
-        var sw = Stopwatch.StartNew();
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"mosquitto exited ({process.ExitCode}) at start:\n{process.Output}");
-            }
+    public static Task WaitListeningAsync(int port, ChildProcess process, TimeSpan timeout) =>
+        Eventually.TrueAsync(
+            () => process.HasExited
+                ? throw new InvalidOperationException($"mosquitto exited ({process.ExitCode}) at start:\n{process.Output}")
+                : AcceptsAsync(port),
+            $"mosquitto to listen on port {port}",
+            timeout,
+            () => process.Output);
 
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(System.Net.IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (sw.Elapsed < timeout)
-            {
-                await Task.Delay(10);
-            }
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        try
+        {
+            using var probe = new TcpClient();
+            await probe.ConnectAsync(System.Net.IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            // Not listening yet: the caller polls until its deadline.
+            return false;
         }
     }
 

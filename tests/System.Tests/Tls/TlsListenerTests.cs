@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MppSignage.Controller.Hosting;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 using MQTTnet;
 using MQTTnet.Exceptions;
 
@@ -21,15 +22,15 @@ public sealed class TlsListenerTests
         var certDir = TempDir.Create("tls-certs");
         var certs = TestCertificates.Create(certDir);
         var stranger = TestCertificates.Create(Path.Combine(certDir, "stranger"), "Some other CA");
-        var tlsPort = TempDir.FreePort();
+        var tlsPort = FreePort.Next();
         await using var broker = await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "tls",
             extraConfig: TlsBlock(tlsPort, certs), transformConfig: null, extraFilesOwnedByBroker: [certDir]);
         await MosquittoBroker.WaitListeningOnAsync(tlsPort, TimeSpan.FromSeconds(10));
 
         // The controller over TLS only (its plain port is never given).
-        await using var controller = await InProcessController.StartAsync(TimeProvider.System,
-            [.. InProcessController.ExternalArgs(tlsPort), "--Mqtt:Tls=true", $"--Mqtt:TlsCaFile={certs.CaFile}"]);
-        await using var admin = await MqttProbe.ConnectAsync(tlsPort, "admin", TestUsers.Password("admin"),
+        await using var controller = await ControllerTestHost.StartAsync(TimeProvider.System,
+            [.. ControllerTestHost.ExternalArgs(tlsPort), "--Mqtt:Tls=true", $"--Mqtt:TlsCaFile={certs.CaFile}"]);
+        await using var admin = await MqttTestClient.ConnectAsync(tlsPort, "admin", TestUsers.Password("admin"),
             b => b.WithTlsOptions(MppSignage.MqttHost.MqttTls.Create("127.0.0.1", certs.CaFile)));
         await admin.SubscribeAllAsync("mpp/probolinggo/availability");
         await admin.WaitForAsync("mpp/probolinggo/availability", t => t == "online");
@@ -53,9 +54,9 @@ public sealed class TlsListenerTests
         }
 
         // A client that trusts another CA fails the handshake; plain MQTT on the TLS port gets no session.
-        await Assert.ThrowsAnyAsync<MqttCommunicationException>(() => MqttProbe.TryConnectAsync(tlsPort, "admin", TestUsers.Password("admin"),
+        await Assert.ThrowsAnyAsync<MqttCommunicationException>(() => MqttTestClient.TryConnectAsync(tlsPort, "admin", TestUsers.Password("admin"),
             b => b.WithTlsOptions(MppSignage.MqttHost.MqttTls.Create("127.0.0.1", stranger.CaFile))));
-        await Assert.ThrowsAnyAsync<Exception>(() => MqttProbe.TryConnectAsync(tlsPort, "admin", TestUsers.Password("admin"), b => b.WithTimeout(TimeSpan.FromSeconds(3))));
+        await Assert.ThrowsAnyAsync<Exception>(() => MqttTestClient.TryConnectAsync(tlsPort, "admin", TestUsers.Password("admin"), b => b.WithTimeout(TimeSpan.FromSeconds(3))));
         TempDir.TryDelete(certDir);
     }
 

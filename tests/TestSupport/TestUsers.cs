@@ -1,0 +1,36 @@
+using MppSignage.Shared.Mqtt;
+
+namespace MppSignage.TestSupport;
+
+/// <summary>
+/// The broker users of every test: one per role, named like the shipped ACL's users, with test passwords
+/// (never the development or site passwords).
+/// </summary>
+public static class TestUsers
+{
+    public static readonly IReadOnlyList<(string User, MqttRole Role, string Password)> Users =
+    [
+        ("controller", MqttRole.Controller, "controller-pw"),
+        ("staff", MqttRole.Staff, "staff-pw"),
+        ("admin", MqttRole.Admin, "admin-pw"),
+        ("screen", MqttRole.Screen, "screen-pw"),
+        ("homeassistant", MqttRole.HomeAssistant, "homeassistant-pw"),
+    ];
+
+    private static readonly Lazy<string[]> EmbeddedArgs = new(() =>
+        Users.SelectMany((u, i) => new[]
+        {
+            $"--Mqtt:Users:{i}:Name={u.User}",
+            $"--Mqtt:Users:{i}:Role={RoleTopicRules.Name(u.Role)}",
+            // Few iterations: the hash format is what matters here, not its cost.
+            $"--Mqtt:Users:{i}:PasswordHash={PasswordHash.Create(u.Password, 100)}",
+        }).ToArray());
+
+    /// <summary>The password of <paramref name="user"/>.</summary>
+    public static string Password(string user) => Users.Single(u => u.User == user).Password;
+
+    public static IEnumerable<(string User, string Password)> Credentials => Users.Select(u => (u.User, u.Password));
+
+    /// <summary>The users as embedded-broker configuration arguments (hashed once per test run).</summary>
+    public static string[] EmbeddedUserArgs => EmbeddedArgs.Value;
+}
