@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using MppSignage.Controller.Tests.Support;
 using MppSignage.TestSupport;
 
 namespace MppSignage.Controller.Tests.Mqtt;
@@ -24,7 +23,7 @@ public sealed class PublishedInstantsTests
         var list = Encoding.UTF8.GetString(host.Outbox.GetRetained("mpp/probolinggo/announcements")!);
         using var s = JsonDocument.Parse(status);
         using var l = JsonDocument.Parse(list);
-        using var e = JsonDocument.Parse(MqttTestClient.Text(overrideEvent));
+        using var e = JsonDocument.Parse(overrideEvent.Text);
         var item = l.RootElement.GetProperty("items")[0];
         string?[] instants =
         [
