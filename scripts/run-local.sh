@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs MppSignage locally in the foreground: the controller with its embedded MQTT broker and simulated
-# GPIO (relay, lamps, button and LCD are printed as log lines), and one entrance-screen renderer that
-# writes its frames to .local/frames/frame.png (open it with any image viewer; it is replaced atomically).
+# GPIO (relay, lamps, button and LCD are printed as log lines), one entrance-screen renderer that
+# writes its frames to .local/frames/frame.png (open it with any image viewer; it is replaced atomically),
+# and the staff/admin web panel on http://127.0.0.1:${MPP_PANEL_PORT:-8080} (plain HTTP on loopback only).
 # Ctrl+C stops everything.
 # Installs what the examples need when missing (mosquitto-clients for mosquitto_sub/mosquitto_pub).
 # DEVELOPMENT ONLY: the users admin/admin-dev, staff/staff-dev, screen/screen-dev, controller/controller-dev
@@ -10,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 port=${MPP_PORT:-1883}
+panel_port=${MPP_PANEL_PORT:-8080}
 
 if ! command -v mosquitto_sub >/dev/null 2>&1; then
   echo "run-local: installing mosquitto-clients (for the mosquitto_sub/mosquitto_pub examples)" >&2
@@ -34,9 +36,11 @@ if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
   exit 1
 fi
 
-echo "run-local: building the controller and the renderer…" >&2
+echo "run-local: building the controller, the renderer and the panel…" >&2
 dotnet build Controller -c Debug -nologo -v quiet -clp:ErrorsOnly
 dotnet build SignageRenderer -c Debug -nologo -v quiet -clp:ErrorsOnly
+dotnet build Panel -c Debug -nologo -v quiet -clp:ErrorsOnly
+pnl="dotnet $root/Panel/bin/Debug/net10.0/mpp-panel.dll"
 ctl="dotnet $root/Controller/bin/Debug/net10.0/mpp-controller.dll"
 sig="dotnet $root/SignageRenderer/bin/Debug/net10.0/mpp-signage.dll"
 
@@ -56,6 +60,10 @@ MppSignage controller — local run (development users, simulated GPIO)
   announcement:       scripts/mpp controller announce add --id info-1 --title 'Layanan KTP elektronik' --body 'Perekaman KTP-el di loket 5 setiap hari kerja.' -u admin -P admin-dev --port $port
 
   screen frame:       $frames/frame.png   (renderer 'pintu-utama', 1920x1080, redrawn on change)
+
+  WEB PANEL:          http://127.0.0.1:$panel_port   (open it in a browser; phone-sized windows work too)
+    staff login:      staff / staff-dev   (status, open/close the door, history)
+    admin login:      admin / admin-dev   (everything: announcements, screens too)
 
 INFO
 
@@ -88,6 +96,11 @@ env DOTNET_ENVIRONMENT=Development $sig \
   --Display:Output=png --Display:PngPath="$frames/frame.png" \
   --Qr:WhatsAppNumber="${MPP_WHATSAPP:-6281234567890}" \
   --Qr:ReviewUrl="${MPP_REVIEW_URL:-https://g.page/r/mpp-kota-probolinggo/review}" &
+pids+=($!)
+
+# The panel has no rights of its own: every login is a broker connection as that user.
+env DOTNET_ENVIRONMENT=Development $pnl \
+  --Panel:MqttPort="$port" --Panel:Listen="http://127.0.0.1:$panel_port" &
 pids+=($!)
 
 wait -n "${pids[@]}"

@@ -40,6 +40,7 @@ internal sealed class ControllerMqttClient : BackgroundService
     private readonly ILogger<ControllerMqttClient> _logger;
     private readonly Dictionary<string, IMqttCommandHandler> _handlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IMqttTopicObserver> _observers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IMqttRequestHandler> _requests = new(StringComparer.Ordinal);
     private readonly MqttConnection _connection;
     private readonly IMqttClient _client;
     private long _handled;
@@ -55,6 +56,7 @@ internal sealed class ControllerMqttClient : BackgroundService
         DoorLoop loop,
         IEnumerable<IMqttCommandHandler> handlers,
         IEnumerable<IMqttTopicObserver> observers,
+        IEnumerable<IMqttRequestHandler> requests,
         InternalCredential credential,
         TimeProvider time,
         ILogger<ControllerMqttClient> logger,
@@ -85,6 +87,14 @@ internal sealed class ControllerMqttClient : BackgroundService
             foreach (var topic in observer.TopicsFor(_topics))
             {
                 _observers[topic] = observer;
+            }
+        }
+
+        foreach (var request in requests)
+        {
+            foreach (var topic in request.TopicsFor(_topics))
+            {
+                _requests[topic] = request;
             }
         }
 
@@ -177,6 +187,11 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
 
         foreach (var topic in _observers.Keys)
+        {
+            filters.Add(new MqttTopicFilterBuilder().WithTopic(topic).WithAtLeastOnceQoS().Build());
+        }
+
+        foreach (var topic in _requests.Keys)
         {
             filters.Add(new MqttTopicFilterBuilder().WithTopic(topic).WithAtLeastOnceQoS().Build());
         }
@@ -277,6 +292,19 @@ internal sealed class ControllerMqttClient : BackgroundService
             return;
         }
 
+        if (_requests.TryGetValue(message.Topic, out var request))
+        {
+            // Read-only requests: answered only on the sender's own response topic (the same rule as command
+            // results), never audited.
+            if (!message.Retain && message.Payload.Length <= CommandLimits.MaxPayloadBytes
+                && message.ResponseTopic is { } requestReply && IsSendersResponseTopic(message, requestReply))
+            {
+                _outbox.Publish(message.ResponseTopic, request.Handle(new MqttCommand(message.Topic, message.Payload.ToArray(), SenderOf(message))), message.CorrelationData);
+            }
+
+            return;
+        }
+
         if (!_handlers.TryGetValue(message.Topic, out var handler))
         {
             return;
@@ -337,12 +365,7 @@ internal sealed class ControllerMqttClient : BackgroundService
             // The embedded broker stamps the sender, so it must be the topic's user. Through an external broker
             // the sender is only claimed: a claim must match, and without one the result still goes only to a
             // responses topic, which Mosquitto's ACL (pattern read …/responses/%u/#) lets only that user read.
-            var owner = _topics.ResponseTopicOwner(responseTopic);
-            var claimed = SenderUserOf(message);
-            var answer = owner is not null && (_options.IsEmbedded
-                ? claimed == owner && IsVerified(message)
-                : claimed is null || claimed == owner);
-            if (answer)
+            if (IsSendersResponseTopic(message, responseTopic))
             {
                 _outbox.Publish(responseTopic, bytes, correlation);
             }
@@ -374,6 +397,15 @@ internal sealed class ControllerMqttClient : BackgroundService
     private static bool IsVerified(MqttApplicationMessage message) =>
         message.UserProperties?.Any(p => p.Name == MqttUserProperties.Verified && p.ReadValueAsString() == "true") == true;
 
+    private bool IsSendersResponseTopic(MqttApplicationMessage message, string responseTopic)
+    {
+        var owner = _topics.ResponseTopicOwner(responseTopic);
+        var claimed = SenderUserOf(message);
+        return owner is not null && (_options.IsEmbedded
+            ? claimed == owner && IsVerified(message)
+            : claimed is null || claimed == owner);
+    }
+
     private string SenderOf(MqttApplicationMessage message)
     {
         var props = message.UserProperties;
@@ -385,7 +417,7 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
 
         user = UntrustedText.ForLog(user);
-        var via = props!.LastOrDefault(p => p.Name == MqttUserProperties.Via)?.ReadValueAsString() is "cli" ? " via cli" : "";
+        var via = props!.LastOrDefault(p => p.Name == MqttUserProperties.Via)?.ReadValueAsString() switch { "cli" => " via cli", MqttUserProperties.ViaPanel => " via panel", _ => "" };
         return verified && _options.IsEmbedded ? user + via : $"{user} (claimed){via}";
     }
 

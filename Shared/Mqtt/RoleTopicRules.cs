@@ -27,6 +27,7 @@ public static class RoleTopicRules
 
         // Staff override the door and read the state.
         new(MqttRole.Staff, TopicAccess.Write, "mpp/{site}/override/set"),
+        new(MqttRole.Staff, TopicAccess.Write, "mpp/{site}/history/get"),
         new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/status"),
         new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/availability"),
         new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/schedule"),
@@ -42,6 +43,7 @@ public static class RoleTopicRules
         new(MqttRole.Admin, TopicAccess.Write, "mpp/all/announcements/set"),
         new(MqttRole.Admin, TopicAccess.Write, "mpp/all/announcements/delete"),
         new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/screens/+/screenshot/get"),
+        new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/history/get"),
         new(MqttRole.Admin, TopicAccess.Read, "mpp/{site}/#"),
         new(MqttRole.Admin, TopicAccess.Read, "mpp/all/#"),
 
@@ -52,6 +54,7 @@ public static class RoleTopicRules
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/announcements"),
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/screens/+/screenshot/get"),
         new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/+/screenshot"),
+        new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/+/availability"),
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/responses/{user}/#"),
 
         // Home Assistant reads discovery configs and the state, announces itself, and overrides like staff.

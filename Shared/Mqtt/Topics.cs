@@ -132,6 +132,12 @@ public sealed class Topics
     /// <summary>Screenshot reply (PNG) for one screen.</summary>
     public string Screenshot(string screenId) => $"{Root}/screens/{screenId}/screenshot";
 
+    /// <summary>Retained availability of one screen (JSON <see cref="ScreenAvailability"/>; its Last Will says offline).</summary>
+    public string ScreenAvailability(string screenId) => $"{Root}/screens/{screenId}/availability";
+
+    /// <summary>History request (staff, admin): the controller answers a page of its journal on the Response Topic.</summary>
+    public string HistoryGet => $"{Root}/history/get";
+
     /// <summary>True when <paramref name="siteId"/> is usable as a topic level.</summary>
     public static bool IsValidSiteId(string siteId) =>
         siteId.Length is >= 1 and <= 64
