@@ -68,9 +68,11 @@ expect_stat "$R" /etc/mpp-signage/signage.env "root mpp 640"
 expect_stat "$R" /etc/mpp-signage/mqtt-credentials "root root 600"
 expect_stat "$R" /etc/mpp-signage/controller.secrets.env "root root 600"
 expect_stat "$R" /etc/mpp-signage/signage.secrets.env "root root 600"
-expect_stat "$R" /var/lib/mpp-signage "mpp mpp 750"
-expect_stat "$R" /var/lib/mpp-signage/controller "mpp mpp 750"
-expect_stat "$R" /var/lib/mpp-signage/signage "mpp mpp 750"
+expect_stat "$R" /var/lib/mpp-signage "root root 755"
+expect_stat "$R" /var/lib/mpp-signage/controller "mpp-controller mpp-controller 750"
+expect_stat "$R" /var/lib/mpp-signage/signage "mpp-signage mpp-signage 750"
+expect_stat "$R" /var/lib/mpp-signage/panel "mpp-panel mpp-panel 750"
+expect_stat "$R" /var/cache/mpp-signage "mpp-signage mpp-signage 750"
 expect_stat "$R" /etc/mosquitto/mpp-signage.passwd "root mosquitto 640"
 expect_stat "$R" /etc/mosquitto/mpp-signage.acl "root mosquitto 640"
 expect_stat "$R" /etc/mosquitto/conf.d/mpp-signage.conf "root root 644"
@@ -81,11 +83,17 @@ expect_stat "$R" /usr/local/bin/mpp-display-power "root root 755"
 check "mpp-controller.service is enabled (multi-user.target.wants)" [ -L "$R/etc/systemd/system/multi-user.target.wants/mpp-controller.service" ]
 check "mpp-signage.service is enabled" [ -L "$R/etc/systemd/system/multi-user.target.wants/mpp-signage.service" ]
 check "getty@tty1 is disabled (the renderer owns the screen)" [ ! -e "$R/etc/systemd/system/getty.target.wants/getty@tty1.service" ]
-check "user mpp: system account, home /var/lib/mpp-signage, nologin" \
-  awk -F: '$1 == "mpp" && $3 < 1000 && $6 == "/var/lib/mpp-signage" && $7 == "/usr/sbin/nologin" { f = 1 } END { exit !f }' "$R/etc/passwd"
-for g in gpio i2c video; do
-  check "mpp is in group $g" awk -F: -v g="$g" '$1 == g && ("," $4 ",") ~ /,mpp,/ { f = 1 } END { exit !f }' "$R/etc/group"
+# One system user per service, each with its own directory as home, nologin, and only its own groups.
+for u in controller signage panel; do
+  check "user mpp-$u: system account, home /var/lib/mpp-signage/$u, nologin" \
+    awk -F: -v u="mpp-$u" '$1 == u && $3 < 1000 && $6 == "/var/lib/mpp-signage/" substr(u, 5) && $7 == "/usr/sbin/nologin" { f = 1 } END { exit !f }' "$R/etc/passwd"
 done
+check "the three service users have three different uids" bash -c "[ \$(awk -F: '\$1 ~ /^mpp-(controller|signage|panel)\$/ { print \$3 }' '$R/etc/passwd' | sort -u | wc -l) -eq 3 ]"
+ingroup() { awk -F: -v g="$2" -v u="$1" '$1 == g && ("," $4 ",") ~ ("," u ",") { f = 1 } END { exit !f }' "$R/etc/group"; }
+for g in mpp gpio i2c; do check "mpp-controller is in group $g" ingroup mpp-controller "$g"; done
+for g in mpp video; do check "mpp-signage is in group $g" ingroup mpp-signage "$g"; done
+check "mpp-signage is not in gpio or i2c (it cannot drive the relay)" bash -c "! awk -F: '(\$1 == \"gpio\" || \$1 == \"i2c\") && (\",\" \$4 \",\") ~ /,mpp-signage,/ { f = 1 } END { exit !f }' '$R/etc/group'"
+check "mpp-panel is only in group mpp" bash -c "[ \"\$(awk -F: '(\",\" \$4 \",\") ~ /,mpp-panel,/ { print \$1 }' '$R/etc/group')\" = mpp ]"
 check "site id written into controller.env" grep -qx 'MPP_Site__Id=probolinggo' "$R/etc/mpp-signage/controller.env"
 check "controller.env points the controller at Mosquitto" grep -qx 'MPP_Mqtt__Broker=external' "$R/etc/mpp-signage/controller.env"
 check "no placeholder left in the configuration" bash -c "! grep -rq '@[A-Z_]*@' '$R/etc/mpp-signage' '$R/etc/mosquitto'"

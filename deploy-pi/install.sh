@@ -300,23 +300,38 @@ ensure_group() {
 }
 # gpio and i2c exist on Raspberry Pi OS (udev gives them /dev/gpiochip* and /dev/i2c-*); created
 # here only where they are missing, so the unit's SupplementaryGroups= always resolves.
+# One system user per service, each with its own primary group, its own state directory and its own
+# credentials file (the *.secrets.env files are root-only and read by systemd, never by another
+# service), so a compromised renderer cannot rewrite the controller's override file or read its
+# environment. Group mpp only lets the services read the non-secret configuration in /etc/mpp-signage.
+# The panel's user exists for the web panel (its unit comes with Panel/).
 GROUPS_WANTED=(video)
 [ $WANT_CONTROLLER -eq 0 ] || GROUPS_WANTED=(gpio i2c video)
 for g in "${GROUPS_WANTED[@]}" mpp; do ensure_group "$g"; done
-if uid_of mpp >/dev/null 2>&1; then
-  info "user mpp exists"
-else
-  run useradd --system "${ROOTARG[@]}" --gid mpp --home-dir "$STATE" --no-create-home \
-    --shell /usr/sbin/nologin --comment "MppSignage services" mpp
-  note "created system user mpp"
-fi
-for g in "${GROUPS_WANTED[@]}"; do
-  if awk -F: -v g="$g" '$1 == g { n = split($4, m, ","); for (i = 1; i <= n; i++) if (m[i] == "mpp") f = 1 } END { exit !f }' "$ROOT/etc/group" 2>/dev/null; then
-    info "mpp is in group $g"
+ensure_user() { # ensure_user NAME HOME COMMENT SUPPLEMENTARY-GROUP...
+  local name=$1 home=$2 comment=$3; shift 3
+  ensure_group "$name"
+  if uid_of "$name" >/dev/null 2>&1; then
+    info "user $name exists"
   else
-    run usermod "${ROOTARG[@]}" -a -G "$g" mpp; note "added mpp to group $g"
+    run useradd --system "${ROOTARG[@]}" --gid "$name" --home-dir "$home" --no-create-home \
+      --shell /usr/sbin/nologin --comment "$comment" "$name"
+    note "created system user $name"
   fi
-done
+  local g
+  for g in "$@"; do
+    if awk -F: -v g="$g" -v u="$name" '$1 == g { n = split($4, m, ","); for (i = 1; i <= n; i++) if (m[i] == u) f = 1 } END { exit !f }' "$ROOT/etc/group" 2>/dev/null; then
+      info "$name is in group $g"
+    else
+      run usermod "${ROOTARG[@]}" -a -G "$g" "$name"; note "added $name to group $g"
+    fi
+  done
+}
+if [ $WANT_CONTROLLER -eq 1 ]; then
+  ensure_user mpp-controller "$STATE/controller" "MppSignage door controller" mpp gpio i2c
+  ensure_user mpp-panel "$STATE/panel" "MppSignage web panel" mpp
+fi
+[ $WANT_SIGNAGE -eq 0 ] || ensure_user mpp-signage "$STATE/signage" "MppSignage entrance screen" mpp video
 if [ $WANT_CONTROLLER -eq 1 ] && ! uid_of mosquitto >/dev/null 2>&1; then
   # Normally made by the mosquitto package; a scratch root or --no-apt install needs it for the
   # ownership of the broker's password file.
@@ -390,10 +405,19 @@ install_managed "$DEPLOY/bin/mpp-display-power" /usr/local/bin/mpp-display-power
 # ---------------------------------------------------------------------------------------------
 echo "== Configuration $ETC and state $STATE"
 ensure_dir "$ETC" 0750 root mpp
-ensure_dir "$STATE" 0750 mpp mpp
-[ $WANT_CONTROLLER -eq 0 ] || ensure_dir "$STATE/controller" 0750 mpp mpp
-[ $WANT_SIGNAGE -eq 0 ] || ensure_dir "$STATE/signage" 0750 mpp mpp
-ensure_dir /var/cache/mpp-signage 0750 mpp mpp
+# The parent is root's; each service owns only its own directory (re-owned on upgrade from the
+# single-user layout, where both belonged to user mpp).
+ensure_dir "$STATE" 0755 root root
+if [ $WANT_CONTROLLER -eq 1 ]; then
+  ensure_dir "$STATE/controller" 0750 mpp-controller mpp-controller
+  ensure_dir "$STATE/panel" 0750 mpp-panel mpp-panel
+  [ "$DRY_RUN" -eq 1 ] || run chown -R "$(uid_of mpp-controller):$(gid_of mpp-controller)" "$ROOT$STATE/controller"
+fi
+if [ $WANT_SIGNAGE -eq 1 ]; then
+  ensure_dir "$STATE/signage" 0750 mpp-signage mpp-signage
+  [ "$DRY_RUN" -eq 1 ] || run chown -R "$(uid_of mpp-signage):$(gid_of mpp-signage)" "$ROOT$STATE/signage"
+fi
+[ $WANT_SIGNAGE -eq 0 ] || ensure_dir /var/cache/mpp-signage 0750 mpp-signage mpp-signage
 
 cat > "$TMPD/install.env" <<EOF
 # Choices of deploy-pi/install.sh, reused by the next run (options on the command line win).

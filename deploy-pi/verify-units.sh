@@ -33,14 +33,20 @@ for u in mpp-controller mpp-signage; do
   unit="$R$f"
   for want in '^Type=notify$' '^WatchdogSec=' '^Restart=always$' '^After=.*mosquitto\.service' '^After=.*time-sync\.target' \
               '^Wants=mosquitto\.service$' '^ProtectSystem=strict$' '^ProtectHome=yes$' '^PrivateTmp=yes$' '^NoNewPrivileges=yes$' \
-              '^ReadWritePaths=/var/lib/mpp-signage$' '^SupplementaryGroups=' '^User=mpp$' '^StandardOutput=journal$' '^DevicePolicy=closed$'; do
+              "^ReadWritePaths=/var/lib/mpp-signage/${u#mpp-}\$" '^SupplementaryGroups=mpp ' "^User=$u\$" "^Group=$u\$" '^StandardOutput=journal$' '^DevicePolicy=closed$' \
+              '^SystemCallFilter=@system-service$' '^MemoryMax=[0-9]+[KMG]$' '^TasksMax=[0-9]+$' "^StateDirectory=mpp-signage/${u#mpp-}\$"; do
     check "$u.service has ${want//[\^\$\\]/}" grep -Eq "$want" "$unit"
   done
   # Nothing but the state directory may be writable: no other ReadWritePaths.
   check "$u.service: ReadWritePaths names only the state directory" bash -c "[ \$(grep -c '^ReadWritePaths=' '$unit') -eq 1 ]"
 done
-check "controller may use GPIO and I2C" bash -c "grep -qx 'SupplementaryGroups=gpio i2c' '$R/etc/systemd/system/mpp-controller.service' && grep -qx 'DeviceAllow=char-gpiochip rw' '$R/etc/systemd/system/mpp-controller.service' && grep -qx 'DeviceAllow=char-i2c rw' '$R/etc/systemd/system/mpp-controller.service'"
-check "renderer may use the framebuffer and HDMI-CEC" bash -c "grep -qx 'SupplementaryGroups=video' '$R/etc/systemd/system/mpp-signage.service' && grep -qx 'DeviceAllow=char-fb rw' '$R/etc/systemd/system/mpp-signage.service' && grep -qx 'DeviceAllow=char-cec rw' '$R/etc/systemd/system/mpp-signage.service'"
+check "controller may use GPIO and I2C" bash -c "grep -qx 'SupplementaryGroups=mpp gpio i2c' '$R/etc/systemd/system/mpp-controller.service' && grep -qx 'DeviceAllow=char-gpiochip rw' '$R/etc/systemd/system/mpp-controller.service' && grep -qx 'DeviceAllow=char-i2c rw' '$R/etc/systemd/system/mpp-controller.service'"
+check "renderer may use the framebuffer and HDMI-CEC" bash -c "grep -qx 'SupplementaryGroups=mpp video' '$R/etc/systemd/system/mpp-signage.service' && grep -qx 'DeviceAllow=char-fb rw' '$R/etc/systemd/system/mpp-signage.service' && grep -qx 'DeviceAllow=char-cec rw' '$R/etc/systemd/system/mpp-signage.service'"
+
+# Separation: the two services run as different users and neither may write the other's directory.
+check "controller and renderer run as different users" bash -c "[ \"\$(grep '^User=' '$R/etc/systemd/system/mpp-controller.service')\" != \"\$(grep '^User=' '$R/etc/systemd/system/mpp-signage.service')\" ]"
+check "the renderer's unit cannot write the controller's state" bash -c "! grep -q 'mpp-signage/controller' '$R/etc/systemd/system/mpp-signage.service'"
+check "the controller's unit cannot write the renderer's state" bash -c "! grep -q 'mpp-signage/signage' '$R/etc/systemd/system/mpp-controller.service'"
 
 # Negative controls: the same verify must flag a typo, a bad value and a missing executable.
 cp "$R/etc/systemd/system/mpp-signage.service" "$WORK/good"

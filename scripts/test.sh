@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of MppSignage on a fresh machine: installs what the tests need when missing
-# (Debian packages: mosquitto, fonts, ICU, fontconfig, qemu for the arm64 check; npm: opening_hours
+# (Debian packages: mosquitto, fonts, ICU, fontconfig, chromium for the panel's browser tests, qemu for
+# the arm64 check; npm: opening_hours
 # for the parity tests and benchmark), builds the solution, runs each test project and prints a
 # final line "N passed, N failed".
 set -euo pipefail
@@ -13,6 +14,8 @@ for pair in mosquitto:mosquitto mosquitto_pub:mosquitto-clients fc-list:fontconf
   command -v "$cmd" >/dev/null 2>&1 || need_pkgs+=("$pkg")
 done
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_pkgs+=(fonts-dejavu-core)
+# The panel's browser tests drive Debian's Chromium through Playwright (no browser download).
+[ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 ldconfig -p 2>/dev/null | grep -q 'libfontconfig.so.1' || need_pkgs+=(libfontconfig1)
 ldconfig -p 2>/dev/null | grep -q 'libicuuc.so' || need_pkgs+=(libicu72)
 if [ ${#need_pkgs[@]} -gt 0 ]; then

@@ -20,17 +20,11 @@ internal static class HoursJson
         SkipValidation = true,
     };
 
-    /// <summary><c>open</c>, <c>closed</c> or <c>unknown</c>.</summary>
-    public static string StateName(OpeningState state) => ScheduleFormat.StateName(state);
-
-    /// <summary><c>regular</c>, <c>holiday</c>, <c>special</c> or <c>closure</c>.</summary>
-    public static string ReasonName(ScheduleReason reason) => ScheduleFormat.ReasonName(reason);
-
     /// <summary><c>{"state":…,"comment":…,"nextChange":…}</c> of <c>hours eval</c>.</summary>
     public static void WriteEval(Utf8JsonWriter w, OpeningHoursResult result, LocalDateTime? nextChange, DateTimeZone zone)
     {
         w.WriteStartObject();
-        w.WriteString("state", StateName(result.State));
+        w.WriteString("state", WireName.Of(result.State));
         WriteNullable(w, "comment", result.Comment);
         if (nextChange is { } n)
         {
@@ -59,8 +53,8 @@ internal static class HoursJson
         var zone = schedule.Zone;
         w.WriteStartObject();
         w.WriteString("at", IsoTime.Format(at, zone));
-        w.WriteString("state", StateName(e.State));
-        w.WriteString("reason", ReasonName(e.Reason));
+        w.WriteString("state", WireName.Of(e.State));
+        w.WriteString("reason", WireName.Of(e.Reason));
         WriteNullable(w, "name", e.Name);
         WriteNullable(w, "comment", e.Comment);
         WriteInstant(w, "since", e.Since, zone);

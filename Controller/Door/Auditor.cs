@@ -42,11 +42,11 @@ internal sealed class Auditor(StateStore store, DiskThread disk, ControllerOutbo
         }
 
         // Failures are logged inside the batch; nobody waits for this one (FlushAsync is how to wait).
-        _ = disk.RunAsync(WriteBatch);
+        _ = disk.RunBackgroundAsync(WriteBatch);
     }
 
     /// <summary>Completes when every entry recorded so far is in the journal file (the disk thread runs in queue order).</summary>
-    public Task FlushAsync() => disk.RunAsync(WriteBatch);
+    public Task FlushAsync() => disk.RunBackgroundAsync(WriteBatch);
 
     private void WriteBatch()
     {

@@ -196,7 +196,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
         }
 
         await done.Task;
-        await _disk.RunAsync(() => { });
+        await _disk.RunBackgroundAsync(() => { });
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -224,7 +224,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
     }
 
     private DoorSituation Situation(Instant now, bool synced) =>
-        new(now, _schedules.Current?.Evaluate(now), Current, _override, synced, _policy.Decision, _schedules.Problem);
+        new(now, _schedules.Current?.Evaluate(now), Current, _override, synced, _policy.Decision, _schedules.Problem) { Zone = Zone };
 
     private async Task<CommandResult> RunCommandAsync(string by, Func<DoorContext, CommandResult> command)
     {

@@ -109,6 +109,7 @@ internal static class ControllerHost
         services.AddSingleton<ControllerMqttClient>();
         services.AddSingleton<IMqttCommandHandler, OverrideCommandHandler>();
         services.AddSingleton<IMqttCommandHandler, ScheduleCommandHandler>();
+        services.AddSingleton<IMqttRequestHandler, HistoryRequestHandler>();
         HomeAssistant.HomeAssistantSetup.Add(services, configuration);
         Announcements.AnnouncementServices.AddAnnouncements(services);
 

@@ -59,6 +59,12 @@ internal static partial class Log
     [LoggerMessage(22, LogLevel.Error, "command handler for {Topic} failed")]
     public static partial void CommandFailed(ILogger logger, string topic, Exception exception);
 
+    [LoggerMessage(36, LogLevel.Warning, "no answer on Response Topic {ResponseTopic} from {Sender}: only the sender's own responses topics (mpp/SITE/responses/USER/…) are answered (the result is on the events topic)")]
+    public static partial void ResponseTopicRefused(ILogger logger, string responseTopic, string sender);
+
+    [LoggerMessage(37, LogLevel.Warning, "outbox full ({Limit} messages): {Dropped} event(s)/result(s) not sent over MQTT; an overflow event says so on the events topic and the journal has every line")]
+    public static partial void OutboxOverflow(ILogger logger, int limit, long dropped);
+
     [LoggerMessage(35, LogLevel.Error, "MQTT publish to {Topic} refused: {Code} {Reason}")]
     public static partial void MqttPublishRefused(ILogger logger, string topic, string code, string reason);
 
@@ -70,6 +76,12 @@ internal static partial class Log
 
     [LoggerMessage(42, LogLevel.Warning, "broker refused connection of {User} from {Endpoint}")]
     public static partial void BrokerConnectRefused(ILogger logger, string user, string endpoint);
+
+    [LoggerMessage(44, LogLevel.Warning, "broker cut off a connection from {Endpoint}: {Why} (declared {Declared} bytes); {Total} cut off since start")]
+    public static partial void BrokerConnectionCut(ILogger logger, string why, string endpoint, long declared, long total);
+
+    [LoggerMessage(45, LogLevel.Warning, "broker refused connection of {User} from {Endpoint}: {Reason}")]
+    public static partial void BrokerConnectRefusedBecause(ILogger logger, string user, string endpoint, string reason);
 
     [LoggerMessage(43, LogLevel.Warning, "broker denied {User} (role {Role}) {Action} on {Topic}")]
     public static partial void BrokerDenied(ILogger logger, string user, string role, string action, string topic);

@@ -10,6 +10,7 @@ using MppSignage.Controller.Options;
 using MppSignage.MqttHost;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
+using MppSignage.Shared.Input;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Exceptions;
@@ -39,8 +40,10 @@ internal sealed class ControllerMqttClient : BackgroundService
     private readonly ILogger<ControllerMqttClient> _logger;
     private readonly Dictionary<string, IMqttCommandHandler> _handlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IMqttTopicObserver> _observers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IMqttRequestHandler> _requests = new(StringComparer.Ordinal);
     private readonly MqttConnection _connection;
     private readonly IMqttClient _client;
+    private long _handled;
     private readonly System.Threading.Channels.Channel<MqttApplicationMessage> _commands =
         System.Threading.Channels.Channel.CreateBounded<MqttApplicationMessage>(new System.Threading.Channels.BoundedChannelOptions(256) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
 
@@ -53,6 +56,7 @@ internal sealed class ControllerMqttClient : BackgroundService
         DoorLoop loop,
         IEnumerable<IMqttCommandHandler> handlers,
         IEnumerable<IMqttTopicObserver> observers,
+        IEnumerable<IMqttRequestHandler> requests,
         InternalCredential credential,
         TimeProvider time,
         ILogger<ControllerMqttClient> logger,
@@ -86,6 +90,14 @@ internal sealed class ControllerMqttClient : BackgroundService
             }
         }
 
+        foreach (var request in requests)
+        {
+            foreach (var topic in request.TopicsFor(_topics))
+            {
+                _requests[topic] = request;
+            }
+        }
+
         var host = _options.IsEmbedded ? ConnectHostForBind(_options.BindAddress) : _options.Host;
         var (user, password) = _options.IsEmbedded ? (_credential.Username, _credential.Password) : (_options.Username!, _options.Password!);
         var endpoint = new MqttEndpoint
@@ -94,7 +106,8 @@ internal sealed class ControllerMqttClient : BackgroundService
             Port = _options.Port,
             Username = user,
             Password = password,
-            ClientId = _options.ClientId ?? $"mpp-controller-{_site}",
+            // Not guessable (see MqttOptions.ClientId): made once per process, so nobody can claim it first.
+            ClientId = _options.ClientId ?? $"mpp-controller-{_site}-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}",
             Tls = _options.Tls,
             TlsCaFile = _options.TlsCaFile,
             Will = new MqttLastWill(_topics.Availability, "offline"),
@@ -111,6 +124,16 @@ internal sealed class ControllerMqttClient : BackgroundService
 
     /// <summary>Whether the controller is connected to the broker now.</summary>
     public bool IsConnected => _connection.IsConnected;
+
+    /// <summary>Command messages handled (answered or ignored) since start.</summary>
+    internal long Handled => Interlocked.Read(ref _handled);
+
+    /// <summary>
+    /// Test and soak hook: queues <paramref name="message"/> as if the broker had delivered it (same queue, same
+    /// back-pressure, same handling), so a soak measures the command path without the socket round trips.
+    /// </summary>
+    internal ValueTask InjectAsync(MqttApplicationMessage message, CancellationToken cancellationToken) =>
+        _commands.Writer.WriteAsync(message, cancellationToken);
 
     /// <summary>The topics commands are accepted on.</summary>
     public IReadOnlyCollection<string> CommandTopics => _handlers.Keys;
@@ -144,6 +167,7 @@ internal sealed class ControllerMqttClient : BackgroundService
             await foreach (var message in _commands.Reader.ReadAllAsync(ct))
             {
                 await OnMessageAsync(message);
+                Interlocked.Increment(ref _handled);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -163,6 +187,11 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
 
         foreach (var topic in _observers.Keys)
+        {
+            filters.Add(new MqttTopicFilterBuilder().WithTopic(topic).WithAtLeastOnceQoS().Build());
+        }
+
+        foreach (var topic in _requests.Keys)
         {
             filters.Add(new MqttTopicFilterBuilder().WithTopic(topic).WithAtLeastOnceQoS().Build());
         }
@@ -206,6 +235,31 @@ internal sealed class ControllerMqttClient : BackgroundService
                 continue;
             }
 
+            // The queue has drained: say how many events and results it had to refuse while full.
+            if (_outbox.TakeDropped() is > 0 and var dropped)
+            {
+                Log.OutboxOverflow(_logger, ControllerOutbox.MaxQueued, dropped);
+                var overflow = JsonSerializer.SerializeToUtf8Bytes(new EventMessage
+                {
+                    Type = "overflow",
+                    At = IsoTime.Format(NodaTime.Instant.FromDateTimeOffset(_time.GetUtcNow()), _loop.Zone),
+                    By = "controller",
+                    Detail = $"{dropped} event(s) or command result(s) were not sent: the outbox held {ControllerOutbox.MaxQueued}; the controller's journal has them",
+                }, MqttJsonContext.Wire.EventMessage);
+                try
+                {
+                    await PublishCheckedAsync(new MqttApplicationMessageBuilder().WithTopic(_topics.Events).WithPayload(overflow)
+                        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithContentType("application/json").Build(), ct);
+                }
+                catch
+                {
+                    _outbox.ReturnDropped(dropped);
+                    throw;
+                }
+
+                continue;
+            }
+
             await _outbox.WaitAsync(TimeSpan.FromSeconds(1), ct);
             if (_time.GetElapsedTime(lastPing) >= PingEvery || !_client.IsConnected)
             {
@@ -238,6 +292,19 @@ internal sealed class ControllerMqttClient : BackgroundService
             return;
         }
 
+        if (_requests.TryGetValue(message.Topic, out var request))
+        {
+            // Read-only requests: answered only on the sender's own response topic (the same rule as command
+            // results), never audited.
+            if (!message.Retain && message.Payload.Length <= CommandLimits.MaxPayloadBytes
+                && message.ResponseTopic is { } requestReply && IsSendersResponseTopic(message, requestReply))
+            {
+                _outbox.Publish(message.ResponseTopic, request.Handle(new MqttCommand(message.Topic, message.Payload.ToArray(), SenderOf(message))), message.CorrelationData);
+            }
+
+            return;
+        }
+
         if (!_handlers.TryGetValue(message.Topic, out var handler))
         {
             return;
@@ -251,8 +318,15 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
 
         var sender = SenderOf(message);
+        var correlation = message.CorrelationData;
         CommandResult result;
-        if (message.Retain)
+        if (correlation is { Length: > CommandLimits.MaxCorrelationBytes })
+        {
+            // Refused before it is copied into an answer, an event or the journal (each would carry it whole).
+            result = CommandResult.Refused("correlationData", $"correlation data is {correlation.Length} bytes; the limit is {CommandLimits.MaxCorrelationBytes} bytes");
+            correlation = null;
+        }
+        else if (message.Retain)
         {
             result = CommandResult.Refused("retain", "commands must not be retained; publish without the retain flag (and clear it with an empty retained message)");
         }
@@ -284,9 +358,21 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(result, MqttJsonContext.Wire.CommandResult);
-        if (TopicFilter.IsValidTopicName(message.ResponseTopic))
+        if (message.ResponseTopic is { } responseTopic)
         {
-            _outbox.Publish(message.ResponseTopic, bytes, message.CorrelationData);
+            // Only the sender's own response topics: the controller's rights must not carry a result onto the
+            // status, the announcements, a Home Assistant config, another user's or another site's topics.
+            // The embedded broker stamps the sender, so it must be the topic's user. Through an external broker
+            // the sender is only claimed: a claim must match, and without one the result still goes only to a
+            // responses topic, which Mosquitto's ACL (pattern read …/responses/%u/#) lets only that user read.
+            if (IsSendersResponseTopic(message, responseTopic))
+            {
+                _outbox.Publish(responseTopic, bytes, correlation);
+            }
+            else
+            {
+                Log.ResponseTopicRefused(_logger, UntrustedText.ForLog(responseTopic, 120), sender);
+            }
         }
 
         _auditor.Record(new EventMessage
@@ -298,8 +384,26 @@ internal sealed class ControllerMqttClient : BackgroundService
             Ok = result.Ok,
             Error = result.Error,
             Field = result.Field,
-            Correlation = message.CorrelationData is { Length: > 0 } c ? Convert.ToBase64String(c) : null,
-        }, message.CorrelationData);
+            Correlation = correlation is { Length: > 0 } c ? Convert.ToBase64String(c) : null,
+        }, correlation);
+    }
+
+    /// <summary>The sender's user name as the broker stamped it (embedded) or as claimed (external), or null.</summary>
+    private static string? SenderUserOf(MqttApplicationMessage message) =>
+        message.UserProperties?.LastOrDefault(p => p.Name == MqttUserProperties.User)?.ReadValueAsString() is { Length: > 0 and <= UntrustedText.MaxLoggedChars } user
+            ? user
+            : null;
+
+    private static bool IsVerified(MqttApplicationMessage message) =>
+        message.UserProperties?.Any(p => p.Name == MqttUserProperties.Verified && p.ReadValueAsString() == "true") == true;
+
+    private bool IsSendersResponseTopic(MqttApplicationMessage message, string responseTopic)
+    {
+        var owner = _topics.ResponseTopicOwner(responseTopic);
+        var claimed = SenderUserOf(message);
+        return owner is not null && (_options.IsEmbedded
+            ? claimed == owner && IsVerified(message)
+            : claimed is null || claimed == owner);
     }
 
     private string SenderOf(MqttApplicationMessage message)
@@ -312,8 +416,8 @@ internal sealed class ControllerMqttClient : BackgroundService
             return "unknown";
         }
 
-        user = user.Length > 64 ? user[..64] : user;
-        var via = props!.LastOrDefault(p => p.Name == MqttUserProperties.Via)?.ReadValueAsString() is "cli" ? " via cli" : "";
+        user = UntrustedText.ForLog(user);
+        var via = props!.LastOrDefault(p => p.Name == MqttUserProperties.Via)?.ReadValueAsString() switch { "cli" => " via cli", MqttUserProperties.ViaPanel => " via panel", _ => "" };
         return verified && _options.IsEmbedded ? user + via : $"{user} (claimed){via}";
     }
 

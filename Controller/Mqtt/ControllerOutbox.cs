@@ -11,7 +11,11 @@ namespace MppSignage.Controller.Mqtt;
 /// </summary>
 public sealed class ControllerOutbox
 {
-    /// <summary>Events kept while the broker is away; older ones are dropped (the local journal keeps them all).</summary>
+    /// <summary>
+    /// Events and results kept while the broker is away or slow. When full, a new one is not queued and
+    /// counted instead; the sender then publishes an explicit <c>overflow</c> event with the count
+    /// (see <see cref="TakeDropped"/>), so nothing is lost silently (the local journal keeps every line).
+    /// </summary>
     public const int MaxQueued = 500;
 
     private readonly object _lock = new();
@@ -19,7 +23,8 @@ public sealed class ControllerOutbox
     // Dirty retained topics with the Stopwatch timestamp of the change (for the queued-time metric).
     private readonly Dictionary<string, long> _dirty = new(StringComparer.Ordinal);
     private readonly Channel<MqttApplicationMessage> _queue =
-        Channel.CreateBounded<MqttApplicationMessage>(new BoundedChannelOptions(MaxQueued) { FullMode = BoundedChannelFullMode.DropOldest });
+        Channel.CreateBounded<MqttApplicationMessage>(new BoundedChannelOptions(MaxQueued) { FullMode = BoundedChannelFullMode.Wait });
+    private long _dropped;
     private readonly SemaphoreSlim _signal = new(0);
 
     /// <summary>Sets the retained payload of <paramref name="topic"/>; published now if connected, else on reconnect.</summary>
@@ -63,9 +68,20 @@ public sealed class ControllerOutbox
             builder.WithCorrelationData(correlationData);
         }
 
-        _queue.Writer.TryWrite(builder.Build());
+        if (!_queue.Writer.TryWrite(builder.Build()))
+        {
+            // Full (FullMode.Wait makes TryWrite refuse rather than evict): counted, reported by TakeDropped.
+            Interlocked.Increment(ref _dropped);
+        }
+
         Wake();
     }
+
+    /// <summary>Messages refused since the last call because the queue was full (0 when none).</summary>
+    public long TakeDropped() => Interlocked.Exchange(ref _dropped, 0);
+
+    /// <summary>Puts back a count <see cref="TakeDropped"/> returned whose overflow event could not be sent.</summary>
+    public void ReturnDropped(long count) => Interlocked.Add(ref _dropped, count);
 
     /// <summary>Marks every retained topic for republishing (after a reconnect).</summary>
     public void MarkAllDirty()

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Options;
 using MppSignage.Shared.Mqtt;
+using MppSignage.Shared.Input;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -19,6 +20,10 @@ namespace MppSignage.Controller.Mqtt;
 /// rights are <see cref="RoleTopicRules"/>. A forbidden publish gets PUBACK NotAuthorized (MQTT 5), a
 /// subscription that can never deliver anything readable gets SUBACK NotAuthorized, and a broad
 /// subscription only receives what the role may read, as with Mosquitto's ACLs.
+/// Identity is the authenticated user: a client id belongs to the user that holds it (another user's
+/// CONNECT with it is refused, so nobody resumes or kicks off another's session), topic names with
+/// wildcards are refused, and <see cref="BoundedListener"/> caps connections and packet sizes before
+/// MQTTnet reads a body.
 /// </summary>
 internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
 {
@@ -28,13 +33,18 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
     private readonly ILogger<EmbeddedBroker> _logger;
     private readonly Dictionary<string, (MqttRole Role, PasswordHash Hash)> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string User, MqttRole Role)> _clients = new(StringComparer.Ordinal);
+    private readonly ClientIdRegistry _owners = new();
+    private readonly TimeProvider _time;
+    private readonly int _unknownUserIterations;
     private MqttServer? _server;
+    private BoundedListener? _listener;
 
-    public EmbeddedBroker(IOptions<MqttOptions> options, IOptions<SiteOptions> site, InternalCredential credential, ILogger<EmbeddedBroker> logger)
+    public EmbeddedBroker(IOptions<MqttOptions> options, IOptions<SiteOptions> site, InternalCredential credential, TimeProvider time, ILogger<EmbeddedBroker> logger)
     {
         _options = options.Value;
         _site = site.Value.Id;
         _internal = credential;
+        _time = time;
         _logger = logger;
         foreach (var user in _options.Users)
         {
@@ -42,9 +52,14 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
             PasswordHash.TryParse(user.PasswordHash, out var hash);
             _users[user.Name] = (RoleTopicRules.ParseRole(user.Role)!.Value, hash!);
         }
+
+        _unknownUserIterations = _users.Count == 0 ? PasswordHash.DefaultIterations : _users.Values.Max(u => u.Hash.Iterations);
     }
 
     public MqttServer? Server => _server;
+
+    /// <summary>The listener with its connection counts (null before start or with an external broker).</summary>
+    internal BoundedListener? Listener => _listener;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -55,11 +70,18 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
 
         var factory = new MqttServerFactory();
         var serverOptions = factory.CreateServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.BindAddress))
-            .WithDefaultEndpointPort(_options.Port)
+            // Outgoing messages queued for one slow subscriber at most; the oldest go first.
+            .WithMaxPendingMessagesPerClient(256)
+            .WithDefaultCommunicationTimeout(TimeSpan.FromSeconds(Math.Max(10, _options.ConnectTimeoutSeconds)))
             .Build();
-        _server = factory.CreateMqttServer(serverOptions);
+        var limits = new BrokerLimits(
+            _options.MaxConnections,
+            _options.MaxUnauthenticatedConnections,
+            TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds),
+            _options.MaxConnectPacketBytes,
+            _options.MaxPacketBytes);
+        _listener = new BoundedListener(IPAddress.Parse(_options.BindAddress), _options.Port, limits, _time, _logger);
+        _server = factory.CreateMqttServer(serverOptions, [_listener]);
         _server.ValidatingConnectionAsync += ValidateConnection;
         _server.ClientConnectedAsync += e =>
         {
@@ -78,6 +100,7 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
                 _clients.TryRemove(e.ClientId, out _);
             }
 
+            _owners.Release(e.ClientId);
             return Task.CompletedTask;
         };
         _server.InterceptingPublishAsync += InterceptPublish;
@@ -125,15 +148,26 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
             e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
             e.ReasonString = "anonymous access is refused; connect with a user name and password";
         }
-        else if (e.UserName == _internal.Username && e.Password == _internal.Password)
+        else if (string.Equals(e.UserName, _internal.Username, StringComparison.Ordinal) && PasswordHash.SecretEquals(e.Password, _internal.Password))
         {
+            // Constant time: the internal password is a secret like any other. (A configured user of the same
+            // name, e.g. for the CLI, is checked below.)
             role = MqttRole.Controller;
         }
-        else if (_users.TryGetValue(e.UserName, out var user) && user.Hash.Verify(e.Password))
+        else if (_users.TryGetValue(e.UserName, out var user))
         {
-            role = user.Role;
+            if (user.Hash.Verify(e.Password))
+            {
+                role = user.Role;
+            }
         }
         else
+        {
+            // The same PBKDF2 work as for a known user, so the answer time does not tell which names exist.
+            PasswordHash.VerifyUnknownUser(e.Password, _unknownUserIterations);
+        }
+
+        if (role is null && e.ReasonCode == MqttConnectReasonCode.Success)
         {
             e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
             e.ReasonString = "bad user name or password";
@@ -141,7 +175,6 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
 
         if (role is { } r)
         {
-            e.SessionItems[SessionKey] = (e.UserName, r);
             if (string.IsNullOrEmpty(e.ClientId))
             {
                 // mosquitto_pub/sub 2.x send an empty client id and expect the broker to assign one (MQTT 3.1.1 §3.1.3.1,
@@ -153,10 +186,28 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
                     ConnectPacket(e).ClientId = assigned;
                 }
             }
+
+            var clientId = string.IsNullOrEmpty(e.ClientId) ? e.AssignedClientIdentifier : e.ClientId;
+            var isController = r == MqttRole.Controller;
+            // Last check, so a claim is never left behind by a refusal after it; released on disconnect.
+            if (_owners.TryClaim(clientId, e.UserName, isController ? null : _options.MaxConnectionsPerUser) is { } refusal)
+            {
+                e.ReasonCode = refusal.Contains("another user", StringComparison.Ordinal) ? MqttConnectReasonCode.ClientIdentifierNotValid : MqttConnectReasonCode.QuotaExceeded;
+                e.ReasonString = $"{refusal}; connect with your own client id";
+                Log.BrokerConnectRefusedBecause(_logger, UntrustedText.ForLog(e.UserName), e.RemoteEndPoint?.ToString() ?? "?", refusal);
+                return Task.CompletedTask;
+            }
+
+            e.SessionItems[SessionKey] = (e.UserName, r);
+            if (isController || r == MqttRole.Screen)
+            {
+                // The controller publishes whole announcement lists; screens publish screenshots.
+                _listener?.Find(e.RemoteEndPoint)?.Limit = _options.MaxLargePacketBytes;
+            }
         }
         else
         {
-            Log.BrokerConnectRefused(_logger, e.UserName ?? "(anonymous)", e.RemoteEndPoint?.ToString() ?? "?");
+            Log.BrokerConnectRefused(_logger, UntrustedText.ForLog(e.UserName), e.RemoteEndPoint?.ToString() ?? "?");
         }
 
         return Task.CompletedTask;
@@ -174,12 +225,21 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
         }
 
         var topic = e.ApplicationMessage.Topic;
+        if (!TopicFilter.IsValidTopicName(topic))
+        {
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.TopicNameInvalid;
+            e.Response.ReasonString = "a topic name may not contain '+', '#' or NUL, nor be empty";
+            Log.BrokerDenied(_logger, user, RoleTopicRules.Name(role), "publish", UntrustedText.ForLog(topic, 120));
+            return Task.CompletedTask;
+        }
+
         if (!RoleTopicRules.CanPublish(role, topic, _site, user))
         {
             e.ProcessPublish = false;
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
-            e.Response.ReasonString = $"user '{user}' (role {RoleTopicRules.Name(role)}) may not publish to {topic}";
-            Log.BrokerDenied(_logger, user, RoleTopicRules.Name(role), "publish", topic);
+            e.Response.ReasonString = $"user '{user}' (role {RoleTopicRules.Name(role)}) may not publish to {UntrustedText.ForLog(topic, 120)}";
+            Log.BrokerDenied(_logger, user, RoleTopicRules.Name(role), "publish", UntrustedText.ForLog(topic, 120));
             return Task.CompletedTask;
         }
 
@@ -203,8 +263,8 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
         {
             e.ProcessSubscription = false;
             e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
-            e.ReasonString = $"user '{user}' (role {RoleTopicRules.Name(role)}) may not read {filter}";
-            Log.BrokerDenied(_logger, user, RoleTopicRules.Name(role), "subscribe", filter);
+            e.ReasonString = $"user '{user}' (role {RoleTopicRules.Name(role)}) may not read {UntrustedText.ForLog(filter, 120)}";
+            Log.BrokerDenied(_logger, user, RoleTopicRules.Name(role), "subscribe", UntrustedText.ForLog(filter, 120));
         }
 
         return Task.CompletedTask;

@@ -41,6 +41,16 @@ internal static class ControllerOptionsRules
         {
             yield return Problem("State:Directory", o.Directory, "is empty", $"give a writable directory, e.g. --State:Directory={StateOptions.DefaultDirectory}");
         }
+
+        if (o.JournalMaxBytes is < 4096 or > 1024L * 1024 * 1024)
+        {
+            yield return Problem("State:JournalMaxBytes", o.JournalMaxBytes, "must be 4 KiB to 1 GiB", "e.g. --State:JournalMaxBytes=4194304");
+        }
+
+        if (o.JournalFiles is < 1 or > 100)
+        {
+            yield return Problem("State:JournalFiles", o.JournalFiles, "must be 1-100 files", "e.g. --State:JournalFiles=4");
+        }
     }
 
     public static IEnumerable<string> Door(DoorOptions o)
@@ -53,6 +63,12 @@ internal static class ControllerOptionsRules
         if (!(o.OverrideMaxHours > 0 && o.OverrideMaxHours <= 168))
         {
             yield return Problem("Door:OverrideMaxHours", o.OverrideMaxHours, "must be more than 0 and at most 168 hours", "e.g. --Door:OverrideMaxHours=12");
+        }
+
+        if (o.DefaultOpenOverrideMinutes is < 1 or > 1440)
+        {
+            // Longer than Door:OverrideMaxHours is allowed: the maximum caps it anyway.
+            yield return Problem("Door:DefaultOpenOverrideMinutes", o.DefaultOpenOverrideMinutes, "must be 1-1440 minutes", "e.g. --Door:DefaultOpenOverrideMinutes=60");
         }
 
         if (o.CheckIntervalSeconds is < 1 or > 3600)
@@ -114,6 +130,41 @@ internal static class ControllerOptionsRules
             yield return Problem("Mqtt:Tls", o.Tls, "the embedded broker has no TLS listener", "use --Mqtt:Broker=external with Mosquitto's TLS listener, or --Mqtt:Tls=false");
         }
 
+        if (o.MaxConnections is < 2 or > 4096)
+        {
+            yield return Problem("Mqtt:MaxConnections", o.MaxConnections, "must be 2-4096", "e.g. --Mqtt:MaxConnections=64");
+        }
+
+        if (o.MaxUnauthenticatedConnections < 1 || o.MaxUnauthenticatedConnections > o.MaxConnections)
+        {
+            yield return Problem("Mqtt:MaxUnauthenticatedConnections", o.MaxUnauthenticatedConnections, "must be 1 to Mqtt:MaxConnections", "e.g. --Mqtt:MaxUnauthenticatedConnections=16");
+        }
+
+        if (o.MaxConnectionsPerUser < 1 || o.MaxConnectionsPerUser > o.MaxConnections)
+        {
+            yield return Problem("Mqtt:MaxConnectionsPerUser", o.MaxConnectionsPerUser, "must be 1 to Mqtt:MaxConnections", "e.g. --Mqtt:MaxConnectionsPerUser=16");
+        }
+
+        if (!(o.ConnectTimeoutSeconds >= 0.1 && o.ConnectTimeoutSeconds <= 60))
+        {
+            yield return Problem("Mqtt:ConnectTimeoutSeconds", o.ConnectTimeoutSeconds, "must be 0.1-60 seconds", "e.g. --Mqtt:ConnectTimeoutSeconds=5");
+        }
+
+        if (o.MaxConnectPacketBytes is < 256 or > 1024 * 1024)
+        {
+            yield return Problem("Mqtt:MaxConnectPacketBytes", o.MaxConnectPacketBytes, "must be 256 bytes to 1 MiB", "e.g. --Mqtt:MaxConnectPacketBytes=16384");
+        }
+
+        if (o.MaxPacketBytes < Shared.Control.CommandLimits.MaxPayloadBytes + 1024 || o.MaxPacketBytes > 256 * 1024 * 1024)
+        {
+            yield return Problem("Mqtt:MaxPacketBytes", o.MaxPacketBytes, $"must hold a {Shared.Control.CommandLimits.MaxPayloadBytes}-byte command with its topic ({Shared.Control.CommandLimits.MaxPayloadBytes + 1024} bytes) and be at most 256 MiB", "e.g. --Mqtt:MaxPacketBytes=131072");
+        }
+
+        if (o.MaxLargePacketBytes < o.MaxPacketBytes || o.MaxLargePacketBytes > 256 * 1024 * 1024)
+        {
+            yield return Problem("Mqtt:MaxLargePacketBytes", o.MaxLargePacketBytes, "must be at least Mqtt:MaxPacketBytes and at most 256 MiB", "e.g. --Mqtt:MaxLargePacketBytes=8388608");
+        }
+
         if (!string.IsNullOrWhiteSpace(o.TlsCaFile) && (File.Exists(o.TlsCaFile) ? SiteCertificateAuthority.Check(o.TlsCaFile) : "does not exist") is { } caProblem)
         {
             yield return Problem("Mqtt:TlsCaFile", o.TlsCaFile, caProblem, "give the PEM file of the CA that signed the broker's certificate, or leave it empty for the system's trust store");
@@ -143,9 +194,9 @@ internal static class ControllerOptionsRules
                 yield return Problem($"{key}:Role", u.Role, "must be controller, staff, admin, screen or homeassistant", $"e.g. --{key}:Role=staff");
             }
 
-            if (!PasswordHash.TryParse(u.PasswordHash, out _))
+            if (!PasswordHash.TryParse(u.PasswordHash, out _, out var hashProblem))
             {
-                yield return Problem($"{key}:PasswordHash", Shorten(u.PasswordHash), "is not a '$7$iterations$salt$hash' PBKDF2 hash", "create one with `mosquitto_passwd` or PasswordHash.Create, never put the password itself here");
+                yield return Problem($"{key}:PasswordHash", Shorten(u.PasswordHash), hashProblem!, "create one with `mosquitto_passwd` or PasswordHash.Create, never put the password itself here");
             }
         }
     }

@@ -30,7 +30,10 @@ public sealed class MqttOptions
     /// <summary>PEM file of the CA that signed the broker's certificate; empty: the system's trust store.</summary>
     public string? TlsCaFile { get; set; }
 
-    /// <summary>Client id (default <c>mpp-controller-{site}</c>).</summary>
+    /// <summary>
+    /// Client id. Default: <c>mpp-controller-{site}-</c> and 16 random hex digits made at start, so nobody can
+    /// guess it to take over (or be refused in place of) the controller's session.
+    /// </summary>
     public string? ClientId { get; set; }
 
     /// <summary>First reconnect delay in seconds; doubled up to <see cref="ReconnectMaxSeconds"/>.</summary>
@@ -41,6 +44,30 @@ public sealed class MqttOptions
 
     /// <summary>Users of the embedded broker (name, role, password hash). Anonymous clients are refused.</summary>
     public List<MqttUserOptions> Users { get; set; } = [];
+
+    /// <summary>Embedded broker: open connections at most; more are closed at accept, before a byte is read.</summary>
+    public int MaxConnections { get; set; } = 64;
+
+    /// <summary>Embedded broker: connections still sending their CONNECT at most; more are closed at accept.</summary>
+    public int MaxUnauthenticatedConnections { get; set; } = 16;
+
+    /// <summary>Embedded broker: connections of one user at most (the controller itself excepted).</summary>
+    public int MaxConnectionsPerUser { get; set; } = 16;
+
+    /// <summary>Embedded broker: seconds from accept to a complete CONNECT packet; a slower client is cut off.</summary>
+    public double ConnectTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Embedded broker: largest CONNECT packet in bytes (user, password, will); checked on its header.</summary>
+    public int MaxConnectPacketBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// Embedded broker: largest packet in bytes after CONNECT, checked on its header before the body is read.
+    /// The default fits a 64 KiB command with its topic and properties.
+    /// </summary>
+    public int MaxPacketBytes { get; set; } = 128 * 1024;
+
+    /// <summary>Embedded broker: largest packet of the controller itself and of screens (a screenshot PNG).</summary>
+    public int MaxLargePacketBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>True when the embedded broker is used.</summary>
     public bool IsEmbedded => string.Equals(Broker, "embedded", StringComparison.OrdinalIgnoreCase);

@@ -11,4 +11,13 @@ public sealed class StateOptions
 
     /// <summary>The directory (created when missing).</summary>
     public string Directory { get; set; } = DefaultDirectory;
+
+    /// <summary>
+    /// Size of <c>journal.jsonl</c> at which it is rotated (renamed <c>journal.1.jsonl</c>, the older ones
+    /// shifted up, the oldest deleted). 4 MiB holds some 15,000 command results.
+    /// </summary>
+    public long JournalMaxBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Journal files kept, the current one included: the journal never takes more than this × <see cref="JournalMaxBytes"/>.</summary>
+    public int JournalFiles { get; set; } = 4;
 }

@@ -20,9 +20,55 @@ internal sealed class StateStore
 
     private readonly object _journalLock = new();
 
+    private readonly long _journalMaxBytes;
+    private readonly int _journalFiles;
+
     public StateStore(IOptions<StateOptions> options)
     {
         Directory = Path.GetFullPath(options.Value.Directory);
+        _journalMaxBytes = options.Value.JournalMaxBytes;
+        _journalFiles = options.Value.JournalFiles;
+    }
+
+    /// <summary>The journal files, oldest first (<c>journal.N.jsonl</c> … <c>journal.1.jsonl</c>, <c>journal.jsonl</c>).</summary>
+    public IReadOnlyList<string> JournalPaths()
+    {
+        var paths = new List<string>();
+        for (var i = _journalFiles - 1; i >= 1; i--)
+        {
+            var p = RotatedJournal(i);
+            if (File.Exists(p))
+            {
+                paths.Add(p);
+            }
+        }
+
+        paths.Add(Path.Combine(Directory, JournalFile));
+        return paths;
+    }
+
+    private string RotatedJournal(int n) => Path.Combine(Directory, $"journal.{n}.jsonl");
+
+    // Shifts journal.jsonl to journal.1.jsonl (and so on up), deleting the oldest: at most _journalFiles files.
+    private void RotateJournal()
+    {
+        var current = Path.Combine(Directory, JournalFile);
+        if (_journalFiles <= 1)
+        {
+            File.Delete(current);
+            return;
+        }
+
+        File.Delete(RotatedJournal(_journalFiles - 1));
+        for (var i = _journalFiles - 2; i >= 1; i--)
+        {
+            if (File.Exists(RotatedJournal(i)))
+            {
+                File.Move(RotatedJournal(i), RotatedJournal(i + 1));
+            }
+        }
+
+        File.Move(current, RotatedJournal(1));
     }
 
     /// <summary>The state directory (absolute).</summary>
@@ -122,7 +168,11 @@ internal sealed class StateStore
     /// <summary>Appends one audit line (flushed to disk: the journal is the record of who did what).</summary>
     public void AppendJournal(EventMessage entry) => AppendJournal([entry]);
 
-    /// <summary>Appends audit lines with one fsync for all of them.</summary>
+    /// <summary>
+    /// Appends audit lines with one fsync for all of them (one more per rotation). A line that would take
+    /// <c>journal.jsonl</c> past <c>State:JournalMaxBytes</c> rotates it first, so the journal stays within
+    /// <c>State:JournalFiles</c> files of that size.
+    /// </summary>
     public void AppendJournal(IReadOnlyList<EventMessage> entries)
     {
         if (entries.Count == 0)
@@ -134,34 +184,44 @@ internal sealed class StateStore
         var path = Path.Combine(Directory, JournalFile);
         lock (_journalLock)
         {
-            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            if (stream.Position > 0 && !EndsWithNewline(path, stream.Position))
+            var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            try
             {
-                // A power cut mid-append left a partial line; start a fresh one so the next entry stays readable.
-                stream.WriteByte((byte)'\n');
-            }
+                if (stream.Position > 0 && !EndsWithNewline(path, stream.Position))
+                {
+                    // A power cut mid-append left a partial line; start a fresh one so the next entry stays readable.
+                    stream.WriteByte((byte)'\n');
+                }
 
-            foreach (var entry in entries)
+                foreach (var entry in entries)
+                {
+                    var line = JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Wire.EventMessage);
+                    if (stream.Position > 0 && stream.Position + line.Length + 1 > _journalMaxBytes)
+                    {
+                        stream.Flush(flushToDisk: true);
+                        stream.Dispose();
+                        RotateJournal();
+                        stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+                    }
+
+                    stream.Write(line);
+                    stream.WriteByte((byte)'\n');
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+            finally
             {
-                stream.Write(JsonSerializer.SerializeToUtf8Bytes(entry, MqttJsonContext.Wire.EventMessage));
-                stream.WriteByte((byte)'\n');
+                stream.Dispose();
             }
-
-            stream.Flush(flushToDisk: true);
         }
     }
 
-    /// <summary>Reads the journal's readable entries (a torn last line is skipped).</summary>
+    /// <summary>Reads the journal's readable entries, oldest first across the rotated files (a torn line is skipped).</summary>
     public IReadOnlyList<EventMessage> ReadJournal()
     {
-        var path = Path.Combine(Directory, JournalFile);
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
         var list = new List<EventMessage>();
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in JournalPaths().Where(File.Exists).SelectMany(File.ReadLines))
         {
             try
             {

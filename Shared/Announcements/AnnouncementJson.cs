@@ -304,32 +304,10 @@ public static class AnnouncementJson
             return null;
         }
 
-        string? idText = null;
-        string? enText = null;
         var before = problems.Count;
-        foreach (var p in e.EnumerateObject())
-        {
-            switch (p.Name)
-            {
-                case "id":
-                    idText = p.Value.ValueKind == JsonValueKind.String
-                        ? CheckString(p.Value.GetString()!, field + ".id", problems, maxLength, multiline)
-                        : AddTypeProblem(field + ".id", p.Value, problems);
-                    break;
-                case "en":
-                    if (p.Value.ValueKind != JsonValueKind.Null)
-                    {
-                        enText = p.Value.ValueKind == JsonValueKind.String
-                            ? CheckString(p.Value.GetString()!, field + ".en", problems, maxLength, multiline)
-                            : AddTypeProblem(field + ".en", p.Value, problems);
-                    }
-
-                    break;
-                default:
-                    problems.Add(new(field + "." + p.Name, "unknown field; a text has \"id\" (Indonesian) and optional \"en\""));
-                    break;
-            }
-        }
+        Unknown(e, field, ["id", "en"], "a text has \"id\" (Indonesian) and optional \"en\"", problems);
+        var idText = ReadString(e, "id", field, problems, (s, f) => CheckString(s, f, problems, maxLength, multiline));
+        var enText = ReadString(e, "en", field, problems, (s, f) => CheckString(s, f, problems, maxLength, multiline));
 
         if (idText is null && problems.Count == before)
         {
@@ -339,10 +317,30 @@ public static class AnnouncementJson
         return problems.Count == before && idText is not null ? new LocalizedText(idText, enText) : null;
     }
 
-    private static string? AddTypeProblem(string field, JsonElement e, List<AnnouncementProblem> problems)
+    /// <summary>Reads member <paramref name="name"/> of <paramref name="obj"/> as a string checked by <paramref name="check"/>; absent or null is null.</summary>
+    private static string? ReadString(JsonElement obj, string name, string parent, List<AnnouncementProblem> problems, Func<string, string, string?> check)
     {
-        problems.Add(new(field, $"expected a string, got {Describe(e)}"));
+        var field = parent + "." + name;
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return check(value.GetString()!, field);
+        }
+
+        problems.Add(new(field, $"expected a string, got {Describe(value)}"));
         return null;
+    }
+
+    private static void Unknown(JsonElement obj, string parent, string[] known, string hint, List<AnnouncementProblem> problems)
+    {
+        foreach (var p in obj.EnumerateObject().Where(p => !known.Contains(p.Name)))
+        {
+            problems.Add(new(parent + "." + Shorten(p.Name), "unknown field; " + hint));
+        }
     }
 
     private static string? CheckString(string raw, string field, List<AnnouncementProblem> problems, int maxLength, bool multiline)
@@ -398,28 +396,11 @@ public static class AnnouncementJson
         }
 
         var before = problems.Count;
-        LocalizedText? caption = null;
-        foreach (var p in e.EnumerateObject())
-        {
-            switch (p.Name)
-            {
-                case "url":
-                    url = p.Value.ValueKind == JsonValueKind.String
-                        ? CheckUrl(p.Value.GetString()!, field + ".url", problems)
-                        : AddTypeProblem(field + ".url", p.Value, problems);
-                    break;
-                case "caption":
-                    if (p.Value.ValueKind != JsonValueKind.Null)
-                    {
-                        caption = ReadTextValue(p.Value, field + ".caption", problems, AnnouncementLimits.MaxCaptionLength, multiline: false);
-                    }
-
-                    break;
-                default:
-                    problems.Add(new(field + "." + p.Name, "unknown field; a QR target has \"url\" and optional \"caption\""));
-                    break;
-            }
-        }
+        Unknown(e, field, ["url", "caption"], "a QR target has \"url\" and optional \"caption\"", problems);
+        url = ReadString(e, "url", field, problems, (s, f) => CheckUrl(s, f, problems));
+        var caption = e.TryGetProperty("caption", out var c) && c.ValueKind != JsonValueKind.Null
+            ? ReadTextValue(c, field + ".caption", problems, AnnouncementLimits.MaxCaptionLength, multiline: false)
+            : null;
 
         if (url is null && problems.Count == before)
         {
@@ -610,39 +591,11 @@ public static class AnnouncementJson
             }
 
             var before = problems.Count;
-            string? agency = null;
-            string? counter = null;
-            IReadOnlyList<string> services = [];
-            IReadOnlyList<string> requirements = [];
-            foreach (var p in entry.EnumerateObject())
-            {
-                switch (p.Name)
-                {
-                    case "agency":
-                        agency = p.Value.ValueKind == JsonValueKind.String
-                            ? CheckString(p.Value.GetString()!, ef + ".agency", problems, AnnouncementLimits.MaxAgencyLength, multiline: false)
-                            : AddTypeProblem(ef + ".agency", p.Value, problems);
-                        break;
-                    case "counter":
-                        if (p.Value.ValueKind != JsonValueKind.Null)
-                        {
-                            counter = p.Value.ValueKind == JsonValueKind.String
-                                ? CheckString(p.Value.GetString()!, ef + ".counter", problems, AnnouncementLimits.MaxCounterLength, multiline: false)
-                                : AddTypeProblem(ef + ".counter", p.Value, problems);
-                        }
-
-                        break;
-                    case "services":
-                        services = ReadStringList(p.Value, ef + ".services", problems);
-                        break;
-                    case "requirements":
-                        requirements = ReadStringList(p.Value, ef + ".requirements", problems);
-                        break;
-                    default:
-                        problems.Add(new(ef + "." + p.Name, "unknown field; an entry has agency, counter, services, requirements"));
-                        break;
-                }
-            }
+            Unknown(entry, ef, ["agency", "counter", "services", "requirements"], "an entry has agency, counter, services, requirements", problems);
+            var agency = ReadString(entry, "agency", ef, problems, (s, f) => CheckString(s, f, problems, AnnouncementLimits.MaxAgencyLength, multiline: false));
+            var counter = ReadString(entry, "counter", ef, problems, (s, f) => CheckString(s, f, problems, AnnouncementLimits.MaxCounterLength, multiline: false));
+            var services = entry.TryGetProperty("services", out var sv) ? ReadStringList(sv, ef + ".services", problems) : [];
+            var requirements = entry.TryGetProperty("requirements", out var rq) ? ReadStringList(rq, ef + ".requirements", problems) : [];
 
             if (agency is null && problems.Count == before)
             {
@@ -681,15 +634,15 @@ public static class AnnouncementJson
         var i = 0;
         foreach (var item in e.EnumerateArray())
         {
-            var s = item.ValueKind == JsonValueKind.String
-                ? CheckString(item.GetString()!, $"{field}[{i}]", problems, AnnouncementLimits.MaxListItemLength, multiline: false)
-                : AddTypeProblem($"{field}[{i}]", item, problems);
-            if (s is not null)
+            var itemField = $"{field}[{i++}]";
+            if (item.ValueKind != JsonValueKind.String)
             {
-                list.Add(s);
+                problems.Add(new(itemField, $"expected a string, got {Describe(item)}"));
             }
-
-            i++;
+            else if (CheckString(item.GetString()!, itemField, problems, AnnouncementLimits.MaxListItemLength, multiline: false) is { } text)
+            {
+                list.Add(text);
+            }
         }
 
         return list;

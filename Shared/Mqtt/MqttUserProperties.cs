@@ -14,4 +14,7 @@ public static class MqttUserProperties
 
     /// <summary>How the command was sent (<c>cli</c> for the mpp-controller verbs); shown in the audit as "user via cli".</summary>
     public const string Via = "mpp-via";
+
+    /// <summary>The <see cref="Via"/> value of the web panel (<c>mpp-panel</c>): the audit shows "user via panel".</summary>
+    public const string ViaPanel = "panel";
 }

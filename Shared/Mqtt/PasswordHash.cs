@@ -12,8 +12,27 @@ public sealed class PasswordHash
     /// <summary>Iterations for new hashes. Mosquitto's own default is 101; more costs only at connect time.</summary>
     public const int DefaultIterations = 10_000;
 
+    /// <summary>
+    /// Fewest iterations accepted. Mosquitto's <c>mosquitto_passwd</c> writes 101, so 100 keeps its files
+    /// usable; fewer (a <c>$7$1$…</c> line) makes an offline guess nearly free and is refused.
+    /// </summary>
+    public const int MinIterations = 100;
+
+    /// <summary>Most iterations accepted: above this one CONNECT costs seconds of CPU (a denial of service by configuration).</summary>
+    public const int MaxIterations = 10_000_000;
+
+    /// <summary>Shortest derived key accepted (Mosquitto writes 64 bytes); a 1-byte digest matches 1 password in 256.</summary>
+    public const int MinHashBytes = 32;
+
+    /// <summary>Shortest salt accepted (Mosquitto writes 12 bytes).</summary>
+    public const int MinSaltBytes = 8;
+
     private const int SaltBytes = 12;
     private const int HashBytes = 64;
+
+    // The salt and digest of the stand-in for an unknown user (see VerifyUnknownUser).
+    private static readonly byte[] UnknownSalt = RandomNumberGenerator.GetBytes(SaltBytes);
+    private static readonly byte[] UnknownHash = RandomNumberGenerator.GetBytes(HashBytes);
 
     private PasswordHash(int iterations, byte[] salt, byte[] hash)
     {
@@ -35,16 +54,25 @@ public sealed class PasswordHash
     public static string Create(string password, int iterations = DefaultIterations)
     {
         ArgumentNullException.ThrowIfNull(password);
-        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, MinIterations);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(iterations, MaxIterations);
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
         var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA512, HashBytes);
         return $"$7${iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
-    /// <summary>Parses a <c>$7$</c> hash string.</summary>
-    public static bool TryParse(string? text, out PasswordHash? hash)
+    /// <summary>
+    /// Parses a <c>$7$</c> hash string; false when it is not one, or when its iterations
+    /// (<see cref="MinIterations"/>–<see cref="MaxIterations"/>), salt (≥ <see cref="MinSaltBytes"/> bytes) or
+    /// digest (≥ <see cref="MinHashBytes"/> bytes) are too weak.
+    /// </summary>
+    public static bool TryParse(string? text, out PasswordHash? hash) => TryParse(text, out hash, out _);
+
+    /// <summary>As <see cref="TryParse(string?, out PasswordHash?)"/>, with the reason when it fails.</summary>
+    public static bool TryParse(string? text, out PasswordHash? hash, out string? problem)
     {
         hash = null;
+        problem = "is not a '$7$iterations$salt$hash' PBKDF2 hash";
         if (text is null)
         {
             return false;
@@ -52,8 +80,14 @@ public sealed class PasswordHash
 
         var parts = text.Split('$');
         // "$7$101$salt$hash" splits into "", "7", "101", salt, hash.
-        if (parts.Length != 5 || parts[0].Length != 0 || parts[1] != "7" || !int.TryParse(parts[2], out var iterations) || iterations < 1)
+        if (parts.Length != 5 || parts[0].Length != 0 || parts[1] != "7" || !int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var iterations))
         {
+            return false;
+        }
+
+        if (iterations is < MinIterations or > MaxIterations)
+        {
+            problem = $"has {iterations} iterations; at least {MinIterations} and at most {MaxIterations} are accepted";
             return false;
         }
 
@@ -61,12 +95,20 @@ public sealed class PasswordHash
         {
             var salt = Convert.FromBase64String(parts[3]);
             var derived = Convert.FromBase64String(parts[4]);
-            if (salt.Length == 0 || derived.Length == 0)
+            if (salt.Length < MinSaltBytes)
             {
+                problem = $"has a {salt.Length}-byte salt; at least {MinSaltBytes} bytes are needed";
+                return false;
+            }
+
+            if (derived.Length < MinHashBytes)
+            {
+                problem = $"has a {derived.Length}-byte digest; at least {MinHashBytes} bytes are needed";
                 return false;
             }
 
             hash = new PasswordHash(iterations, salt, derived);
+            problem = null;
             return true;
         }
         catch (FormatException)
@@ -85,5 +127,28 @@ public sealed class PasswordHash
 
         var derived = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), Salt, Iterations, HashAlgorithmName.SHA512, Hash.Length);
         return CryptographicOperations.FixedTimeEquals(derived, Hash);
+    }
+
+    /// <summary>
+    /// Does the PBKDF2 work of a check with <paramref name="iterations"/> (those of the known users) for a
+    /// user name that does not exist, and returns false, so an unknown user's refusal takes as long as a
+    /// wrong password's and the answer time does not tell which user names exist.
+    /// </summary>
+    public static bool VerifyUnknownUser(string? password, int iterations)
+    {
+        new PasswordHash(Math.Clamp(iterations, MinIterations, MaxIterations), UnknownSalt, UnknownHash).Verify(password ?? "");
+        return false;
+    }
+
+    /// <summary>Compares two secrets in time independent of where they differ (never <c>==</c> on a secret).</summary>
+    public static bool SecretEquals(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
     }
 }

@@ -27,6 +27,7 @@ public static class RoleTopicRules
 
         // Staff override the door and read the state.
         new(MqttRole.Staff, TopicAccess.Write, "mpp/{site}/override/set"),
+        new(MqttRole.Staff, TopicAccess.Write, "mpp/{site}/history/get"),
         new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/status"),
         new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/availability"),
         new(MqttRole.Staff, TopicAccess.Read, "mpp/{site}/schedule"),
@@ -42,6 +43,7 @@ public static class RoleTopicRules
         new(MqttRole.Admin, TopicAccess.Write, "mpp/all/announcements/set"),
         new(MqttRole.Admin, TopicAccess.Write, "mpp/all/announcements/delete"),
         new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/screens/+/screenshot/get"),
+        new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/history/get"),
         new(MqttRole.Admin, TopicAccess.Read, "mpp/{site}/#"),
         new(MqttRole.Admin, TopicAccess.Read, "mpp/all/#"),
 
@@ -52,6 +54,8 @@ public static class RoleTopicRules
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/announcements"),
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/screens/+/screenshot/get"),
         new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/+/screenshot"),
+        new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/+/availability"),
+        new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/responses/{user}/#"),
 
         // Home Assistant reads discovery configs and the state, announces itself, and overrides like staff.
         new(MqttRole.HomeAssistant, TopicAccess.Read, "homeassistant/#"),
@@ -59,6 +63,7 @@ public static class RoleTopicRules
         new(MqttRole.HomeAssistant, TopicAccess.Read, "mpp/{site}/status"),
         new(MqttRole.HomeAssistant, TopicAccess.Read, "mpp/{site}/availability"),
         new(MqttRole.HomeAssistant, TopicAccess.Write, "mpp/{site}/override/set"),
+        new(MqttRole.HomeAssistant, TopicAccess.Read, "mpp/{site}/responses/{user}/#"),
     ];
 
     /// <summary>The wire name of a role (<c>controller</c>, <c>staff</c>, <c>admin</c>, <c>screen</c>, <c>homeassistant</c>).</summary>
@@ -95,30 +100,38 @@ public static class RoleTopicRules
         All.Any(r => r.Role == role && r.Access.HasFlag(TopicAccess.Read) && TopicFilter.Overlaps(r.Expand(site, user), filter));
 
     /// <summary>
-    /// The Mosquitto ACL file giving exactly these rights: one block per user, with <c>%u</c> for the
-    /// per-user topics, bound to <paramref name="site"/> (or <c>+</c> for every site).
+    /// The Mosquitto ACL file giving exactly these rights, bound to <paramref name="site"/> (or <c>+</c> for
+    /// every site): the per-user rules (<c>{user}</c>, every role has them or more) once as <c>pattern</c>
+    /// lines with <c>%u</c>, which Mosquitto applies to every authenticated user by its own name, so each
+    /// user (hand-added ones too) reads only its own responses; then one block per user.
     /// </summary>
     public static string ToMosquittoAcl(IEnumerable<(string User, MqttRole Role)> users, string site)
     {
         ArgumentNullException.ThrowIfNull(users);
         var sb = new StringBuilder();
         sb.Append("# Generated from MppSignage.Shared.Mqtt.RoleTopicRules; do not edit by hand.\n");
+        foreach (var pattern in All.Where(r => r.IsPerUser).Select(r => (r.Access, Pattern: r.Expand(site, "%u"))).Distinct())
+        {
+            sb.Append("pattern ").Append(AclAccess(pattern.Access)).Append(' ').Append(pattern.Pattern).Append('\n');
+        }
+
         foreach (var (user, role) in users)
         {
             sb.Append('\n').Append("# role ").Append(Name(role)).Append('\n');
             sb.Append("user ").Append(user).Append('\n');
-            foreach (var rule in All.Where(r => r.Role == role))
+            foreach (var rule in All.Where(r => r.Role == role && !r.IsPerUser))
             {
-                var access = rule.Access switch
-                {
-                    TopicAccess.Read => "read",
-                    TopicAccess.Write => "write",
-                    _ => "readwrite",
-                };
-                sb.Append("topic ").Append(access).Append(' ').Append(rule.Expand(site, user)).Append('\n');
+                sb.Append("topic ").Append(AclAccess(rule.Access)).Append(' ').Append(rule.Expand(site, user)).Append('\n');
             }
         }
 
         return sb.ToString();
     }
+
+    private static string AclAccess(TopicAccess access) => access switch
+    {
+        TopicAccess.Read => "read",
+        TopicAccess.Write => "write",
+        _ => "readwrite",
+    };
 }

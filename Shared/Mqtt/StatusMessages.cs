@@ -1,4 +1,5 @@
 using MppSignage.Shared.Control;
+using MppSignage.Shared.Schedule;
 using NodaTime;
 
 namespace MppSignage.Shared.Mqtt;
@@ -28,7 +29,7 @@ public static class StatusMessages
                 : null,
             Relay = relayOn ? "on" : "off",
             ClockSynced = state.ClockSynced,
-            TodayHours = state.TodayHours.Select(i => HoursText(i, zone)).ToList(),
+            TodayHours = ScheduleFormat.DaySpans(state.TodayHours, zone),
             Message = state.Message,
             TimeZone = zone.Id,
             UpdatedAt = IsoTime.Format(updatedAt, zone),
@@ -45,16 +46,5 @@ public static class StatusMessages
         return b is not null
             && a with { UpdatedAt = "", TodayHours = null } == b with { UpdatedAt = "", TodayHours = null }
             && (a.TodayHours ?? []).SequenceEqual(b.TodayHours ?? []);
-    }
-
-    private static string HoursText(Interval interval, DateTimeZone zone)
-    {
-        var start = interval.HasStart ? interval.Start.InZone(zone).TimeOfDay.ToString("HH':'mm", null) : "00:00";
-        var end = interval.HasEnd ? interval.End.InZone(zone) : default;
-        // An interval ending at the next midnight is "…-24:00", as opening_hours writes it.
-        var endText = !interval.HasEnd ? "24:00"
-            : interval.HasStart && end.Date > interval.Start.InZone(zone).Date && end.TimeOfDay == LocalTime.Midnight ? "24:00"
-            : end.TimeOfDay.ToString("HH':'mm", null);
-        return $"{start}-{endText}";
     }
 }

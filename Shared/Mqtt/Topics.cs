@@ -67,6 +67,40 @@ public sealed class Topics
     /// </summary>
     public string Responses(string user) => $"{Root}/responses/{user}";
 
+    /// <summary>Longest Response Topic the controller answers on.</summary>
+    public const int MaxResponseTopicLength = 256;
+
+    /// <summary>
+    /// The user a Response Topic belongs to when it is one of this site's response topics
+    /// (<c>mpp/{site}/responses/{user}/…</c>, at least one level below the user, no wildcards, at most
+    /// <see cref="MaxResponseTopicLength"/> characters); null for any other topic. The controller answers
+    /// nowhere else: a Response Topic naming the status, the announcements, a Home Assistant config or
+    /// another site gets no answer there.
+    /// </summary>
+    public string? ResponseTopicOwner(string? responseTopic)
+    {
+        if (responseTopic is null || responseTopic.Length > MaxResponseTopicLength || !TopicFilter.IsValidTopicName(responseTopic))
+        {
+            return null;
+        }
+
+        var prefix = $"{Root}/responses/";
+        if (!responseTopic.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var slash = responseTopic.IndexOf('/', prefix.Length);
+        return slash > prefix.Length && slash < responseTopic.Length - 1 ? responseTopic[prefix.Length..slash] : null;
+    }
+
+    /// <summary>True when <paramref name="responseTopic"/> is one of <paramref name="user"/>'s own response topics (see <see cref="ResponseTopicOwner"/>).</summary>
+    public bool IsResponseTopicOf(string user, string? responseTopic)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return ResponseTopicOwner(responseTopic) is { } owner && string.Equals(owner, user, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The private response topic of one request, <c>mpp/{site}/responses/{user}/{requestId}</c>: the controller answers a
     /// command only there, and the broker lets only <paramref name="user"/> (the authenticated MQTT user) and admins read it.
@@ -97,6 +131,12 @@ public sealed class Topics
 
     /// <summary>Screenshot reply (PNG) for one screen.</summary>
     public string Screenshot(string screenId) => $"{Root}/screens/{screenId}/screenshot";
+
+    /// <summary>Retained availability of one screen (JSON <see cref="ScreenAvailability"/>; its Last Will says offline).</summary>
+    public string ScreenAvailability(string screenId) => $"{Root}/screens/{screenId}/availability";
+
+    /// <summary>History request (staff, admin): the controller answers a page of its journal on the Response Topic.</summary>
+    public string HistoryGet => $"{Root}/history/get";
 
     /// <summary>True when <paramref name="siteId"/> is usable as a topic level.</summary>
     public static bool IsValidSiteId(string siteId) =>

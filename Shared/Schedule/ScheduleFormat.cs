@@ -1,5 +1,6 @@
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.OpeningHours;
+using MppSignage.Shared.Wire;
 using NodaTime;
 
 namespace MppSignage.Shared.Schedule;
@@ -38,19 +39,8 @@ public static class ScheduleFormat
     }
 
     /// <summary><c>open</c>, <c>closed</c> or <c>unknown</c>.</summary>
-    public static string StateName(OpeningState state) => state switch
-    {
-        OpeningState.Open => "open",
-        OpeningState.Closed => "closed",
-        _ => "unknown",
-    };
+    public static string StateName(OpeningState state) => WireName.Of(state);
 
     /// <summary><c>regular</c>, <c>holiday</c>, <c>special</c> or <c>closure</c>.</summary>
-    public static string ReasonName(ScheduleReason reason) => reason switch
-    {
-        ScheduleReason.Regular => "regular",
-        ScheduleReason.Holiday => "holiday",
-        ScheduleReason.Special => "special",
-        _ => "closure",
-    };
+    public static string ReasonName(ScheduleReason reason) => WireName.Of(reason);
 }

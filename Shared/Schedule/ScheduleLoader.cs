@@ -14,6 +14,12 @@ namespace MppSignage.Shared.Schedule;
 /// </summary>
 public static class ScheduleLoader
 {
+    /// <summary>Problems listed at most for one document (then one line saying there are more).</summary>
+    public const int MaxProblems = 100;
+
+    /// <summary>Longest text field (name, reason, source, note, hours) in characters.</summary>
+    public const int MaxTextLength = 1000;
+
     /// <summary>The zone used when the document names none.</summary>
     public const string DefaultTimeZone = "Asia/Jakarta";
 
@@ -485,16 +491,26 @@ public static class ScheduleLoader
 
         private void CheckNoOverlap<T>(List<T> items, Func<T, (LocalDate From, LocalDate To)> range, Func<T, string> path, string what)
         {
-            for (var a = 0; a < items.Count; a++)
+            // One sweep in start order (n log n, not the n² of comparing every pair): an item overlaps the
+            // earlier ones exactly when it starts on or before the latest end seen so far, and it is reported
+            // once, against the item with that end. A file of 100,000 identical closures costs a sort, not 5·10⁹ pairs.
+            var order = Enumerable.Range(0, items.Count).OrderBy(i => range(items[i]).From).ToList();
+            var reach = -1;
+            foreach (var i in order)
             {
-                for (var b = a + 1; b < items.Count; b++)
+                var (from, to) = range(items[i]);
+                if (reach >= 0)
                 {
-                    var (af, at) = range(items[a]);
-                    var (bf, bt) = range(items[b]);
-                    if (af <= bt && bf <= at)
+                    var (rf, rt) = range(items[reach]);
+                    if (from <= rt)
                     {
-                        Problem(path(items[b]), $"overlaps {path(items[a])} ({Iso(af)}..{Iso(at)}); a day can belong to one {what} only");
+                        Problem(path(items[i]), $"overlaps {path(items[reach])} ({Iso(rf)}..{Iso(rt)}); a day can belong to one {what} only");
                     }
+                }
+
+                if (reach < 0 || to > range(items[reach]).To)
+                {
+                    reach = i;
                 }
             }
         }
@@ -620,7 +636,7 @@ public static class ScheduleLoader
                 return null;
             }
 
-            return s;
+            return CheckedText(s, $"{path}.{name}");
         }
 
         private string? OptionalText(Dictionary<string, JsonElement> f, string path, string name)
@@ -637,7 +653,7 @@ public static class ScheduleLoader
             }
 
             var s = el.GetString()!.Trim();
-            return s.Length == 0 ? null : s;
+            return s.Length == 0 ? null : CheckedText(s, $"{path}.{name}");
         }
 
         private (string Text, OpeningHoursExpression Expression)? RequiredHours(Dictionary<string, JsonElement> f, string path, string name)
@@ -680,7 +696,38 @@ public static class ScheduleLoader
             return false;
         }
 
-        private void Problem(string path, string reason) => Problems.Add(new ScheduleProblem(path, reason));
+        private void Problem(string path, string reason)
+        {
+            // A bounded list: a hostile or broken file cannot make the answer (or the memory) grow with it.
+            if (Problems.Count < MaxProblems)
+            {
+                Problems.Add(new ScheduleProblem(path, reason));
+            }
+            else if (Problems.Count == MaxProblems)
+            {
+                Problems.Add(new ScheduleProblem("$", $"more than {MaxProblems} problems; the rest are not listed (fix these first)"));
+            }
+        }
+
+        // Text fields are refused (not cleaned) when too long or holding characters that reorder or hide what
+        // staff and visitors read: nothing in a schedule changes without the admin seeing why.
+        private string? CheckedText(string s, string path)
+        {
+            if (s.Length > MaxTextLength)
+            {
+                Problem(path, $"is {s.Length} characters; at most {MaxTextLength} are allowed");
+                return null;
+            }
+
+            var bad = Input.UntrustedText.IndexOfForbidden(s);
+            if (bad >= 0)
+            {
+                Problem(path, $"contains U+{(int)s[bad]:X4} at position {bad + 1}: control, bidi-override and zero-width characters are not allowed; remove it");
+                return null;
+            }
+
+            return s;
+        }
 
         private static string Describe(JsonElement el) => WireJson.Describe(el);
 

@@ -62,6 +62,7 @@ public sealed class SignageMqttClient : BackgroundService
             ClientId = $"mpp-signage-{_settings.SiteId}-{_settings.ScreenId}-{Environment.ProcessId}",
             Tls = _settings.MqttTls,
             TlsCaFile = _settings.MqttTlsCaFile,
+            Will = new MqttLastWill(_topics.ScreenAvailability(_settings.ScreenId), System.Text.Encoding.UTF8.GetString(Availability(online: false))),
         };
         using var connection = new MqttConnection(endpoint, new MqttBackoff(_settings.ReconnectMin, _settings.ReconnectMax), _time, _connectionLogger);
         _connection = connection;
@@ -76,17 +77,19 @@ public sealed class SignageMqttClient : BackgroundService
         var session = new MqttSession
         {
             Subscriptions = [.. topics.Select(t => new MqttTopicFilterBuilder().WithTopic(t).WithAtLeastOnceQoS().Build())],
-            OnConnectedAsync = (_, _) =>
+            OnConnectedAsync = async (client, ct) =>
             {
+                // The screen's own retained availability; its Last Will says offline.
+                await client.PublishAsync(AvailabilityMessage(online: true), ct).ConfigureAwait(false);
                 _state.SetBrokerConnected(true, Now());
-                return Task.CompletedTask;
             },
             // Broker down, refused or unreachable: keep showing the last state (with the badge) until it is back.
             OnDisconnected = () => _state.SetBrokerConnected(false, Now()),
         };
         await connection.RunAsync(session, stoppingToken).ConfigureAwait(false);
         _screenshotRequests.Writer.TryComplete();
-        await connection.DisconnectAsync(null, CancellationToken.None).ConfigureAwait(false);
+        // A clean disconnect does not fire the Last Will: say offline ourselves.
+        await connection.DisconnectAsync(AvailabilityMessage(online: false), CancellationToken.None).ConfigureAwait(false);
         await screenshots.ConfigureAwait(false);
         _connection = null;
     }
@@ -213,4 +216,19 @@ public sealed class SignageMqttClient : BackgroundService
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    private MqttApplicationMessage AvailabilityMessage(bool online) => new MqttApplicationMessageBuilder()
+        .WithTopic(_topics.ScreenAvailability(_settings.ScreenId))
+        .WithPayload(Availability(online))
+        .WithRetainFlag(true)
+        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+        .Build();
+
+    private byte[] Availability(bool online)
+    {
+        var geometry = _frame.Renderer.Geometry;
+        return JsonSerializer.SerializeToUtf8Bytes(
+            new ScreenAvailability { Online = online, Width = geometry.Width, Height = geometry.Height, At = online ? IsoTime.Format(Now(), DateTimeZone.Utc) : null },
+            MqttJsonContext.Wire.ScreenAvailability);
+    }
 }

@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Text;
 using MppSignage.Shared.Mqtt;
+using MppSignage.TestSupport;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
-using MppSignage.TestSupport;
 
 namespace MppSignage.MqttHost.Tests;
 

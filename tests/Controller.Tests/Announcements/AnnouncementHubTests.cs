@@ -1,7 +1,7 @@
 using System.Text;
 using MppSignage.Controller.Announcements;
-using MppSignage.TestSupport;
 using MppSignage.Shared.Announcements;
+using MppSignage.TestSupport;
 
 namespace MppSignage.Controller.Tests.Announcements;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using MppSignage.Controller.Cli;
-using Microsoft.Extensions.Time.Testing;
 using MppSignage.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MppSignage.Controller.Tests.Cli;
 

@@ -1,5 +1,5 @@
-using MppSignage.TestSupport;
 using MppSignage.Shared.Control;
+using MppSignage.TestSupport;
 using NodaTime;
 using static MppSignage.TestSupport.Time;
 

@@ -1,8 +1,8 @@
 using System.Device.Gpio;
 using System.Text.Json;
-using MppSignage.TestSupport;
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Schedule;
+using MppSignage.TestSupport;
 using NodaTime;
 using static MppSignage.TestSupport.Time;
 

@@ -1,5 +1,5 @@
-using MppSignage.TestSupport;
 using MppSignage.Shared.Control;
+using MppSignage.TestSupport;
 using System.Text;
 
 namespace MppSignage.Controller.Tests.Mqtt;

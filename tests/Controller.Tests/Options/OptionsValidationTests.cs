@@ -16,7 +16,7 @@ public sealed class OptionsValidationTests
     [InlineData("--Door:OverrideMaxHours=0", "Door:OverrideMaxHours")]        // no overrides possible
     public async Task Start_WithInvalidOption_StopsWithKeyAndFix(string arg, string key)
     {
-        var args = new[] { "--Gpio:Driver=simulated", "--Mqtt:Users:0:Name=a", "--Mqtt:Users:0:Role=admin", $"--Mqtt:Users:0:PasswordHash={MppSignage.Shared.Mqtt.PasswordHash.Create("x", 10)}", arg };
+        var args = new[] { "--Gpio:Driver=simulated", "--Mqtt:Users:0:Name=a", "--Mqtt:Users:0:Role=admin", $"--Mqtt:Users:0:PasswordHash={MppSignage.Shared.Mqtt.PasswordHash.Create("x", 100)}", arg };
         using var host = ControllerHost.Build(args);
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         var failure = Assert.Single(ex.Failures, f => f.StartsWith(key + " ", StringComparison.Ordinal));

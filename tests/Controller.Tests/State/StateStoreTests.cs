@@ -2,9 +2,9 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
-using MppSignage.TestSupport;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
+using MppSignage.TestSupport;
 using static MppSignage.TestSupport.Time;
 
 namespace MppSignage.Controller.Tests.State;

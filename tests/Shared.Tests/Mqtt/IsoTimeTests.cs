@@ -1,7 +1,7 @@
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Tests.Wire;
-using NodaTime;
 using MppSignage.TestSupport;
+using NodaTime;
 
 namespace MppSignage.Shared.Tests.Mqtt;
 
@@ -19,7 +19,7 @@ public sealed class IsoTimeTests
         var instant = Instant.FromUtc(2024, 7, 1, 1, 0);
         var text = IsoTime.Format(instant, DateTimeZoneProviders.Tzdb[zone]);
         Assert.Equal(expected, text);
-        Rfc3339.AssertStrict(text, instant);
+        AssertStrict(text, instant);
     }
 
     [Theory]
@@ -46,6 +46,18 @@ public sealed class IsoTimeTests
         Assert.Null(IsoTime.Parse(text));
     }
 
+    [Theory]
+    [InlineData("2026-12-01T14:48:52+07:00", true)]    // what the wire carries
+    [InlineData("2026-12-01T07:48:52Z", true)]         // UTC
+    [InlineData("2026-12-01T14:48:52+07", false)]      // the old list's offset without minutes
+    [InlineData("2026-12-01T14:48+07:00", false)]      // no seconds
+    [InlineData("2026-12-01 14:48:52+07:00", false)]   // space instead of T
+    [InlineData("2026-12-01T14:48:52", false)]         // no offset
+    public void Rfc3339Check_IsStrict(string text, bool strict)
+    {
+        Assert.Equal(strict, Rfc3339.IsStrict(text));
+    }
+
     [Fact]
     public void Format_OffsetDateTime_KeepsItsOffset()
     {
@@ -53,5 +65,11 @@ public sealed class IsoTimeTests
         Assert.Equal("2026-12-01T14:48:52+07:00", IsoTime.Format(value));
         Assert.True(IsoTime.TryParse(IsoTime.Format(value), out var back));
         Assert.Equal(value, back);
+    }
+
+    private static void AssertStrict(string? text, Instant expected)
+    {
+        Assert.True(Rfc3339.IsStrict(text, out var parsed), $"not strict RFC 3339: {text}");
+        Assert.Equal(expected.ToDateTimeOffset(), parsed);
     }
 }

@@ -53,7 +53,10 @@ public sealed class RoleTopicRulesTests
     {
         var acl = RoleTopicRules.ToMosquittoAcl([("desk1", MqttRole.Staff), ("lobby", MqttRole.Screen)], Site);
         Assert.Contains("user desk1\ntopic write mpp/probolinggo/override/set\n", acl);
-        Assert.Contains("topic read mpp/probolinggo/responses/desk1/#", acl);
+        // Per-user topics are one Mosquitto pattern (%u = the authenticated user), not a line per user.
+        Assert.StartsWith("# Generated", acl);
+        Assert.Contains("\npattern read mpp/probolinggo/responses/%u/#\n", acl);
+        Assert.DoesNotContain("responses/desk1", acl);
         Assert.Contains("user lobby\n", acl);
         Assert.DoesNotContain("schedule/set", acl);
     }

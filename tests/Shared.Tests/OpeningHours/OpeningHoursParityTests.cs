@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MppSignage.Shared.OpeningHours;
+using MppSignage.TestSupport;
 using NodaTime;
 using NodaTime.Text;
-using MppSignage.TestSupport;
 
 namespace MppSignage.Shared.Tests.OpeningHours;
 

@@ -4,6 +4,7 @@ using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Wire;
+using MppSignage.TestSupport;
 using NodaTime;
 
 namespace MppSignage.Shared.Tests.Wire;
@@ -69,8 +70,8 @@ public sealed class WireRecordsTests
         Assert.DoesNotContain("\\u", text);                       // neither '+' nor the dash escaped
         Assert.StartsWith("""{"updatedAt":"2026-12-01T14:48:52+07:00","items":[""", text);
         using var doc = JsonDocument.Parse(bytes);
-        Rfc3339.AssertStrict(doc.RootElement.GetProperty("updatedAt").GetString(), Instant.FromUtc(2026, 12, 1, 7, 48, 52));
-        Rfc3339.AssertStrict(doc.RootElement.GetProperty("items")[0].GetProperty("until").GetString(), At(31, 14).ToInstant());
+        AssertStrict(doc.RootElement.GetProperty("updatedAt").GetString(), Instant.FromUtc(2026, 12, 1, 7, 48, 52));
+        AssertStrict(doc.RootElement.GetProperty("items")[0].GetProperty("until").GetString(), At(31, 14).ToInstant());
         Assert.Equal(item, Assert.Single(AnnouncementJson.ParseList(bytes).Items));
     }
 
@@ -145,5 +146,11 @@ public sealed class WireRecordsTests
         Assert.Equal(["auto", "open", "closed"], Enum.GetValues<OverrideTarget>().Select(DoorWire.Name));
         Assert.Equal("text, qr, services", WireName.List<AnnouncementKind>());
         Assert.False(WireName.TryParse<AnnouncementPriority>("High", out _));   // case-sensitive, as every wire name
+    }
+
+    private static void AssertStrict(string? text, Instant expected)
+    {
+        Assert.True(Rfc3339.IsStrict(text, out var parsed), $"not strict RFC 3339: {text}");
+        Assert.Equal(expected.ToDateTimeOffset(), parsed);
     }
 }

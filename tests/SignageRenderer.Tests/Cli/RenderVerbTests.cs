@@ -1,7 +1,7 @@
 using MppSignage.Shared.Announcements;
 using MppSignage.SignageRenderer.Cli;
-using SkiaSharp;
 using MppSignage.TestSupport;
+using SkiaSharp;
 
 namespace MppSignage.SignageRenderer.Tests.Cli;
 

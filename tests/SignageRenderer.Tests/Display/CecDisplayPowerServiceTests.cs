@@ -5,8 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 using MppSignage.Shared.Announcements;
 using MppSignage.SignageRenderer.Composition;
 using MppSignage.SignageRenderer.Display;
-using MppSignage.TestSupport;
 using MppSignage.SignageRenderer.Options;
+using MppSignage.TestSupport;
 using NodaTime;
 using static MppSignage.SignageRenderer.Tests.Display.Statuses;
 

@@ -1,11 +1,11 @@
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Signage;
 using MppSignage.SignageRenderer.Layout;
+using MppSignage.TestSupport;
 using SkiaSharp;
 using ZXing;
 using ZXing.Common;
 using ZXing.Multi.QrCode;
-using MppSignage.TestSupport;
 using static MppSignage.SignageRenderer.Tests.RendererFixtures;
 using static MppSignage.TestSupport.Time;
 

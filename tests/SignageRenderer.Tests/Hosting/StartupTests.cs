@@ -1,8 +1,8 @@
 using MppSignage.SignageRenderer.Hosting;
 using MppSignage.SignageRenderer.Options;
 using MppSignage.SignageRenderer.Text;
-using Microsoft.Extensions.Configuration;
 using MppSignage.TestSupport;
+using Microsoft.Extensions.Configuration;
 
 namespace MppSignage.SignageRenderer.Tests.Hosting;
 

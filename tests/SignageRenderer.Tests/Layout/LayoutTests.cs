@@ -2,8 +2,8 @@ using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Signage;
 using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Text;
-using SkiaSharp;
 using MppSignage.TestSupport;
+using SkiaSharp;
 using static MppSignage.SignageRenderer.Tests.RendererFixtures;
 using static MppSignage.TestSupport.Time;
 

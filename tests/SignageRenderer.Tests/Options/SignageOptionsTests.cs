@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MppSignage.SignageRenderer.Hosting;
 using MppSignage.SignageRenderer.Options;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SignageRenderer.Tests.Options;
 
@@ -64,7 +65,7 @@ public sealed class SignageOptionsTests
     [Fact]
     public void Host_RegistersTheGeneratedValidator_AndTheBoundOptions()
     {
-        var dir = MppSignage.TestSupport.TempDir.Create("signage-options");
+        var dir = TempDir.Create("signage");
         Assert.True(SignageHost.TryCreate([$"--Display:PngPath={dir}/frame.png", "--Mqtt:Port=1"], TimeProvider.System, out var host, out var errors), string.Join("; ", errors));
         using (host)
         {

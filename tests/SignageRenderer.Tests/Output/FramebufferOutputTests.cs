@@ -1,6 +1,6 @@
 using MppSignage.SignageRenderer.Output;
-using SkiaSharp;
 using MppSignage.TestSupport;
+using SkiaSharp;
 
 namespace MppSignage.SignageRenderer.Tests.Output;
 

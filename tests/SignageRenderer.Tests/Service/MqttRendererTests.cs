@@ -7,11 +7,11 @@ using MppSignage.SignageRenderer.Hosting;
 using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Preview;
 using MppSignage.SignageRenderer.Service;
+using MppSignage.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SkiaSharp;
-using MppSignage.TestSupport;
 
 namespace MppSignage.SignageRenderer.Tests.Service;
 

@@ -5,10 +5,10 @@ using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Options;
 using MppSignage.SignageRenderer.Preview;
 using MppSignage.SignageRenderer.Service;
+using MppSignage.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
-using MppSignage.TestSupport;
 using static MppSignage.SignageRenderer.Tests.RendererFixtures;
 using static MppSignage.TestSupport.Time;
 

@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 using MQTTnet;
 using MQTTnet.Protocol;
-using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.Faults;
 
@@ -13,6 +13,7 @@ namespace MppSignage.SystemTests.Faults;
 /// 10,000 generated bad payloads across every command topic the controller answers: no crash, no state change,
 /// each answered with a reason on its Response Topic, and the controller's managed memory flat.
 /// </summary>
+[Collection(HeapMeasurements.Name)]
 public sealed class BadPayloadTests
 {
     /// <summary>10,000; a longer soak: MPP_SOAK_BAD_PAYLOADS=40000 dotnet test tests/System.Tests --filter BadPayload.</summary>
@@ -27,8 +28,10 @@ public sealed class BadPayloadTests
         // Each refusal is journalled with an fsync; on this VM's disk that is ~4 ms each, so the state lives
         // on tmpfs here: the refusals, not the disk, are under test (ControllerKillTests uses the real disk).
         var state = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", $"mpp-bad-{Guid.NewGuid():N}") : TempDir.Create("bad-state");
+        // The huge-string payloads go up to ~270 KB: the broker's packet limit is raised above them so that
+        // the controller's own 64 KiB check answers them (BrokerBoundsTests covers the broker cutting them off).
         await using var controller = await ControllerTestHost.StartAsync(ShiftedTimeProvider.StartingAt(ShiftedTimeProvider.QuietMorning),
-            ControllerTestHost.EmbeddedArgs(port), stateDirectory: state, logCapacity: 200);
+            [.. ControllerTestHost.EmbeddedArgs(port), "--Mqtt:MaxPacketBytes=1048576"], stateDirectory: state, logCapacity: 200);
         try
         {
             await using var observer = await MqttTestClient.ConnectAsync(port, "staff", TestUsers.Password("staff"));

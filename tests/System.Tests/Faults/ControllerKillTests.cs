@@ -4,8 +4,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
-using NodaTime;
 using MppSignage.TestSupport;
+using NodaTime;
 
 namespace MppSignage.SystemTests.Faults;
 

@@ -29,10 +29,7 @@ public sealed class ShutdownTests
         {
             var started = Stopwatch.GetTimestamp();
             var stop = controller.Host.StopAsync(TimeSpan.FromSeconds(5));
-            while (controller.RelayOn && Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(10))
-            {
-                await Task.Delay(5);
-            }
+            await Eventually.TrueAsync(() => !controller.RelayOn, "the relay to reach its shutdown state", TimeSpan.FromSeconds(10), () => controller.Logs.Tail());
 
             var relayOff = Stopwatch.GetElapsedTime(started);
             var goodbyeStillWaiting = !stop.IsCompleted;

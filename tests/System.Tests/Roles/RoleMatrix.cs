@@ -1,8 +1,8 @@
 using System.Text;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
-using MQTTnet;
 using MppSignage.TestSupport;
+using MQTTnet;
 
 namespace MppSignage.SystemTests.Roles;
 

@@ -54,6 +54,7 @@ public sealed class RoleMatrixTests
             Microsoft.Extensions.Options.Options.Create(options),
             Microsoft.Extensions.Options.Options.Create(new SiteOptions { Id = TopicFamily.Site }),
             new InternalCredential(),
+            TimeProvider.System,
             NullLogger<EmbeddedBroker>.Instance);
         await broker.StartAsync(CancellationToken.None);
         try

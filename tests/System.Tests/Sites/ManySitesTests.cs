@@ -1,8 +1,8 @@
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
-using MQTTnet;
 using MppSignage.TestSupport;
+using MQTTnet;
 
 namespace MppSignage.SystemTests.Sites;
 

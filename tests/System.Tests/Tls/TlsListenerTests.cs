@@ -3,9 +3,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MppSignage.Controller.Hosting;
 using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
 using MQTTnet;
 using MQTTnet.Exceptions;
-using MppSignage.TestSupport;
 
 namespace MppSignage.SystemTests.Tls;
 

@@ -1,0 +1,102 @@
+using System.Net;
+using MppSignage.SystemTests.Support;
+using MppSignage.TestSupport;
+
+namespace MppSignage.Panel.Tests.Support;
+
+/// <summary>
+/// A whole local site as <c>scripts/run-local.sh</c> starts it: the real controller process (embedded
+/// broker, simulated GPIO, development users), one real screen renderer process and the real panel
+/// process, on free loopback ports. Shared by every test of the "site" collection.
+/// </summary>
+public sealed class Site : IAsyncLifetime
+{
+    /// <summary>The development logins (Controller/appsettings.Development.json).</summary>
+    public const string StaffUser = "staff", StaffPassword = "staff-dev", AdminUser = "admin", AdminPassword = "admin-dev";
+
+    /// <summary>The screen id of the renderer.</summary>
+    public const string ScreenId = "pintu-utama";
+
+    private readonly List<ChildProcess> _panels = [];
+
+    /// <summary>Broker port.</summary>
+    public int MqttPort { get; } = FreePort.Next();
+
+    /// <summary>The panel's base URL.</summary>
+    public string Url { get; private set; } = "";
+
+    /// <summary>The controller process (its output carries the simulated relay lines).</summary>
+    internal ChildProcess Controller { get; private set; } = null!;
+
+    /// <summary>The screen process.</summary>
+    internal ChildProcess Screen { get; private set; } = null!;
+
+    /// <summary>The panel process.</summary>
+    internal ChildProcess Panel { get; private set; } = null!;
+
+    /// <summary>The controller's state directory (journal).</summary>
+    public string StateDirectory { get; } = TempDir.Create("panel-state");
+
+    /// <summary>Where the screen writes its frames.</summary>
+    public string FramePath => Path.Combine(StateDirectory, "frame.png");
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        var dev = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" };
+        Controller = ChildProcess.Start("dotnet", [Dll("Controller", "mpp-controller"), "run", $"--Mqtt:Port={MqttPort}", $"--State:Directory={StateDirectory}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Lcd:Enabled=false"], dev, RepoPaths.Root);
+        await Controller.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "MQTT connection");
+        Screen = ChildProcess.Start("dotnet", [Dll("SignageRenderer", "mpp-signage"), $"--Mqtt:Port={MqttPort}", "--Mqtt:Username=screen", "--Mqtt:Password=screen-dev", "--Display:Output=png", $"--Display:PngPath={FramePath}", $"--Screen:Id={ScreenId}"], dev, RepoPaths.Root);
+        await Screen.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "broker connection");
+        (Panel, Url) = await StartPanelAsync();
+    }
+
+    /// <summary>Starts (another) panel process; extra arguments override its configuration.</summary>
+    internal async Task<(ChildProcess Process, string Url)> StartPanelAsync(params string[] extra)
+    {
+        var port = FreePort.Next();
+        var url = $"http://127.0.0.1:{port}";
+        var panel = ChildProcess.Start("dotnet", [Dll("Panel", "mpp-panel"), $"--Panel:MqttPort={MqttPort}", $"--Panel:Listen={url}", .. extra], new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" }, RepoPaths.Root);
+        _panels.Add(panel);
+        await panel.WaitForLineAsync(l => l.Contains("Panel listening", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "listening line");
+        return (panel, url);
+    }
+
+    /// <summary>A cookie-keeping HTTP client for the panel that does not follow redirects.</summary>
+    public HttpClient Client(string? url = null) => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
+    {
+        BaseAddress = new Uri(url ?? Url),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        foreach (var p in _panels)
+        {
+            await p.DisposeAsync();
+        }
+
+        await Screen.DisposeAsync();
+        await Controller.DisposeAsync();
+        TempDir.TryDelete(StateDirectory);
+    }
+
+    private static string Dll(string project, string name)
+    {
+        foreach (var configuration in new[] { RepoPaths.Configuration, RepoPaths.Configuration == "Release" ? "Debug" : "Release" })
+        {
+            var path = Path.Combine(RepoPaths.Root, project, "bin", configuration, "net10.0", name + ".dll");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new InvalidOperationException($"{name} is not built: run `dotnet build {project} -c Release`.");
+    }
+}
+
+/// <summary>The tests that share one <see cref="Site"/>.</summary>
+[CollectionDefinition("site")]
+public sealed class SiteCollection : ICollectionFixture<Site>, ICollectionFixture<Chromium>;
