@@ -69,7 +69,7 @@ if [ -z "$BUNDLE" ]; then
     stamp "reusing $BUNDLE (sources unchanged)"
   else
     stamp "building the arm64 bundle (deploy-pi/build.sh --no-deb --no-tar)"
-    rm -rf "$OUT"
+    rm -rf "$OUT"; mkdir -p "$REPO/artifacts" # a fresh clone has no artifacts/ yet
     if BUNDLE=$(timeout 1500 bash "$HERE/build.sh" --no-deb --no-tar --out "$OUT" 2> "$REPO/artifacts/emulated-build.log" | tail -1) && [ -d "$BUNDLE" ]; then
       echo "$src_hash" > "$OUT/source-hash"
       ok "build.sh made the arm64 bundle ($(grep -o 'published .*' "$REPO/artifacts/emulated-build.log"))"
