@@ -29,6 +29,7 @@ public sealed class UiText
         ["login.norole"] = ("Pengguna ini tidak boleh memakai panel (hanya staf dan admin).", "This user may not use the panel (staff and admins only)."),
         ["login.wait"] = ("Terlalu banyak percobaan. Coba lagi dalam {0} detik.", "Too many attempts. Try again in {0} seconds."),
         ["login.broker"] = ("Broker MQTT tidak dapat dihubungi; coba lagi sebentar lagi.", "The MQTT broker cannot be reached; try again shortly."),
+        ["login.quota"] = ("Broker menolak sambungan baru pengguna ini (terlalu banyak sesi terbuka); keluar dari perangkat lain atau coba lagi nanti.", "The broker refused another connection of this user (too many open sessions); log out elsewhere or try again later."),
         ["login.full"] = ("Terlalu banyak sesi aktif; coba lagi nanti.", "Too many active sessions; try again later."),
         ["login.expired"] = ("Sesi berakhir karena tidak aktif. Silakan masuk lagi.", "Your session ended after inactivity. Please log in again."),
         ["login.required"] = ("wajib diisi", "is required"),

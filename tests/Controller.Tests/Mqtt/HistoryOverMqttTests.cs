@@ -68,6 +68,6 @@ public sealed class HistoryOverMqttTests
         var published = await client.PublishAsync(Get, payload, responseTopic: responseTopic, correlation: System.Text.Encoding.ASCII.GetBytes(id));
         Assert.True(published.IsSuccess, published.ReasonString);
         var answer = await client.WaitForAsync(responseTopic);
-        return JsonSerializer.Deserialize(System.Buffers.BuffersExtensions.ToArray(answer.Payload), MqttJsonContext.Wire.HistoryPage)!;
+        return JsonSerializer.Deserialize(answer.Payload, MqttJsonContext.Wire.HistoryPage)!;
     }
 }
