@@ -236,6 +236,7 @@ public sealed class PanelMqttConnection : IAsyncDisposable
             _topics.Announcements,
             $"{_topics.Root}/screens/+/availability",
             $"{_topics.Root}/screens/+/screenshot",
+            $"{_topics.Root}/screens/+/preview",
         ];
         var session = new MqttSession
         {

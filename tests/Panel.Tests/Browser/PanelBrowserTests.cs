@@ -83,6 +83,18 @@ public sealed class PanelBrowserTests(Site site, Chromium chromium)
         await page.Locator("#f-body").FillAsync("Loket 5 buka sampai sore.");
         await page.Locator("#f-priority").SelectOptionAsync("emergency");
         await page.Locator("#f-seconds").FillAsync("15");
+
+        // The preview: the real frame drawn by the live screen, nothing published yet.
+        await page.Locator("#preview-button").ClickAsync();
+        await Assertions.Expect(page.Locator("#preview")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#preview-caption")).ToContainTextAsync(Site.ScreenId);
+        var preview = await (await page.APIRequest.GetAsync((await page.Locator("#preview").GetAttributeAsync("src"))!)).BodyAsync();
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], preview[..4]);
+        Assert.Equal(0, await page.Locator($"#ann-{id}").CountAsync());
+        Assert.DoesNotContain(site.Screen.Lines, l => l.Contains($"Slide announcement:{id}", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#f-title")).ToHaveValueAsync("Uji pengumuman");
+        await Chromium.ShotAsync(page, "announcement-preview", size);
+
         await page.Locator("#publish").ClickAsync();
 
         await Assertions.Expect(page.Locator("#result")).ToBeVisibleAsync();
