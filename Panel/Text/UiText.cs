@@ -18,6 +18,7 @@ public sealed class UiText
         ["nav.override"] = ("Buka/Tutup", "Open/Close"),
         ["nav.announcements"] = ("Pengumuman", "Announcements"),
         ["nav.screens"] = ("Layar", "Screens"),
+        ["nav.schedule"] = ("Jadwal", "Schedule"),
         ["nav.history"] = ("Riwayat", "History"),
         ["nav.logout"] = ("Keluar", "Log out"),
         ["lang.switch"] = ("English", "Bahasa Indonesia"),

@@ -134,6 +134,26 @@ public sealed class PanelBrowserTests(Site site, Chromium chromium)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task Admin_RefusedSchedule_ShowsItsProblemsAndNothingChanges(string size)
+    {
+        var page = await LoginAsync(size, Site.AdminUser, Site.AdminPassword);
+        await page.GotoAsync("/schedule");
+        var inForce = await page.Locator("#document").InputValueAsync();
+        var journal = site.Controller.Lines.Count;
+
+        await page.Locator("#document").FillAsync(inForce.Replace("\"Asia/Jakarta\"", "\"Mars/Olympus\"", StringComparison.Ordinal));
+        await page.Locator("#publish-schedule").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("Mars/Olympus");
+        await Chromium.ShotAsync(page, "schedule-refused", size);
+        Assert.DoesNotContain(site.Controller.Lines.Skip(journal), l => l.Contains("schedule", StringComparison.OrdinalIgnoreCase));
+        await page.GotoAsync("/schedule");
+        Assert.Equal(inForce, await page.Locator("#document").InputValueAsync());
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task PostWithoutAntiforgeryToken_Refused()
     {
@@ -206,7 +226,7 @@ public sealed class PanelBrowserTests(Site site, Chromium chromium)
         await login.Context.CloseAsync();
 
         var page = await LoginAsync(size, Site.AdminUser, Site.AdminPassword);
-        string[] pages = ["/", "/override", "/announcements", "/screens", "/history"];
+        string[] pages = ["/", "/override", "/announcements", "/schedule", "/screens", "/history"];
         // Twice round every page in one tab: the live stream must not hold connections of pages left behind.
         for (var round = 0; round < 2; round++)
         {
