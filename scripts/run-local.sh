@@ -20,6 +20,22 @@ if ! command -v mosquitto_sub >/dev/null 2>&1; then
     || echo "run-local: could not install mosquitto-clients; the controller still runs, use 'mpp-controller status' instead" >&2
 fi
 
+state="$root/.local/state"
+frames="$root/.local/frames"
+mkdir -p "$state" "$frames"
+
+# One instance per state directory (the controller holds an flock on controller.lock while it runs) and a
+# free port: checked before building or starting anything, so a second run changes nothing of the first.
+if ! flock -n "$state/controller.lock" true 2>/dev/null; then
+  other=$(cat "$state/controller.pid" 2>/dev/null || echo "?")
+  echo "run-local: another controller (PID $other) is already running with $state; stop it first (Ctrl+C in its terminal, or kill $other)" >&2
+  exit 1
+fi
+if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
+  echo "run-local: port $port on 127.0.0.1 is already in use; stop what listens there, or choose another port: MPP_PORT=1884 bash scripts/run-local.sh" >&2
+  exit 1
+fi
+
 echo "run-local: building the controller, the renderer and the panel…" >&2
 dotnet build Controller -c Debug -nologo -v quiet -clp:ErrorsOnly
 dotnet build SignageRenderer -c Debug -nologo -v quiet -clp:ErrorsOnly
@@ -27,10 +43,8 @@ dotnet build Panel -c Debug -nologo -v quiet -clp:ErrorsOnly
 pnl="dotnet $root/Panel/bin/Debug/net10.0/mpp-panel.dll"
 ctl="dotnet $root/Controller/bin/Debug/net10.0/mpp-controller.dll"
 sig="dotnet $root/SignageRenderer/bin/Debug/net10.0/mpp-signage.dll"
-frames="$root/.local/frames"
 
 # --- controller (embedded broker on 127.0.0.1:$port, simulated GPIO, state in .local/state) ---
-mkdir -p .local/state "$frames"
 cat >&2 <<INFO
 
 MppSignage controller — local run (development users, simulated GPIO)
@@ -41,9 +55,9 @@ MppSignage controller — local run (development users, simulated GPIO)
   watch everything:   mosquitto_sub -p $port -u admin -P admin-dev -t 'mpp/#' -v
   override (staff):   mosquitto_pub -p $port -u staff -P staff-dev -t mpp/probolinggo/override/set -q 1 -m '{"state":"open","reason":"antrian"}'
   back to automatic:  mosquitto_pub -p $port -u staff -P staff-dev -t mpp/probolinggo/override/set -q 1 -m '{"state":"auto"}'
-  CLI override:       DOTNET_ENVIRONMENT=Development $ctl override closed --until +30m --reason rapat -u staff -P staff-dev --port $port
-  CLI status:         DOTNET_ENVIRONMENT=Development $ctl status -u screen -P screen-dev --port $port
-  announcement:       DOTNET_ENVIRONMENT=Development $ctl announce add --id info-1 --title 'Layanan KTP elektronik' --body 'Perekaman KTP-el di loket 5 setiap hari kerja.' -u admin -P admin-dev --port $port
+  CLI override:       scripts/mpp controller override closed --until +30m --reason rapat -u staff -P staff-dev --port $port
+  CLI status:         scripts/mpp controller status --json -u screen -P screen-dev --port $port | jq .
+  announcement:       scripts/mpp controller announce add --id info-1 --title 'Layanan KTP elektronik' --body 'Perekaman KTP-el di loket 5 setiap hari kerja.' -u admin -P admin-dev --port $port
 
   screen frame:       $frames/frame.png   (renderer 'pintu-utama', 1920x1080, redrawn on change)
 
@@ -60,13 +74,23 @@ trap cleanup EXIT INT TERM
 # Further arguments go to the controller (e.g. --Door:ClosingSoonMinutes=30).
 env DOTNET_ENVIRONMENT=Development $ctl run \
   --Mqtt:Port="$port" \
-  --State:Directory="$root/.local/state" \
+  --State:Directory="$state" \
   --Schedule:File="$root/deploy-pi/config/schedule.json" \
   "$@" &
-pids+=($!)
+controller=$!
+pids+=("$controller")
 
-# The renderer is a separate MQTT client (role screen); it retries until the broker is up.
-for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.2; done
+# The renderer (a separate MQTT client, role screen) starts only once this controller's broker listens;
+# when the controller cannot start (its message is above), nothing else starts.
+for _ in $(seq 1 300); do
+  if ! kill -0 "$controller" 2>/dev/null; then
+    code=0; wait "$controller" || code=$?
+    echo "run-local: the controller did not start (exit $code); not starting the renderer" >&2
+    exit "$(( code == 0 ? 1 : code ))"
+  fi
+  (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break
+  sleep 0.2
+done
 env DOTNET_ENVIRONMENT=Development $sig \
   --Mqtt:Port="$port" --Mqtt:Username=screen --Mqtt:Password=screen-dev \
   --Display:Output=png --Display:PngPath="$frames/frame.png" \

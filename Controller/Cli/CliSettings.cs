@@ -30,7 +30,6 @@ internal sealed record CliSettings(string Host, int Port, string Site, string? U
         command.Options.Add(HostOption);
         command.Options.Add(PortOption);
         command.Options.Add(SiteOption);
-        command.TreatUnmatchedTokensAsErrors = false;
     }
 
     /// <summary>Connects a verb to the broker (<see cref="MqttConnector"/>), turning every failure into one readable line.</summary>
@@ -112,7 +111,7 @@ internal sealed record CliSettings(string Host, int Port, string Site, string? U
     public static (CliSettings? Settings, string? Problem) From(ParseResult parse)
     {
         var builder = new ConfigurationBuilder();
-        ControllerHost.AddSources(builder, [.. parse.UnmatchedTokens]);
+        ControllerHost.AddSources(builder, ConfigurationOverrides.From(parse));
         var config = builder.Build();
         var mqtt = config.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? new MqttOptions();
         var site = config.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();

@@ -28,7 +28,8 @@ internal sealed class HoursAction(string verb, Func<HoursInvocation, int> body) 
             var unmatched = parseResult.UnmatchedTokens;
             if (unmatched.Count > 0)
             {
-                throw new HoursUsageException($"unexpected argument '{unmatched[0]}' (see '{verb} --help')");
+                var known = parseResult.CommandResult.Command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name));
+                throw new HoursUsageException($"{MppSignage.Shared.CommandLine.CommandLineArguments.Unrecognised(unmatched[0], known)} (see '{verb} --help')");
             }
 
             return body(new HoursInvocation(parseResult, output, error));

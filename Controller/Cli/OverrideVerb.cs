@@ -27,7 +27,7 @@ public static class OverrideVerb
     {
         var state = new Argument<string>("state") { Description = "open, closed or auto" };
         state.AcceptOnlyFromAmong("open", "closed", "auto");
-        var until = new Option<string>("--until") { Description = "end: ISO 8601 with offset (2024-07-01T15:00:00+07:00), local HH:mm (next occurrence), or +90m / +2h; default: the next scheduled change" };
+        var until = new Option<string>("--until") { Description = "end: ISO 8601 with offset (2024-07-01T15:00:00+07:00), local HH:mm (next occurrence), or +90m / +2h; default: open outside hours for Door:DefaultOpenOverrideMinutes (never past midnight), otherwise the next scheduled change" };
         var reason = new Option<string>("--reason") { Description = "why (recorded in the audit trail)" };
         var cmd = new Command("override", "Override the door (staff/admin) and print the controller's answer.") { state, until, reason };
         CliSettings.AddTo(cmd);
@@ -53,7 +53,8 @@ public static class OverrideVerb
                 return 2;
             }
 
-            var parsed = ParseUntil(untilText, settings.Zone, SystemClock());
+            var now = SystemClock();
+            var parsed = ParseUntil(untilText, settings.Zone, now);
             if (parsed is null)
             {
                 error.WriteLine($"override: --until '{untilText}' is not a time: use 2024-07-01T15:00:00+07:00, 15:00 or +2h");
@@ -61,6 +62,10 @@ public static class OverrideVerb
             }
 
             until = parsed.Value.InZone(settings.Zone).ToOffsetDateTime();
+            if (Understood(untilText, parsed.Value, settings.Zone, now) is { } note)
+            {
+                error.WriteLine($"override: {note}");
+            }
         }
 
         if (reason is { Length: > CommandLimits.MaxReasonLength })
@@ -69,7 +74,7 @@ public static class OverrideVerb
             return 2;
         }
 
-        var success = $"override {state}{(until is null ? state == "auto" ? "" : " until the next scheduled change" : $" until {IsoTime.Format(until.Value)}")}";
+        var success = $"override {state}{(until is null ? state == "auto" ? "" : " until its default end (status shows it)" : $" until {IsoTime.Format(until.Value)}")}";
         return await CliCommand.SendAsync(settings, "override", t => t.OverrideSet, Payload(state, until, reason), success, null, output, error, ct);
     }
 
@@ -101,6 +106,23 @@ public static class OverrideVerb
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// For a local or relative <c>--until</c>: the instant it was taken as, in site time with its offset, and
+    /// "tomorrow" when a clock time already past today rolled over (null for a full ISO instant).
+    /// </summary>
+    internal static string? Understood(string text, Instant until, DateTimeZone zone, Instant now)
+    {
+        text = text.Trim();
+        if (IsoTime.Parse(text) is not null)
+        {
+            return null;
+        }
+
+        var day = Period.Between(now.InZone(zone).Date, until.InZone(zone).Date, PeriodUnits.Days).Days;
+        var when = day switch { 0 => "today", 1 => "tomorrow", _ => $"in {day} days" };
+        return $"--until {text} understood as {IsoTime.Format(until, zone)} ({when}; now is {IsoTime.Format(now, zone)})";
     }
 
     private static Instant SystemClock() => Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Hosting;
+using MppSignage.Controller.State;
 
 namespace MppSignage.Controller.Cli;
 
@@ -14,11 +16,8 @@ public static class RunVerb
     /// <summary>The <c>run</c> command.</summary>
     public static Command Create()
     {
-        var cmd = new Command("run", "Run the door controller service (default). Options: --Section:Key=value, env MPP_Section__Key, appsettings.json.")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        cmd.SetAction(parse => Run([.. parse.UnmatchedTokens]));
+        var cmd = new Command("run", "Run the door controller service (the default verb) until SIGTERM/Ctrl+C. Configuration: --Section:Key=value (e.g. --Mqtt:Port=1884), env MPP_Section__Key, appsettings.json.");
+        cmd.SetAction(parse => Run(ConfigurationOverrides.From(parse)));
         return cmd;
     }
 
@@ -36,8 +35,11 @@ public static class RunVerb
             return 2;
         }
 
+        InstanceLock? instance = null;
         try
         {
+            // Before any hosted service is built or started: a second instance must not touch the broker port, the GPIO or the state.
+            instance = InstanceLock.Acquire(host.Services.GetRequiredService<StateStore>().Directory);
             host.Run();
             return 0;
         }
@@ -66,6 +68,7 @@ public static class RunVerb
         finally
         {
             host.Dispose();
+            instance?.Dispose();
         }
     }
 }

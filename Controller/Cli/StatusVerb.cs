@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MppSignage.Shared.Mqtt;
 using NodaTime;
+using NodaTime.Text;
 
 namespace MppSignage.Controller.Cli;
 
@@ -108,6 +109,9 @@ public static class StatusVerb
         o.WriteLine($"  updated     {When(s.UpdatedAt)}{(s.TimeZone is null ? "" : $" ({s.TimeZone})")}");
     }
 
+    // Site time with its offset (Mon 2024-07-01 14:00 +07:00): staff read WIB, and the offset says so.
+    private static readonly OffsetDateTimePattern SiteTime = OffsetDateTimePattern.CreateWithInvariantCulture("ddd uuuu-MM-dd HH:mm o<+HH:mm>");
+
     private static string When(string? iso)
     {
         if (iso is null)
@@ -116,7 +120,7 @@ public static class StatusVerb
         }
 
         return IsoTime.TryParse(iso, out var parsed)
-            ? parsed.LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            ? SiteTime.Format(parsed)
             : iso;
     }
 }

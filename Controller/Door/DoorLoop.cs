@@ -224,7 +224,7 @@ internal sealed class DoorLoop : BackgroundService, IHostedLifecycleService
     }
 
     private DoorSituation Situation(Instant now, bool synced) =>
-        new(now, _schedules.Current?.Evaluate(now), Current, _override, synced, _policy.Decision, _schedules.Problem);
+        new(now, _schedules.Current?.Evaluate(now), Current, _override, synced, _policy.Decision, _schedules.Problem) { Zone = Zone };
 
     private async Task<CommandResult> RunCommandAsync(string by, Func<DoorContext, CommandResult> command)
     {

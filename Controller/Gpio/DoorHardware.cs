@@ -85,7 +85,7 @@ internal sealed class DoorHardware : IDisposable
 
     private bool Show(DoorState state, DateTimeZone zone)
     {
-        var changed = Relay.Set(state.Open, $"{DoorWire.Name(state.Mode)}, {DoorWire.Name(state.Reason)}");
+        var changed = Relay.Set(state.Open, DoorWhy.Describe(state, zone));
         Lamps.Show(state.Phase);
         if (Lcd is not null)
         {

@@ -65,6 +65,12 @@ internal static class ControllerOptionsRules
             yield return Problem("Door:OverrideMaxHours", o.OverrideMaxHours, "must be more than 0 and at most 168 hours", "e.g. --Door:OverrideMaxHours=12");
         }
 
+        if (o.DefaultOpenOverrideMinutes is < 1 or > 1440)
+        {
+            // Longer than Door:OverrideMaxHours is allowed: the maximum caps it anyway.
+            yield return Problem("Door:DefaultOpenOverrideMinutes", o.DefaultOpenOverrideMinutes, "must be 1-1440 minutes", "e.g. --Door:DefaultOpenOverrideMinutes=60");
+        }
+
         if (o.CheckIntervalSeconds is < 1 or > 3600)
         {
             yield return Problem("Door:CheckIntervalSeconds", o.CheckIntervalSeconds, "must be 1-3600 seconds", "e.g. --Door:CheckIntervalSeconds=30");

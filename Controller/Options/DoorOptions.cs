@@ -13,6 +13,12 @@ public sealed class DoorOptions
     public double OverrideMaxHours { get; set; } = 12;
 
     /// <summary>
+    /// Minutes an open override without <c>until</c> lasts while the schedule says closed (never past local
+    /// midnight): keeping the hall open for a queue, not until the next opening.
+    /// </summary>
+    public int DefaultOpenOverrideMinutes { get; set; } = 60;
+
+    /// <summary>
     /// Seconds between periodic re-decisions. They catch clock jumps (NTP stepping the clock after boot)
     /// and missed wake-ups; 30 s keeps a missed change short without measurable load.
     /// </summary>

@@ -28,6 +28,7 @@ public sealed class DoorPolicy
             gpio.Relay.ScheduleUnavailableState == "on")
         {
             OverrideMaximum = Duration.FromMilliseconds(door.OverrideMaxHours * 3_600_000),
+            DefaultOpenOverride = Duration.FromMinutes(door.DefaultOpenOverrideMinutes),
         };
         policy.CheckInterval = TimeSpan.FromSeconds(door.CheckIntervalSeconds);
         policy.SiteZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(site.TimeZone ?? "") ?? DateTimeZone.Utc;

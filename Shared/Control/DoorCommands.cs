@@ -20,12 +20,12 @@ public static class DoorCommands
             return new OverrideOutcome(CommandResult.Refused("state", ClockUnsynchronisedError), null);
         }
 
-        return OverrideRules.Apply(command, by, situation.Now, situation.Evaluation, situation.Options.OverrideMaximum);
+        return OverrideRules.Apply(command, by, situation.Now, situation.Evaluation, situation.OverridePolicy);
     }
 
     /// <summary>
     /// The staff button: a long press clears a stored override (nothing to do without one); a short press shows
-    /// the opposite of what the door shows, until the next scheduled change (see <see cref="OverrideRules.Toggle"/>).
+    /// the opposite of what the door shows, ending like an override without <c>until</c> (see <see cref="OverrideRules.Toggle"/>).
     /// Null when there is nothing to do.
     /// </summary>
     public static OverrideOutcome? Button(ButtonGesture gesture, DoorSituation situation)
@@ -42,6 +42,6 @@ public static class DoorCommands
         }
 
         var autoOpen = DoorDecision.Decide(situation.Evaluation, null, situation.ClockSynced, situation.Now, situation.Options, situation.ScheduleProblem).Open;
-        return OverrideRules.Toggle(situation.Current?.Open ?? false, autoOpen, situation.Now, situation.Evaluation, situation.Options.OverrideMaximum);
+        return OverrideRules.Toggle(situation.Current?.Open ?? false, autoOpen, situation.Now, situation.Evaluation, situation.OverridePolicy);
     }
 }

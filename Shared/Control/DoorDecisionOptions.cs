@@ -14,6 +14,9 @@ public sealed record DoorDecisionOptions(
     /// <summary>The longest an override may run; re-checked on every decision, not only when it is set.</summary>
     public Duration OverrideMaximum { get; init; } = OverrideRules.DefaultMaximum;
 
+    /// <summary>How long an open override without <c>until</c> lasts while the schedule says closed (see <see cref="OverrideRules.DefaultUntil"/>).</summary>
+    public Duration DefaultOpenOverride { get; init; } = OverridePolicy.DefaultOpenOutsideHours;
+
     /// <summary>15 minutes of closing-soon; closed while the clock is unsynchronised or the schedule unavailable.</summary>
     public static DoorDecisionOptions Default { get; } = new(Duration.FromMinutes(15), UnsynchronizedClockPolicy.Closed);
 }

@@ -20,6 +20,12 @@ public sealed record DoorSituation(
     DoorDecisionOptions Options,
     string? ScheduleProblem = null)
 {
+    /// <summary>The site zone: an open override's default end stops at local midnight, refusals speak local time.</summary>
+    public DateTimeZone Zone { get; init; } = DateTimeZone.Utc;
+
+    /// <summary>The limits override commands are judged by.</summary>
+    public OverridePolicy OverridePolicy => new(Options.OverrideMaximum, Options.DefaultOpenOverride, Zone);
+
     /// <summary>The stored override when it decides the door now, else null.</summary>
     public OverrideState? OverrideInForce =>
         Override is { } o && DoorDecision.Judge(o, Now, ClockSynced, Options.OverrideMaximum) == OverrideStanding.InForce ? o : null;

@@ -83,7 +83,15 @@ public sealed class SignageSlides
         var name = !string.IsNullOrWhiteSpace(status.Name) ? status.Name : status.Comment;
         if (!string.IsNullOrWhiteSpace(name))
         {
-            details.Add(new LocalizedText(name.Trim()));
+            // Names are Indonesian proper names; the English line says what kind of day it is.
+            var en = status.Reason switch
+            {
+                "holiday" => SignageWords.PublicHolidayEn,
+                "special" => SignageWords.SpecialHoursEn,
+                "closure" => SignageWords.ClosureEn,
+                _ => null,
+            };
+            details.Add(new LocalizedText(name.Trim(), en));
         }
 
         if (string.Equals(status.Mode, "override", StringComparison.Ordinal))

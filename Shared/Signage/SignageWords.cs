@@ -22,7 +22,16 @@ public static class SignageWords
     public static readonly LocalizedText Today = new("Hari ini", "Today");
 
     /// <summary>Before the closing time when it is not yet the last hour.</summary>
-    public static readonly LocalizedText OpenUntil = new("Buka sampai", "Open until");
+    public static readonly LocalizedText OpenUntil = new("Buka hingga", "Open until");
+
+    /// <summary>English line under a holiday's (Indonesian) name on the status slide.</summary>
+    public const string PublicHolidayEn = "Public holiday";
+
+    /// <summary>English line under a special period's name on the status slide.</summary>
+    public const string SpecialHoursEn = "Special opening hours";
+
+    /// <summary>English line under a one-off closure's reason on the status slide.</summary>
+    public const string ClosureEn = "One-off closure";
 
     /// <summary>Before the override reason.</summary>
     public static readonly LocalizedText SetByStaff = new("Diatur petugas", "Set by staff");

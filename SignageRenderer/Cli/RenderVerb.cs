@@ -33,7 +33,7 @@ public static class RenderVerb
         var at = new Option<string>("--at") { Description = "The instant, ISO 8601: 2024-07-01T13:35:00+07:00 (without offset: site time).", Required = true };
         var slide = new Option<string>("--slide") { Description = "status | hours | qr | services | announcement:<id>", DefaultValueFactory = _ => "status" };
         var size = new Option<string>("--size") { Description = "WIDTHxHEIGHT: 1920x1080 (landscape) or 1080x1920 (portrait).", DefaultValueFactory = _ => "1920x1080" };
-        var output = new Option<string>("--out") { Description = "PNG file to write (replaced atomically).", Required = true };
+        var output = new Option<string?>("--out") { Description = $"PNG file to write (replaced atomically); default {DefaultOutDirectory}/<slide>-<date>-<time>-<size>.png (ignored by git)." };
         var font = new Option<string?>("--font") { Description = "Font family or file (default Display:Font)." };
         var language = new Option<string?>("--language") { Description = "id or id+en (default Display:Language)." };
         var stale = new Option<bool>("--stale") { Description = "Show the 'may be out of date' badge (as when the controller is offline)." };
@@ -48,11 +48,23 @@ public static class RenderVerb
             parse.GetValue(at)!,
             parse.GetValue(slide)!,
             parse.GetValue(size)!,
-            parse.GetValue(output)!,
+            parse.GetValue(output),
             parse.GetValue(font),
             parse.GetValue(language),
             parse.GetValue(stale)), Console.Out, Console.Error));
         return command;
+    }
+
+    /// <summary>Where previews go without <c>--out</c>: under <c>.local/</c>, which git ignores, never the working tree.</summary>
+    public const string DefaultOutDirectory = ".local/previews";
+
+    /// <summary>The default file for a preview: <c>.local/previews/status-20240704-1335-1920x1080.png</c>.</summary>
+    public static string DefaultOut(SlideRef slide, LocalDateTime at, ScreenGeometry geometry)
+    {
+        ArgumentNullException.ThrowIfNull(slide);
+        var name = slide.Kind == SlideKind.Announcement ? $"announcement-{slide.AnnouncementId}" : slide.ToString();
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
+        return Path.Combine(DefaultOutDirectory, $"{safe}-{at.ToString("uuuuMMdd'-'HHmm", System.Globalization.CultureInfo.InvariantCulture)}-{geometry}.png");
     }
 
     /// <summary>Runs a render request; 0 on success, 2 with a message naming the option on bad input.</summary>
@@ -108,6 +120,7 @@ public static class RenderVerb
                 ? "--slide qr: no QR target configured; set Qr:WhatsAppNumber and/or Qr:ReviewUrl (appsettings.json, MPP_Qr__WhatsAppNumber)."
                 : $"--slide: '{r.Slide}' cannot be shown with the given files.");
         var (footer, _, _) = composer.Footer(snapshot, at);
+        var outPath = r.Out ?? DefaultOut(slideRef, at.InZone(schedule.Zone).LocalDateTime, geometry);
 
         if (!FontSet.TryLoad(settings.Font, r.Font is null ? "Display:Font" : "--font", out var fonts, out var fontError))
         {
@@ -122,21 +135,21 @@ public static class RenderVerb
             var png = renderer.EncodePng();
             try
             {
-                var dir = Path.GetDirectoryName(Path.GetFullPath(r.Out));
+                var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
                 if (dir is not null)
                 {
                     Directory.CreateDirectory(dir);
                 }
 
-                PngFileOutput.WriteAtomically(r.Out, png);
+                PngFileOutput.WriteAtomically(outPath, png);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new RenderArgumentException($"--out: cannot write '{r.Out}' ({ex.Message}).");
+                throw new RenderArgumentException($"--out: cannot write '{outPath}' ({ex.Message}).");
             }
         }
 
-        stdout.WriteLine($"{r.Out}: {slideRef} at {at.InZone(schedule.Zone):uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>}, {geometry}, status {statusMessage.State}/{statusMessage.Phase}");
+        stdout.WriteLine($"{outPath}: {slideRef} at {at.InZone(schedule.Zone):uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>}, {geometry}, status {statusMessage.State}/{statusMessage.Phase}");
         return 0;
     }
 
@@ -268,7 +281,7 @@ public static class RenderVerb
     /// <param name="Font">--font.</param>
     /// <param name="Language">--language.</param>
     /// <param name="Stale">--stale.</param>
-    public sealed record Request(string Schedule, string? Announcements, string? Status, string At, string Slide, string Size, string Out, string? Font = null, string? Language = null, bool Stale = false);
+    public sealed record Request(string Schedule, string? Announcements, string? Status, string At, string Slide, string Size, string? Out, string? Font = null, string? Language = null, bool Stale = false);
 
     private sealed class RenderArgumentException(string message) : Exception(message);
 }

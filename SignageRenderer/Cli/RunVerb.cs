@@ -10,11 +10,8 @@ public static class RunVerb
     /// <summary>The <c>run</c> command.</summary>
     public static Command Create()
     {
-        var command = new Command("run", "Run the signage service (the default): subscribe to the site's MQTT topics and draw the screen. Options come from appsettings.json, MPP_Section__Key and --Section:Key=value.")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        command.SetAction(parse => Run(parse.UnmatchedTokens));
+        var command = new Command("run", "Run the signage service (the default verb): subscribe to the site's MQTT topics and draw the screen. Configuration: --Section:Key=value (e.g. --Display:Size=1080x1920), env MPP_Section__Key, appsettings.json.");
+        command.SetAction(parse => Run(ConfigurationOverrides.From(parse)));
         return command;
     }
 

@@ -37,17 +37,24 @@ public sealed class SlideComposer
     }
 
     /// <summary>The rotation's answer and the models for <paramref name="now"/>.</summary>
-    public ComposedFrame Compose(SignageSnapshot snapshot, Instant now)
+    /// <param name="snapshot">What the renderer knows.</param>
+    /// <param name="now">The instant.</param>
+    /// <param name="startedAt">
+    /// When the screen started showing (the render loop's first frame), or null for a preview. From then the
+    /// status slide stays on screen for its full time and until the rotation's next slot boundary, so the
+    /// retained state arriving in the first second (schedule, announcements, each changing the cycle) does
+    /// not flash slides past the visitor; only an emergency takes over earlier.
+    /// </param>
+    public ComposedFrame Compose(SignageSnapshot snapshot, Instant now, Instant? startedAt = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var zone = ZoneOf(snapshot);
-        var qr = SignageSlides.Qr(_settings.WhatsAppNumber, _settings.ReviewUrl);
-        var rotation = _settings.Rotation with
+        var selection = Select(snapshot, now, zone);
+        if (startedAt is { } start && !selection.Emergency && selection.Slide != SlideRef.Status && FirstSlideEnd(snapshot, start, zone) is var holdEnd && now < holdEnd)
         {
-            ShowHours = _settings.Rotation.ShowHours && snapshot.Schedule is not null,
-            ShowQr = _settings.Rotation.ShowQr && qr is not null,
-        };
-        var selection = AnnouncementRotation.Select(snapshot.Announcements, _settings.ScreenId, now, zone, WhenFor(snapshot.Schedule), rotation);
+            selection = new SlideSelection(SlideRef.Status, null, start, holdEnd, Min(holdEnd, selection.ValidUntil), false, selection.Cycle);
+        }
+
         var slide = BuildSlide(selection.Slide, snapshot, now) ?? new SignageSlides(zone).Status(snapshot.Status, now);
         var (footer, stale, staleAt) = Footer(snapshot, now);
 
@@ -59,6 +66,29 @@ public sealed class SlideComposer
         }
 
         return new ComposedFrame(slide, footer, _settings.SiteName, selection, wake, stale);
+    }
+
+    /// <summary>
+    /// The end of the first slide after <paramref name="start"/>: its full status time, then on to the slot
+    /// boundary of the rotation so the slide after it is shown whole too.
+    /// </summary>
+    public Instant FirstSlideEnd(SignageSnapshot snapshot, Instant start, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var full = start + Duration.FromSeconds(Math.Max(1, _settings.Rotation.StatusSeconds));
+        var then = Select(snapshot, full, zone);
+        return then.SlotStart == full || then.Slide == SlideRef.Status ? full : then.SlotEnd;
+    }
+
+    private SlideSelection Select(SignageSnapshot snapshot, Instant now, DateTimeZone zone)
+    {
+        var qr = SignageSlides.Qr(_settings.WhatsAppNumber, _settings.ReviewUrl);
+        var rotation = _settings.Rotation with
+        {
+            ShowHours = _settings.Rotation.ShowHours && snapshot.Schedule is not null,
+            ShowQr = _settings.Rotation.ShowQr && qr is not null,
+        };
+        return AnnouncementRotation.Select(snapshot.Announcements, _settings.ScreenId, now, zone, WhenFor(snapshot.Schedule), rotation);
     }
 
     /// <summary>The model of <paramref name="slide"/> at <paramref name="now"/>; null when it cannot be shown (no schedule, no QR configured, unknown announcement).</summary>

@@ -77,6 +77,19 @@ public sealed class FramePainter
         using var font = _fitter.CreateFont(block.FontSize, block.Bold);
         foreach (var line in block.Lines)
         {
+            if (line.GlyphX is { } glyphX)
+            {
+                // Spaced headline: each text element where the fitter placed it.
+                var starts = System.Globalization.StringInfo.ParseCombiningCharacters(line.Text);
+                for (var i = 0; i < starts.Length && i < glyphX.Count; i++)
+                {
+                    var end = i + 1 < starts.Length ? starts[i + 1] : line.Text.Length;
+                    canvas.DrawText(line.Text[starts[i]..end], line.X + glyphX[i], line.Baseline, SKTextAlign.Left, font, paint);
+                }
+
+                continue;
+            }
+
             canvas.DrawText(line.Text, line.X, line.Baseline, SKTextAlign.Left, font, paint);
         }
     }

@@ -13,6 +13,18 @@ namespace MppSignage.SignageRenderer.Layout;
 /// </summary>
 public sealed class FrameLayouter
 {
+    /// <summary>The least ink gap between the headline's glyphs (× size): about 12 px at 1080p, clearly apart from 5 m.</summary>
+    public const float HeadlineInkGap = 0.04f;
+
+    /// <summary>
+    /// The smallest text on a visitor-facing slide, in units (px at 1080 on the short side): 36 px is about
+    /// 18 mm on a 43" screen, cap height ~13 mm, readable from 5 m. Layouts give fewer lines rather than smaller ones.
+    /// </summary>
+    public const float MinimumReadableSize = 36f;
+
+    // A slide title with its English line (84 + 46 units, at their line pitch) fits without shrinking the English.
+    private float TitleHeight => Bilingual ? 156 : 104;
+
     private readonly TextFitter _fitter;
     private readonly Dictionary<string, QrMatrix> _qrCache = new(StringComparer.Ordinal);
 
@@ -46,8 +58,8 @@ public sealed class FrameLayouter
         var u = geometry.Unit;
         if (!string.IsNullOrWhiteSpace(header))
         {
-            var strip = new SKRect(content.Left, content.Top, content.Right, content.Top + (46 * u));
-            AddText(elements, _fitter.Fit(new TextSpec(header, new TextStyle(34 * u, true, Theme.Secondary, MaxLines: 1)), strip));
+            var strip = new SKRect(content.Left, content.Top, content.Right, content.Top + (48 * u));
+            AddText(elements, _fitter.Fit(new TextSpec(header, new TextStyle(MinimumReadableSize * u, true, Theme.Secondary, MaxLines: 1)), strip));
             content = new SKRect(content.Left, strip.Bottom + (28 * u), content.Right, content.Bottom);
         }
 
@@ -114,7 +126,7 @@ public sealed class FrameLayouter
     {
         var u = g.Unit;
         var specs = new List<TextSpec>();
-        Add(specs, s.Headline, new TextStyle(300 * u, true, Theme.Text, TextAlign.Center, MaxLines: 1, LineSpacing: 1f),
+        Add(specs, s.Headline, new TextStyle(300 * u, true, Theme.Text, TextAlign.Center, MaxLines: 1, LineSpacing: 1f, MinInkGap: HeadlineInkGap),
             new TextStyle(84 * u, true, Theme.Secondary, TextAlign.Center, MaxLines: 1, SpaceBefore: 0.05f));
         Add(specs, s.Primary, new TextStyle(84 * u, true, Theme.Text, TextAlign.Center, SpaceBefore: 0.55f),
             new TextStyle(50 * u, false, Theme.Secondary, TextAlign.Center, SpaceBefore: 0.15f));
@@ -133,7 +145,7 @@ public sealed class FrameLayouter
     private SKColor LayoutHours(List<LayoutElement> elements, ScreenGeometry g, SKRect content, HoursSlideModel h)
     {
         var u = g.Unit;
-        var titleArea = new SKRect(content.Left, content.Top, content.Right, content.Top + (104 * u));
+        var titleArea = new SKRect(content.Left, content.Top, content.Right, content.Top + (TitleHeight * u));
         AddTexts(elements, _fitter.FitStack(Specs(h.Title, new TextStyle(84 * u, true, Theme.Accent, MaxLines: 1), null), titleArea));
         var rest = new SKRect(content.Left, titleArea.Bottom + (36 * u), content.Right, content.Bottom);
 
@@ -141,47 +153,42 @@ public sealed class FrameLayouter
         for (var i = 0; i < h.Week.Count; i++)
         {
             Add(week, h.Week[i], new TextStyle(62 * u, false, Theme.Text, SpaceBefore: i == 0 ? 0 : 0.4f, NoWrap: true),
-                new TextStyle(40 * u, false, Theme.Secondary, SpaceBefore: 0.1f, NoWrap: true));
+                new TextStyle(42 * u, false, Theme.Secondary, SpaceBefore: 0.1f, NoWrap: true));
         }
 
-        var holidays = new List<TextSpec>();
-        if (h.HolidaysTitle is not null && h.Holidays.Count > 0)
+        // The decree reference (h.Source) is not drawn: it is noise for visitors (staff see it in `hours check`).
+        // Holidays: as many as fit at a readable size, the nearest first.
+        List<TextSpec> Holidays(int count, bool first)
         {
-            Add(holidays, h.HolidaysTitle, new TextStyle(54 * u, true, Theme.Accent, SpaceBefore: 1.0f),
-                new TextStyle(38 * u, false, Theme.Secondary, SpaceBefore: 0.1f));
-            foreach (var d in h.Holidays)
+            var specs = new List<TextSpec>();
+            if (h.HolidaysTitle is not null && count > 0)
             {
-                Add(holidays, d, new TextStyle(44 * u, false, Theme.Text, SpaceBefore: 0.5f),
-                    new TextStyle(34 * u, false, Theme.Secondary, SpaceBefore: 0.1f));
+                Add(specs, h.HolidaysTitle, new TextStyle(54 * u, true, Theme.Accent, SpaceBefore: first ? 0 : 1.0f),
+                    new TextStyle(40 * u, false, Theme.Secondary, SpaceBefore: 0.1f));
+                foreach (var d in h.Holidays.Take(count))
+                {
+                    Add(specs, d, new TextStyle(50 * u, false, Theme.Text, SpaceBefore: 0.5f),
+                        new TextStyle(40 * u, false, Theme.Secondary, SpaceBefore: 0.1f));
+                }
             }
+
+            return specs;
         }
 
-        var source = string.IsNullOrWhiteSpace(h.Source) ? null : new TextSpec(h.Source, new TextStyle(34 * u, false, Theme.Secondary, SpaceBefore: 1.3f));
-        if (!g.Portrait && holidays.Count > 0)
+        var minimum = MinimumReadableSize * u;
+        if (!g.Portrait && h.HolidaysTitle is not null && h.Holidays.Count > 0)
         {
             // Landscape: the week on the left, holidays on the right.
             var gap = 64 * u;
             var leftArea = new SKRect(rest.Left, rest.Top, rest.Left + (rest.Width * 0.58f) - (gap / 2), rest.Bottom);
             var rightArea = new SKRect(leftArea.Right + gap, rest.Top, rest.Right, rest.Bottom);
-            if (source is not null)
-            {
-                week.Add(source);
-            }
-
-            holidays[0] = holidays[0] with { Style = holidays[0].Style with { SpaceBefore = 0 } };
             AddTexts(elements, _fitter.FitStack(week, leftArea));
             elements.Add(new FillElement(new SKRect(leftArea.Right + (gap / 2) - (2 * u), rest.Top, leftArea.Right + (gap / 2) + (2 * u), rest.Bottom), Theme.NavyCard));
-            AddTexts(elements, _fitter.FitStack(holidays, rightArea));
+            AddTexts(elements, FitReadable(n => Holidays(n, first: true), h.Holidays.Count, rightArea, minimum));
         }
         else
         {
-            var all = week.Concat(holidays).ToList();
-            if (source is not null)
-            {
-                all.Add(source);
-            }
-
-            AddTexts(elements, _fitter.FitStack(all, rest));
+            AddTexts(elements, FitReadable(n => [.. week, .. Holidays(n, first: false)], h.Holidays.Count, rest, minimum));
         }
 
         return Theme.Navy;
@@ -190,7 +197,7 @@ public sealed class FrameLayouter
     private SKColor LayoutQr(List<LayoutElement> elements, ScreenGeometry g, SKRect content, QrSlideModel q)
     {
         var u = g.Unit;
-        var titleArea = new SKRect(content.Left, content.Top, content.Right, content.Top + (104 * u));
+        var titleArea = new SKRect(content.Left, content.Top, content.Right, content.Top + (TitleHeight * u));
         AddTexts(elements, _fitter.FitStack(Specs(q.Title, new TextStyle(80 * u, true, Theme.Accent, TextAlign.Center, MaxLines: 1), null), titleArea));
         var rest = new SKRect(content.Left, titleArea.Bottom + (40 * u), content.Right, content.Bottom);
         var n = Math.Max(1, q.Items.Count);
@@ -209,7 +216,7 @@ public sealed class FrameLayouter
                 cell = new SKRect(rest.Left + (i * (w + gap)), rest.Top, rest.Left + (i * (w + gap)) + w, rest.Bottom);
             }
 
-            LayoutQrCell(elements, g, cell, q.Items[i], textHeight: (g.Portrait ? 150 : 190) * u);
+            LayoutQrCell(elements, g, cell, q.Items[i], textHeight: 230 * u);
         }
 
         return Theme.Navy;
@@ -241,8 +248,8 @@ public sealed class FrameLayouter
             specs.Add(new TextSpec(item.Label, new TextStyle(58 * u, true, Theme.Text, TextAlign.Center, MaxLines: 1)));
         }
 
-        Add(specs, item.Caption, new TextStyle(42 * u, false, Theme.Text, TextAlign.Center, SpaceBefore: 0.25f),
-            new TextStyle(34 * u, false, Theme.Secondary, TextAlign.Center, SpaceBefore: 0.1f));
+        Add(specs, item.Caption, new TextStyle(44 * u, false, Theme.Text, TextAlign.Center, SpaceBefore: 0.25f),
+            new TextStyle(MinimumReadableSize * u, false, Theme.Secondary, TextAlign.Center, SpaceBefore: 0.1f));
         if (specs.Count > 0)
         {
             AddTexts(elements, _fitter.FitStack(specs, textArea));
@@ -343,6 +350,22 @@ public sealed class FrameLayouter
         }
 
         return Theme.Navy;
+    }
+
+    /// <summary>
+    /// Fits the stack built for <paramref name="count"/> items, with one item fewer each time until every
+    /// block is at least <paramref name="minimum"/>: fewer lines rather than unreadable ones.
+    /// </summary>
+    private IReadOnlyList<TextBlock> FitReadable(Func<int, List<TextSpec>> build, int count, SKRect area, float minimum)
+    {
+        for (var n = count; ; n--)
+        {
+            var blocks = _fitter.FitStack(build(n), area);
+            if (n == 0 || blocks.All(b => b.Lines.Count == 0 || b.FontSize >= minimum - 0.01f))
+            {
+                return blocks;
+            }
+        }
     }
 
     private List<TextSpec> Specs(LocalizedText text, TextStyle id, TextStyle? en)

@@ -10,6 +10,11 @@ namespace MppSignage.SignageRenderer.Layout;
 /// <param name="MaxLines">1 = never wrap (shrink to the width instead, for headlines); 0 = wrap freely.</param>
 /// <param name="SpaceBefore">Gap above the block, in multiples of its font size.</param>
 /// <param name="LineSpacing">Line pitch in multiples of the font's natural line height.</param>
+/// <param name="MinInkGap">
+/// For one-line headlines: the least gap between the ink of adjacent glyphs, in multiples of the font size.
+/// DejaVu Bold's K and A touch in BUKA (no kerning, K's leg reaches under A's slope); with a gap the line is
+/// placed glyph by glyph, opening only the pairs that come closer than it.
+/// </param>
 /// <param name="NoWrap">Never wrap: the whole stack shrinks until every line fits the width (for lines that must read as one, like <c>Senin–Kamis 08.00–14.00 WIB</c>).</param>
 public sealed record TextStyle(
     float Size,
@@ -19,4 +24,5 @@ public sealed record TextStyle(
     int MaxLines = 0,
     float SpaceBefore = 0f,
     float LineSpacing = 1.05f,
-    bool NoWrap = false);
+    bool NoWrap = false,
+    float MinInkGap = 0f);

@@ -11,7 +11,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Ignored a bad payload on {Topic}: {Problem}")]
     public static partial void BadPayload(ILogger logger, string topic, string problem);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Slide {Slide} ({Reason})")]
+    // Debug: the rotation changes slide every 10–15 s (~7,400 lines a day); the journal keeps state changes and errors.
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Slide {Slide} ({Reason})")]
     public static partial void SlideShown(ILogger logger, string slide, string reason);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Writing the frame to {Output} failed; retrying at the next change")]

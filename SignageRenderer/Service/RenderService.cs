@@ -22,6 +22,7 @@ public sealed class RenderService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<RenderService> _logger;
     private string? _lastSlide;
+    private Instant? _startedAt;
     private long _frames;
 
     /// <summary>Creates the loop.</summary>
@@ -42,7 +43,8 @@ public sealed class RenderService : BackgroundService
     public Instant RenderOnce(Instant now)
     {
         var snapshot = _state.Snapshot();
-        var composed = _composer.Compose(snapshot, now);
+        _startedAt ??= now;
+        var composed = _composer.Compose(snapshot, now, _startedAt);
         var slide = composed.Selection.Slide.ToString();
         if (slide != _lastSlide)
         {

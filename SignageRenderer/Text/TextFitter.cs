@@ -167,7 +167,7 @@ public sealed class TextFitter : IDisposable
         {
             // Headlines never wrap: they shrink to the width on their own.
             var paragraphs = p.Text.Split('\n');
-            var widest = paragraphs.Max(line => Width(line, style.Bold));
+            var widest = paragraphs.Max(line => style.MinInkGap > 0 ? Spaced(line, style.Bold, style.MinInkGap).Width : Width(line, style.Bold));
             var widthAtSize = widest * size / RefSize;
             if (widthAtSize > width)
             {
@@ -192,18 +192,53 @@ public sealed class TextFitter : IDisposable
         return (size, lines);
     }
 
-    /// <summary>Greedy word wrap at a width given in reference-size units; words wider than a line are broken by characters.</summary>
+    /// <summary>
+    /// Greedy wrap at a width given in reference-size units. A paragraph of phrases joined by <c> · </c>
+    /// (<c>Tutup pukul 14.00 · 10 menit lagi</c>) breaks between phrases first, the separator dropped at the
+    /// break, so no line ends or starts with it; then by words; words wider than a line by characters.
+    /// </summary>
     private List<string> Wrap(string text, bool bold, float refWidth)
     {
         var lines = new List<string>();
-        var space = Width(" ", bold);
         foreach (var paragraph in text.Split('\n'))
+        {
+            if (!paragraph.Contains(PhraseSeparator, StringComparison.Ordinal) || Width(paragraph, bold) <= refWidth)
+            {
+                lines.AddRange(WrapWords(paragraph, bold, refWidth));
+                continue;
+            }
+
+            var current = "";
+            foreach (var phrase in paragraph.Split(PhraseSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var joined = current.Length == 0 ? phrase : current + PhraseSeparator + phrase;
+                if (current.Length > 0 && Width(joined, bold) > refWidth)
+                {
+                    lines.AddRange(WrapWords(current, bold, refWidth));
+                    current = phrase;
+                }
+                else
+                {
+                    current = joined;
+                }
+            }
+
+            lines.AddRange(WrapWords(current, bold, refWidth));
+        }
+
+        return lines;
+    }
+
+    private List<string> WrapWords(string paragraph, bool bold, float refWidth)
+    {
+        var lines = new List<string>();
+        var space = Width(" ", bold);
         {
             var words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0)
             {
                 lines.Add("");
-                continue;
+                return lines;
             }
 
             var current = "";
@@ -250,6 +285,8 @@ public sealed class TextFitter : IDisposable
 
         return lines;
     }
+
+    private const string PhraseSeparator = " · ";
 
     private List<string> BreakWord(string word, bool bold, float refWidth)
     {
@@ -317,7 +354,22 @@ public sealed class TextFitter : IDisposable
             for (var j = 0; j < lines.Count; j++)
             {
                 var baseline = y - ascent + (j * pitch);
-                var advance = font.MeasureText(lines[j], out var ink);
+                float advance;
+                SKRect ink;
+                IReadOnlyList<float>? glyphX = null;
+                if (style.MinInkGap > 0 && style.MaxLines == 1)
+                {
+                    var spaced = Spaced(lines[j], style.Bold, style.MinInkGap);
+                    var k = size / RefSize;
+                    advance = spaced.Width * k;
+                    ink = spaced.Ink.IsEmpty ? SKRect.Empty : new SKRect(spaced.Ink.Left * k, spaced.Ink.Top * k, spaced.Ink.Right * k, spaced.Ink.Bottom * k);
+                    glyphX = spaced.X.Select(x => x * k).ToArray();
+                }
+                else
+                {
+                    advance = font.MeasureText(lines[j], out ink);
+                }
+
                 var x = style.Align switch
                 {
                     TextAlign.Center => area.MidX - (advance / 2),
@@ -338,7 +390,7 @@ public sealed class TextFitter : IDisposable
                     box.Offset(dx, 0);
                 }
 
-                placed.Add(new TextLine(lines[j], x, baseline, box));
+                placed.Add(new TextLine(lines[j], x, baseline, box) { GlyphX = glyphX });
             }
 
             if (lines.Count > 0)
@@ -350,6 +402,47 @@ public sealed class TextFitter : IDisposable
         }
 
         return blocks;
+    }
+
+    /// <summary>
+    /// The line placed glyph by glyph at the reference size: each text element at its advance, moved right
+    /// where its ink would come closer than <paramref name="minGap"/> (× size) to the ink before it.
+    /// </summary>
+    private (float[] X, float Width, SKRect Ink) Spaced(string text, bool bold, float minGap)
+    {
+        var font = bold ? _refBold : _refRegular;
+        var starts = System.Globalization.StringInfo.ParseCombiningCharacters(text);
+        var xs = new float[starts.Length];
+        var x = 0f;
+        float? previousInkRight = null;
+        var all = SKRect.Empty;
+        for (var i = 0; i < starts.Length; i++)
+        {
+            var end = i + 1 < starts.Length ? starts[i + 1] : text.Length;
+            var advance = font.MeasureText(text.AsSpan(starts[i], end - starts[i]), out var ink);
+            var position = x;
+            if (ink.IsEmpty)
+            {
+                // A space separates words: no ink to keep apart across it.
+                previousInkRight = null;
+            }
+            else
+            {
+                if (previousInkRight is { } right && position + ink.Left - right < minGap * RefSize)
+                {
+                    position = right + (minGap * RefSize) - ink.Left;
+                }
+
+                previousInkRight = position + ink.Right;
+                var placed = new SKRect(position + ink.Left, ink.Top, position + ink.Right, ink.Bottom);
+                all = all.IsEmpty ? placed : SKRect.Union(all, placed);
+            }
+
+            xs[i] = position;
+            x = position + advance;
+        }
+
+        return (xs, x, all);
     }
 
     private float Width(string text, bool bold)

@@ -28,7 +28,7 @@ public sealed class ClientVerbTests
         var error = new StringWriter();
         var code = await OverrideVerb.Create(output, error).Parse(["open", "--until", "2024-07-01T14:00:00+07:00", "-u", "staff", "-P", "staff-pw", "--port", host.Port.ToString()]).InvokeAsync();
         Assert.Equal(1, code);
-        Assert.Contains("refused: until: is not in the future", error.ToString());
+        Assert.Contains("refused: until: 2024-07-01T14:00:00+07:00 is not in the future (now is 2024-07-01T15:00:00+07:00)", error.ToString());
         Assert.False(host.RelayOn);
     }
 
@@ -61,7 +61,7 @@ public sealed class ClientVerbTests
         Assert.True(code == 0, error.ToString());
         var text = output.ToString();
         Assert.Contains("probolinggo: OPEN", text);
-        Assert.Contains("closes at   Mon 2024-07-01 14:00", text);
+        Assert.Contains("closes at   Mon 2024-07-01 14:00 +07:00", text);
         Assert.Contains("relay       on", text);
     }
 

@@ -57,7 +57,7 @@ public sealed class HoursVerbTests : IDisposable
     [InlineData(new[] { "--expr", "Mo-Fr 08:00-14:00", "--at", "2024-07-01T08:00", "--tz", "Asia/Jakata" }, "--tz: unknown time zone 'Asia/Jakata'")]
     [InlineData(new[] { "--expr", "Mo-Fr 08:00-1400", "--at", "2024-07-01T08:00" }, "--expr: at 12: expected a time like 08:00")]
     [InlineData(new[] { "--expr", "Mo", "--at", "2024-07-01T08:00", "--at", "2024-07-02T08:00" }, "--at: given more than once")]
-    [InlineData(new[] { "--expr", "Mo", "--at", "2024-07-01T08:00", "--verbose" }, "unexpected argument '--verbose'")]
+    [InlineData(new[] { "--expr", "Mo", "--at", "2024-07-01T08:00", "--verbose" }, "unknown option '--verbose'")]
     [InlineData(new[] { "--jsonl", "-", "--expr", "Mo" }, "--expr: not used with --jsonl")]
     [InlineData(new[] { "--jsonl", "/nonexistent/lines.jsonl" }, "--jsonl: cannot read '/nonexistent/lines.jsonl'")]
     public void Eval_BadArguments_Exit2NamingTheOption(string[] args, string message)

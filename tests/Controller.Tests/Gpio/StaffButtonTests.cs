@@ -27,7 +27,7 @@ public sealed class StaffButtonTests
     }
 
     [Fact]
-    public async Task ShortPress_TogglesUntilNextScheduledChange_LongPressReturnsToAuto()
+    public async Task ShortPress_AfterHours_OpensForTheDefaultHour_LongPressReturnsToAuto()
     {
         await using var host = await ControllerTestHost.StartAsync(J(2024, 7, 1, 15, 0), waitForMqtt: false);
         await Press(host, TimeSpan.FromMilliseconds(200));
@@ -35,7 +35,7 @@ public sealed class StaffButtonTests
         var status = host.Status();
         Assert.Equal("override", status.Mode);
         Assert.Equal("button", status.Override!.By);
-        Assert.Equal("2024-07-02T03:00:00+07:00", status.Override.Until);   // next opening is beyond the 12 h cap
+        Assert.Equal("2024-07-01T16:00:00+07:00", status.Override.Until);   // after hours: Door:DefaultOpenOverrideMinutes (60), not until tomorrow
 
         await Press(host, TimeSpan.FromSeconds(3.2));
         Assert.False(host.RelayOn);

@@ -59,8 +59,8 @@ public sealed class OverrideOverMqttTests
         Assert.Contains("maximum override of 2 h", result.Error);
         Assert.False(host.RelayOn);
 
-        // Without until the cap shortens it instead.
-        Assert.True((await Commands.OverrideAsync(staff, "staff", """{"state":"open"}""")).Ok);
+        // Without until the cap shortens it instead (closed after hours: until the next opening, capped).
+        Assert.True((await Commands.OverrideAsync(staff, "staff", """{"state":"closed"}""")).Ok);
         Assert.Equal("2024-07-01T17:00:00+07:00", host.Status().Override!.Until);
     }
 

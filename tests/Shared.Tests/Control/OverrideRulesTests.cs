@@ -7,7 +7,7 @@ namespace MppSignage.Shared.Tests.Control;
 
 public sealed class OverrideRulesTests
 {
-    private static readonly Duration Max = Duration.FromHours(12);
+    private static readonly OverridePolicy Max = new(Duration.FromHours(12), Duration.FromHours(1), Jakarta);
 
     [Fact]
     public void Apply_NoUntil_EndsAtNextScheduledChange()
@@ -23,8 +23,9 @@ public sealed class OverrideRulesTests
     [Fact]
     public void Apply_NoUntilAndNextChangeBeyondCap_IsCapped()
     {
+        // Closed after hours: until the next opening (08:00 tomorrow), capped by the 12 h maximum.
         var now = J(2024, 7, 1, 15, 0);
-        var outcome = OverrideRules.Apply(new OverrideCommand(OverrideTarget.Open, null, null), "staff", now, Closed(J(2024, 7, 1, 14, 0), J(2024, 7, 2, 8, 0)), Max);
+        var outcome = OverrideRules.Apply(new OverrideCommand(OverrideTarget.Closed, null, null), "staff", now, Closed(J(2024, 7, 1, 14, 0), J(2024, 7, 2, 8, 0)), Max);
         Assert.Equal(J(2024, 7, 2, 3, 0), outcome.Override!.Until);
     }
 
@@ -44,6 +45,7 @@ public sealed class OverrideRulesTests
         Assert.False(outcome.Result.Ok);
         Assert.Equal("until", outcome.Result.Field);
         Assert.Contains("maximum override of 12 h", outcome.Result.Error);
+        Assert.Contains("2024-07-02T09:00:00+07:00", outcome.Result.Error);
     }
 
     [Fact]
@@ -64,11 +66,12 @@ public sealed class OverrideRulesTests
     }
 
     [Fact]
-    public void Toggle_ClosedBySchedule_OpensUntilNextChange()
+    public void Toggle_ClosedBySchedule_OpensForTheDefaultDuration()
     {
-        var outcome = OverrideRules.Toggle(doorOpen: false, autoOpen: false, J(2024, 7, 1, 22, 0), Closed(J(2024, 7, 1, 14, 0), J(2024, 7, 2, 8, 0)), Max);
+        var outcome = OverrideRules.Toggle(doorOpen: false, autoOpen: false, J(2024, 7, 1, 7, 30), Closed(J(2024, 6, 28, 11, 0), J(2024, 7, 1, 8, 0)), Max);
         Assert.True(outcome.Override!.Open);
-        Assert.Equal(J(2024, 7, 2, 8, 0), outcome.Override.Until);
+        // Before opening the default hour is cut at the scheduled opening, which then carries on.
+        Assert.Equal(J(2024, 7, 1, 8, 0), outcome.Override.Until);
         Assert.Equal("button", outcome.Override.By);
     }
 }

@@ -31,7 +31,7 @@ public sealed class SignageSlidesTests
 
         Assert.Equal(StatusTone.Open, s.Tone);
         Assert.Equal(new LocalizedText("BUKA", "OPEN"), s.Headline);
-        Assert.Equal("Buka sampai 14.00 WIB", s.Primary!.Id);
+        Assert.Equal("Buka hingga 14.00 WIB", s.Primary!.Id);
         Assert.Equal("Open until 14:00 WIB", s.Primary.En);
         Assert.Contains(new LocalizedText("Hari ini 08.00–14.00 WIB", "Today 08:00–14:00 WIB"), s.Details);
         Assert.Null(s.Notice);
