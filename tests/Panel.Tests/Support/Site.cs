@@ -47,7 +47,7 @@ public sealed class Site : IAsyncLifetime
         var dev = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" };
         Controller = ChildProcess.Start("dotnet", [Dll("Controller", "mpp-controller"), "run", $"--Mqtt:Port={MqttPort}", $"--State:Directory={StateDirectory}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Lcd:Enabled=false", "--Mqtt:MaxConnectionsPerUser=64"], dev, RepoPaths.Root);
         await Controller.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "MQTT connection");
-        Screen = ChildProcess.Start("dotnet", [Dll("SignageRenderer", "mpp-signage"), $"--Mqtt:Port={MqttPort}", "--Mqtt:Username=screen", "--Mqtt:Password=screen-dev", "--Display:Output=png", $"--Display:PngPath={FramePath}", $"--Screen:Id={ScreenId}"], dev, RepoPaths.Root);
+        Screen = ChildProcess.Start("dotnet", [Dll("SignageRenderer", "mpp-signage"), $"--Mqtt:Port={MqttPort}", "--Mqtt:Username=screen", "--Mqtt:Password=screen-dev", "--Display:Output=png", $"--Display:PngPath={FramePath}", $"--Screen:Id={ScreenId}", "--Logging:LogLevel:MppSignage.SignageRenderer.Service.RenderService=Debug"], dev, RepoPaths.Root);
         await Screen.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "broker connection");
         (Panel, Url) = await StartPanelAsync();
     }

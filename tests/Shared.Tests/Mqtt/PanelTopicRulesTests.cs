@@ -28,6 +28,22 @@ public sealed class PanelTopicRulesTests
     public void ScreenAvailability_ReadRights(MqttRole role, bool allowed) =>
         Assert.Equal(allowed, RoleTopicRules.CanRead(role, T.ScreenAvailability("pintu-utama"), "probolinggo", "u"));
 
+    [Theory]
+    [InlineData(MqttRole.Admin, true)] // the announcement preview
+    [InlineData(MqttRole.Staff, false)] // staff have no announcements page
+    [InlineData(MqttRole.Screen, false)] // screens only answer
+    public void PreviewGet_PublishRights(MqttRole role, bool allowed) =>
+        Assert.Equal(allowed, RoleTopicRules.CanPublish(role, T.PreviewGet("pintu-utama"), "probolinggo", "u"));
+
+    [Fact]
+    public void Preview_ScreenAnswersAndAdminReads()
+    {
+        Assert.True(RoleTopicRules.CanRead(MqttRole.Screen, T.PreviewGet("pintu-utama"), "probolinggo", "screen"));
+        Assert.True(RoleTopicRules.CanPublish(MqttRole.Screen, T.Preview("pintu-utama"), "probolinggo", "screen"));
+        Assert.True(RoleTopicRules.CanRead(MqttRole.Admin, T.Preview("pintu-utama"), "probolinggo", "admin"));
+        Assert.False(RoleTopicRules.CanRead(MqttRole.Staff, T.Preview("pintu-utama"), "probolinggo", "staff"));
+    }
+
     [Fact]
     public void MosquittoAcl_CarriesTheNewRules()
     {
