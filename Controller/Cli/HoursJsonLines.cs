@@ -8,7 +8,9 @@ namespace MppSignage.Controller.Cli;
 /// <summary>
 /// <c>hours eval --jsonl</c>: one <c>{"expr":…,"at":…[,"tz":…]}</c> per input line, one result or
 /// <c>{"error":…}</c> per output line, in order. Built for checking many expressions: lines are
-/// parsed as UTF-8 bytes, parsed expressions and zones are cached, and output is flushed once per
+/// parsed as UTF-8 bytes, the fields are decoded in place (no string per line), instants are read and written
+/// by <see cref="MppSignage.Shared.Mqtt.IsoTime"/>'s span overloads, parsed expressions and zones are cached
+/// (looked up by span), and output is flushed once per
 /// input chunk (so a file streams fast, while a co-process writing one line at a time still gets
 /// each answer at once).
 /// </summary>
