@@ -133,6 +133,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Lang");
     o.Conventions.AuthorizePage("/Announcements", PanelPolicies.Admin);
     o.Conventions.AuthorizePage("/Screens", PanelPolicies.Admin);
+    o.Conventions.AuthorizePage("/Schedule", PanelPolicies.Admin);
 });
 
 var app = builder.Build();

@@ -65,6 +65,9 @@ public sealed class PanelMqttConnection : IAsyncDisposable
     /// <summary>The retained announcement list as published by the controller.</summary>
     public IReadOnlyList<Announcement> Announcements { get; private set; } = [];
 
+    /// <summary>The retained schedule document in force (text, as the controller published it), or null.</summary>
+    public string? ScheduleDocument { get; private set; }
+
     /// <summary>Every screen seen on <c>mpp/{site}/screens/+/availability</c>.</summary>
     public IReadOnlyCollection<ScreenInfo> Screens => _screens.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
 
@@ -233,9 +236,11 @@ public sealed class PanelMqttConnection : IAsyncDisposable
         [
             _topics.Status,
             _topics.Availability,
+            _topics.Schedule,
             _topics.Announcements,
             $"{_topics.Root}/screens/+/availability",
             $"{_topics.Root}/screens/+/screenshot",
+            $"{_topics.Root}/screens/+/preview",
         ];
         var session = new MqttSession
         {
@@ -282,6 +287,10 @@ public sealed class PanelMqttConnection : IAsyncDisposable
         {
             var text = Encoding.UTF8.GetString(payload).Trim();
             ControllerOnline = text.Length == 0 ? null : !string.Equals(text, "offline", StringComparison.OrdinalIgnoreCase);
+        }
+        else if (topic == _topics.Schedule)
+        {
+            ScheduleDocument = payload.Length == 0 ? null : Encoding.UTF8.GetString(payload);
         }
         else if (topic == _topics.Announcements)
         {

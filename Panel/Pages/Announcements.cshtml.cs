@@ -64,6 +64,56 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         return Page();
     }
 
+    /// <summary>The screen the preview was drawn by (null: none shown).</summary>
+    public string? PreviewScreen { get; private set; }
+
+    /// <summary>Cache-buster for the preview image.</summary>
+    public long PreviewStamp { get; private set; }
+
+    /// <summary>
+    /// The draft drawn by a live screen renderer (its own size and fonts), asked for over MQTT; nothing is
+    /// published. Says so when no screen is online.
+    /// </summary>
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        Items = Session.Connection.Announcements;
+        var draft = Build();
+        if (draft is null)
+        {
+            return Page();
+        }
+
+        var c = Session.Connection;
+        var online = c.Screens.Where(s => s.Online).ToList();
+        var screen = online.FirstOrDefault(s => draft.Screens.Contains(s.Id)) ?? online.FirstOrDefault();
+        if (screen is null)
+        {
+            ResultOk = false;
+            ResultText = t["ann.noscreen"];
+            return Page();
+        }
+
+        var (answer, problem) = await c.RequestAsync(c.Topics.PreviewGet(screen.Id), AnnouncementJson.SerializeAnnouncement(draft), TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted, alsoOn: c.Topics.Preview(screen.Id));
+        if (answer is null)
+        {
+            ResultOk = false;
+            ResultText = t["ovr." + problem];
+        }
+        else if (answer.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']))
+        {
+            Session.Images["preview"] = answer;
+            PreviewScreen = screen.Id;
+            PreviewStamp = Random.Shared.NextInt64();
+        }
+        else
+        {
+            ResultOk = false;
+            ResultText = t.Format("ovr.refused", System.Text.Encoding.UTF8.GetString(answer));
+        }
+
+        return Page();
+    }
+
     /// <summary>Deletes one announcement.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(string? deleteId)
     {

@@ -77,16 +77,20 @@ public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IO
         var (connection, attempt) = await PanelMqttConnection.LoginAsync(user, password, options.Value, time, loggers, HttpContext.RequestAborted);
         if (connection is null)
         {
-            // Refused: the broker answered no (wrong name or password); otherwise it could not be reached.
-            if (attempt.Refused)
+            // Refused for the credentials (wrong name or password), for a quota (too many connections of this
+            // user), or not reached at all. MqttConnector names the CONNACK code in its sentence.
+            var problem = attempt.Problem ?? "";
+            var wrong = attempt.Refused && (problem.Contains(nameof(MQTTnet.MqttClientConnectResultCode.BadUserNameOrPassword), StringComparison.Ordinal)
+                || problem.Contains(nameof(MQTTnet.MqttClientConnectResultCode.NotAuthorized), StringComparison.Ordinal));
+            if (wrong)
             {
                 throttle.Failed(user, address);
             }
 
-            Log.LoginRefused(logger, user, address, attempt.Problem ?? "");
-            FormError = attempt.Refused ? t["login.wrong"] : t["login.broker"];
+            Log.LoginRefused(logger, user, address, problem);
+            FormError = wrong ? t["login.wrong"] : attempt.Refused ? t["login.quota"] : t["login.broker"];
             UserName = user;
-            Response.StatusCode = attempt.Refused ? StatusCodes.Status401Unauthorized : StatusCodes.Status503ServiceUnavailable;
+            Response.StatusCode = wrong ? StatusCodes.Status401Unauthorized : StatusCodes.Status503ServiceUnavailable;
             return Page();
         }
 

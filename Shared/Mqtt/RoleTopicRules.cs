@@ -44,6 +44,7 @@ public static class RoleTopicRules
         new(MqttRole.Admin, TopicAccess.Write, "mpp/all/announcements/delete"),
         new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/screens/+/screenshot/get"),
         new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/history/get"),
+        new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/screens/+/preview/get"),
         new(MqttRole.Admin, TopicAccess.Read, "mpp/{site}/#"),
         new(MqttRole.Admin, TopicAccess.Read, "mpp/all/#"),
 
@@ -56,6 +57,8 @@ public static class RoleTopicRules
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/screens/{screen}/screenshot/get"),
         new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/{screen}/screenshot"),
         new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/{screen}/availability"),
+        new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/screens/{screen}/preview/get"),
+        new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/{screen}/preview"),
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/responses/{user}/#"),
 
         // Home Assistant reads discovery configs and the state, announces itself, and overrides like staff.

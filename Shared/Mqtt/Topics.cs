@@ -135,6 +135,12 @@ public sealed class Topics
     /// <summary>Retained availability of one screen (JSON <see cref="ScreenAvailability"/>; its Last Will says offline).</summary>
     public string ScreenAvailability(string screenId) => $"{Root}/screens/{screenId}/availability";
 
+    /// <summary>Preview request for one screen (admin): the payload is a draft announcement; the screen answers on <see cref="Preview"/>.</summary>
+    public string PreviewGet(string screenId) => $"{Root}/screens/{screenId}/preview/get";
+
+    /// <summary>Preview reply (PNG of the draft as this screen draws it, with the request's Correlation Data).</summary>
+    public string Preview(string screenId) => $"{Root}/screens/{screenId}/preview";
+
     /// <summary>History request (staff, admin): the controller answers a page of its journal on the Response Topic.</summary>
     public string HistoryGet => $"{Root}/history/get";
 

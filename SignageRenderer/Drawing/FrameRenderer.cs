@@ -23,6 +23,9 @@ public sealed class FrameRenderer : IDisposable
     private FrameLayout? _layout;
 
     /// <summary>Creates a renderer of <paramref name="geometry"/>-sized frames.</summary>
+    /// <summary>A second renderer of the same size, fonts and layout, for previews that must not touch the live frame.</summary>
+    internal FrameRenderer Twin() => new(Geometry, _layouter, _painter);
+
     public FrameRenderer(ScreenGeometry geometry, FrameLayouter layouter, FramePainter painter)
     {
         ArgumentNullException.ThrowIfNull(geometry);

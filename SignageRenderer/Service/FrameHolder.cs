@@ -9,6 +9,7 @@ public sealed class FrameHolder : IDisposable
 {
     private readonly object _gate = new();
     private readonly FrameRenderer _renderer;
+    private FrameRenderer? _preview;
 
     /// <summary>Wraps <paramref name="renderer"/>.</summary>
     public FrameHolder(FrameRenderer renderer) => _renderer = renderer;
@@ -40,6 +41,21 @@ public sealed class FrameHolder : IDisposable
         }
     }
 
+    /// <summary>
+    /// <paramref name="slide"/> drawn as this screen would, as PNG, on a separate bitmap (the live frame and
+    /// the display are untouched); under the same lock, as layout and painter are shared.
+    /// </summary>
+    public byte[] RenderPreviewPng(SlideModel slide, FooterModel footer, string? header)
+    {
+        lock (_gate)
+        {
+            _preview ??= _renderer.Twin();
+            _preview.Invalidate();
+            _preview.Render(slide, footer, header);
+            return _preview.EncodePng();
+        }
+    }
+
     /// <summary>The current frame as PNG (for screenshots).</summary>
     public byte[] EncodePng()
     {
@@ -50,5 +66,9 @@ public sealed class FrameHolder : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _renderer.Dispose();
+    public void Dispose()
+    {
+        _renderer.Dispose();
+        _preview?.Dispose();
+    }
 }

@@ -17,8 +17,9 @@ using NodaTime;
 namespace MppSignage.SignageRenderer.Service;
 
 /// <summary>
-/// The screen's MQTT client (role <c>screen</c>, read-only apart from its screenshots): subscribes to the
-/// site's status, availability, schedule and announcements and to its own screenshot requests, feeds
+/// The screen's MQTT client (role <c>screen</c>, read-only apart from its screenshots, previews and its own
+/// availability): subscribes to the site's status, availability, schedule and announcements and to its own
+/// screenshot and preview requests, feeds
 /// <see cref="SignageState"/>, and reconnects with a doubling delay timed by <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class SignageMqttClient : BackgroundService
@@ -26,6 +27,7 @@ public sealed class SignageMqttClient : BackgroundService
     private readonly SignageSettings _settings;
     private readonly SignageState _state;
     private readonly FrameHolder _frame;
+    private readonly SlideComposer _composer;
     private readonly TimeProvider _time;
     private readonly ILogger<SignageMqttClient> _logger;
     private readonly ILogger<MqttConnection> _connectionLogger;
@@ -34,8 +36,9 @@ public sealed class SignageMqttClient : BackgroundService
         new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.DropOldest });
 
     /// <summary>Creates the client.</summary>
-    public SignageMqttClient(SignageSettings settings, SignageState state, FrameHolder frame, TimeProvider time, ILogger<SignageMqttClient> logger, ILogger<MqttConnection> connectionLogger)
+    public SignageMqttClient(SignageSettings settings, SignageState state, FrameHolder frame, SlideComposer composer, TimeProvider time, ILogger<SignageMqttClient> logger, ILogger<MqttConnection> connectionLogger)
     {
+        _composer = composer;
         _connectionLogger = connectionLogger;
         _settings = settings;
         _state = state;
@@ -73,7 +76,7 @@ public sealed class SignageMqttClient : BackgroundService
         };
 
         var screenshots = ServeScreenshotsAsync(connection.Client, stoppingToken);
-        string[] topics = [_topics.Status, _topics.Availability, _topics.Schedule, _topics.Announcements, _topics.ScreenshotGet(_settings.ScreenId)];
+        string[] topics = [_topics.Status, _topics.Availability, _topics.Schedule, _topics.Announcements, _topics.ScreenshotGet(_settings.ScreenId), _topics.PreviewGet(_settings.ScreenId)];
         var session = new MqttSession
         {
             Subscriptions = [.. topics.Select(t => new MqttTopicFilterBuilder().WithTopic(t).WithAtLeastOnceQoS().Build())],
@@ -168,7 +171,7 @@ public sealed class SignageMqttClient : BackgroundService
             _state.SetAnnouncements(result.Items);
             Log.Received(_logger, "announcements", $"{result.Items.Count} item(s)");
         }
-        else if (topic == _topics.ScreenshotGet(_settings.ScreenId))
+        else if (topic == _topics.ScreenshotGet(_settings.ScreenId) || topic == _topics.PreviewGet(_settings.ScreenId))
         {
             _screenshotRequests.Writer.TryWrite(message);
         }
@@ -181,6 +184,12 @@ public sealed class SignageMqttClient : BackgroundService
         {
             try
             {
+                if (request.Topic == _topics.PreviewGet(_settings.ScreenId))
+                {
+                    await ServePreviewAsync(client, request, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 var png = _frame.EncodePng();
                 var topic = _topics.Screenshot(_settings.ScreenId);
                 var reply = new MqttApplicationMessageBuilder()
@@ -213,6 +222,43 @@ public sealed class SignageMqttClient : BackgroundService
                 Log.ScreenshotFailed(_logger, ex);
             }
         }
+    }
+
+    /// <summary>
+    /// A draft announcement drawn as this screen draws it (its size, fonts, footer), on a separate bitmap:
+    /// PNG on <c>screens/{id}/preview</c> with the request's correlation, or the draft's problems as a refusal.
+    /// </summary>
+    private async Task ServePreviewAsync(IMqttClient client, MqttApplicationMessage request, CancellationToken ct)
+    {
+        var parsed = AnnouncementJson.ParseAnnouncement(request.Payload.ToArray(), new OpeningHoursWhenEvaluator());
+        byte[] payload;
+        string type;
+        if (parsed.Announcement is { } draft)
+        {
+            var snapshot = _state.Snapshot();
+            var footer = _composer.Footer(snapshot, Now()).Footer;
+            payload = _frame.RenderPreviewPng(MppSignage.Shared.Signage.SignageSlides.Announcement(draft), footer, _settings.SiteName);
+            type = "image/png";
+        }
+        else
+        {
+            var problem = parsed.Problems.FirstOrDefault();
+            payload = JsonSerializer.SerializeToUtf8Bytes(MppSignage.Shared.Control.CommandResult.Refused(problem?.Field, problem?.Reason ?? "not an announcement"), MqttJsonContext.Wire.CommandResult);
+            type = "application/json";
+        }
+
+        var reply = new MqttApplicationMessageBuilder()
+            .WithTopic(_topics.Preview(_settings.ScreenId))
+            .WithPayload(payload)
+            .WithContentType(type)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        if (request.CorrelationData is { Length: > 0 } correlation)
+        {
+            reply.WithCorrelationData(correlation);
+        }
+
+        await client.PublishAsync(reply.Build(), ct).ConfigureAwait(false);
+        Log.ScreenshotPublished(_logger, payload.Length, _topics.Preview(_settings.ScreenId));
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());

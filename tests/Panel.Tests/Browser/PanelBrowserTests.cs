@@ -83,6 +83,18 @@ public sealed class PanelBrowserTests(Site site, Chromium chromium)
         await page.Locator("#f-body").FillAsync("Loket 5 buka sampai sore.");
         await page.Locator("#f-priority").SelectOptionAsync("emergency");
         await page.Locator("#f-seconds").FillAsync("15");
+
+        // The preview: the real frame drawn by the live screen, nothing published yet.
+        await page.Locator("#preview-button").ClickAsync();
+        await Assertions.Expect(page.Locator("#preview")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#preview-caption")).ToContainTextAsync(Site.ScreenId);
+        var preview = await (await page.APIRequest.GetAsync((await page.Locator("#preview").GetAttributeAsync("src"))!)).BodyAsync();
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], preview[..4]);
+        Assert.Equal(0, await page.Locator($"#ann-{id}").CountAsync());
+        Assert.DoesNotContain(site.Screen.Lines, l => l.Contains($"Slide announcement:{id}", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#f-title")).ToHaveValueAsync("Uji pengumuman");
+        await Chromium.ShotAsync(page, "announcement-preview", size);
+
         await page.Locator("#publish").ClickAsync();
 
         await Assertions.Expect(page.Locator("#result")).ToBeVisibleAsync();
@@ -119,6 +131,26 @@ public sealed class PanelBrowserTests(Site site, Chromium chromium)
         await Assertions.Expect(page.Locator("#problem")).ToHaveTextAsync("Akses ditolak");
         await Assertions.Expect(page.Locator("nav a[href='/announcements']")).ToHaveCountAsync(0);
         await Chromium.ShotAsync(page, "forbidden", size);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task Admin_RefusedSchedule_ShowsItsProblemsAndNothingChanges(string size)
+    {
+        var page = await LoginAsync(size, Site.AdminUser, Site.AdminPassword);
+        await page.GotoAsync("/schedule");
+        var inForce = await page.Locator("#document").InputValueAsync();
+        var journal = site.Controller.Lines.Count;
+
+        await page.Locator("#document").FillAsync(inForce.Replace("\"Asia/Jakarta\"", "\"Mars/Olympus\"", StringComparison.Ordinal));
+        await page.Locator("#publish-schedule").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("Mars/Olympus");
+        await Chromium.ShotAsync(page, "schedule-refused", size);
+        Assert.DoesNotContain(site.Controller.Lines.Skip(journal), l => l.Contains("schedule", StringComparison.OrdinalIgnoreCase));
+        await page.GotoAsync("/schedule");
+        Assert.Equal(inForce, await page.Locator("#document").InputValueAsync());
         await page.Context.CloseAsync();
     }
 
@@ -194,7 +226,7 @@ public sealed class PanelBrowserTests(Site site, Chromium chromium)
         await login.Context.CloseAsync();
 
         var page = await LoginAsync(size, Site.AdminUser, Site.AdminPassword);
-        string[] pages = ["/", "/override", "/announcements", "/screens", "/history"];
+        string[] pages = ["/", "/override", "/announcements", "/schedule", "/screens", "/history"];
         // Twice round every page in one tab: the live stream must not hold connections of pages left behind.
         for (var round = 0; round < 2; round++)
         {

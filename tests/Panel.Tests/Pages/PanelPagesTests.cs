@@ -69,12 +69,13 @@ public sealed class PanelPagesTests(Site site)
         var (_, page) = await client.PageAsync("/");
 
         var links = page.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", "/override", "/announcements", "/screens", "/history"], links);
+        Assert.Equal(["/", "/override", "/announcements", "/schedule", "/screens", "/history"], links);
     }
 
     [Theory]
     [InlineData("/announcements")] // admin page
     [InlineData("/screens")] // admin page
+    [InlineData("/schedule")] // admin page
     [InlineData("/images/shot-pintu-utama")] // admin-only image endpoint
     public async Task AdminPage_Staff_Refused403(string path)
     {
@@ -234,6 +235,51 @@ public sealed class PanelPagesTests(Site site)
         var (_, deleted) = await client.PostFormAsync("/announcements", "/announcements?handler=delete", [new("deleteId", "http-test")]);
         Assert.Contains("dihapus", deleted.Text("#result"), StringComparison.Ordinal);
         Assert.Null(deleted.QuerySelector("#ann-http-test"));
+    }
+
+    [Fact]
+    public async Task Schedule_Admin_ShowsTheDocumentInForceAndThisWeek()
+    {
+        using var client = site.Client();
+        await client.LoginAsync(Site.AdminUser, Site.AdminPassword);
+
+        var (_, page) = await client.PageAsync("/schedule");
+
+        Assert.Contains("\"timeZone\"", page.Text("#document"), StringComparison.Ordinal);
+        Assert.Equal(7, page.QuerySelectorAll("#week dt").Length);
+    }
+
+    [Fact]
+    public async Task Schedule_BrokenDraft_FullProblemListAndNothingSent()
+    {
+        using var client = site.Client();
+        await client.LoginAsync(Site.AdminUser, Site.AdminPassword);
+        var (_, before) = await client.PageAsync("/schedule");
+        var document = before.Text("#document").Replace("\"Asia/Jakarta\"", "\"Mars/Olympus\"", StringComparison.Ordinal);
+        var journal = JournalLines();
+
+        var (_, page) = await client.PostFormAsync("/schedule", "/schedule?handler=publish", [new("Document", document)]);
+
+        Assert.NotEmpty(page.QuerySelectorAll("#problems li"));
+        Assert.Contains("Mars/Olympus", page.Text("#problems"), StringComparison.Ordinal);
+        await Task.Delay(300);
+        Assert.Equal(journal, JournalLines());
+        var (_, after) = await client.PageAsync("/schedule");
+        Assert.Contains("Asia/Jakarta", after.Text("#document"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Schedule_StateAt_AnsweredFromTheDraft()
+    {
+        using var client = site.Client();
+        await client.LoginAsync(Site.AdminUser, Site.AdminPassword);
+        var (_, before) = await client.PageAsync("/schedule");
+
+        // Friday 5 July 2024 10:30 WIB: open under the decree in force since 1 July 2024 (Fr 08:00-11:00).
+        var (_, page) = await client.PostFormAsync("/schedule", "/schedule?handler=check", [new("Document", before.Text("#document")), new("At", "2024-07-05T10:30")]);
+
+        Assert.Contains("BUKA", page.Text("#state-at"), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#problems"));
     }
 
     [Fact]

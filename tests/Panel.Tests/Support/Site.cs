@@ -7,7 +7,8 @@ namespace MppSignage.Panel.Tests.Support;
 /// <summary>
 /// A whole local site as <c>scripts/run-local.sh</c> starts it: the real controller process (embedded
 /// broker, simulated GPIO, development users), one real screen renderer process and the real panel
-/// process, on free loopback ports. Shared by every test of the "site" collection.
+/// process, on free loopback ports. Shared by every test of the "site" collection. Each panel session is one
+/// broker connection of its user, and the tests open dozens of sessions: the per-user connection quota is raised.
 /// </summary>
 public sealed class Site : IAsyncLifetime
 {
@@ -44,9 +45,9 @@ public sealed class Site : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var dev = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" };
-        Controller = ChildProcess.Start("dotnet", [Dll("Controller", "mpp-controller"), "run", $"--Mqtt:Port={MqttPort}", $"--State:Directory={StateDirectory}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Lcd:Enabled=false"], dev, RepoPaths.Root);
+        Controller = ChildProcess.Start("dotnet", [Dll("Controller", "mpp-controller"), "run", $"--Mqtt:Port={MqttPort}", $"--State:Directory={StateDirectory}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Lcd:Enabled=false", "--Mqtt:MaxConnectionsPerUser=64"], dev, RepoPaths.Root);
         await Controller.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "MQTT connection");
-        Screen = ChildProcess.Start("dotnet", [Dll("SignageRenderer", "mpp-signage"), $"--Mqtt:Port={MqttPort}", "--Mqtt:Username=screen", "--Mqtt:Password=screen-dev", "--Display:Output=png", $"--Display:PngPath={FramePath}", $"--Screen:Id={ScreenId}"], dev, RepoPaths.Root);
+        Screen = ChildProcess.Start("dotnet", [Dll("SignageRenderer", "mpp-signage"), $"--Mqtt:Port={MqttPort}", "--Mqtt:Username=screen", "--Mqtt:Password=screen-dev", "--Display:Output=png", $"--Display:PngPath={FramePath}", $"--Screen:Id={ScreenId}", "--Logging:LogLevel:MppSignage.SignageRenderer.Service.RenderService=Debug"], dev, RepoPaths.Root);
         await Screen.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "broker connection");
         (Panel, Url) = await StartPanelAsync();
     }

@@ -123,6 +123,32 @@ public sealed class MqttRendererTests : IAsyncLifetime
         Assert.Null(state.Snapshot().Schedule);
     }
 
+    [Fact]
+    public async Task Renderer_PublishesItsOwnRetainedAvailability_OnlineWithSizeThenOfflineOnStop()
+    {
+        await using var admin = await MqttTestClient.ConnectAsync(Port, "admin");
+        var topic = _topics.ScreenAvailability("pintu-utama");
+        await admin.SubscribeAsync(topic);
+
+        _host = StartRenderer(staleAfter: "00:02:00");
+
+        var online = await admin.WaitForAsync(topic, t => t.Contains("\"online\":true", StringComparison.Ordinal), Timeout);
+        var info = System.Text.Json.JsonSerializer.Deserialize(online.Payload, MqttJsonContext.Wire.ScreenAvailability)!;
+        Assert.Equal((1920, 1080), (info.Width, info.Height));
+        await _host.StopAsync();
+        _host.Dispose();
+        _host = null;
+        var offline = await admin.WaitForAsync(topic, t => t.Contains("\"online\":false", StringComparison.Ordinal), Timeout);
+        Assert.False(System.Text.Json.JsonSerializer.Deserialize(offline.Payload, MqttJsonContext.Wire.ScreenAvailability)!.Online);
+
+        // Retained: a client that comes later still learns the screen is offline.
+        await using var later = await MqttTestClient.ConnectAsync(Port, "admin");
+        await later.SubscribeAsync(topic);
+        var kept = await later.WaitForAsync(topic, null, Timeout);
+        Assert.True(kept.Retain);
+        Assert.Contains("\"online\":false", kept.Text, StringComparison.Ordinal);
+    }
+
     private IHost StartRenderer(string staleAfter)
     {
         var ok = SignageHost.TryCreate(

@@ -64,7 +64,7 @@ public sealed class ScreenIdentityTests
         var failures = new List<string>();
         foreach (var (client, own, other) in new[] { (entrance, "pintu-utama", "lobby"), (lobby, "lobby", "pintu-utama") })
         {
-            foreach (var leaf in new[] { "screenshot", "availability" })
+            foreach (var leaf in new[] { "screenshot", "availability", "preview" })
             {
                 var forged = await client.PublishAsync($"{Screens}/{other}/{leaf}", $"forged by {client.User}");
                 if (forged.ReasonCode != MqttClientPublishReasonCode.NotAuthorized)
@@ -81,10 +81,10 @@ public sealed class ScreenIdentityTests
         }
 
         // The accepted ones arrive; a forged one would have arrived before the last of them (one broker, in order per sender).
-        await admin.WaitForCountAsync(m => m.Text.StartsWith("own by ", StringComparison.Ordinal), 4, TimeSpan.FromSeconds(15));
+        await admin.WaitForCountAsync(m => m.Text.StartsWith("own by ", StringComparison.Ordinal), 6, TimeSpan.FromSeconds(15));
         failures.AddRange(admin.Received.Where(m => m.Text.StartsWith("forged", StringComparison.Ordinal)).Select(m => $"delivered anyway: {m.Topic} {m.Text}"));
 
         Assert.True(failures.Count == 0, $"{brokerName}:\n{string.Join('\n', failures)}");
-        Figures.Record($"screen identity, {brokerName} broker: 4 publishes as another screen refused (NotAuthorized, none delivered), 4 as itself accepted");
+        Figures.Record($"screen identity, {brokerName} broker: 6 publishes as another screen refused (NotAuthorized, none delivered), 6 as itself accepted");
     }
 }
