@@ -23,12 +23,12 @@ public static class ListenRules
         {
             if (string.IsNullOrWhiteSpace(o.CertificateFile) || !File.Exists(o.CertificateFile))
             {
-                yield return $"Panel:CertificateFile '{o.CertificateFile}' does not exist; deploy-pi/install.sh generates it (or set Panel:Listen to http://127.0.0.1:PORT for a local run).";
+                yield return $"Panel:CertificateFile '{o.CertificateFile}' does not exist; create a PEM certificate (e.g. openssl req -x509 -newkey rsa:2048 -nodes -keyout panel.key -out panel.crt -subj /CN=mpp-panel) or set Panel:Listen to http://127.0.0.1:PORT for a local run.";
             }
 
             if (string.IsNullOrWhiteSpace(o.CertificateKeyFile) || !File.Exists(o.CertificateKeyFile))
             {
-                yield return $"Panel:CertificateKeyFile '{o.CertificateKeyFile}' does not exist; deploy-pi/install.sh generates it.";
+                yield return $"Panel:CertificateKeyFile '{o.CertificateKeyFile}' does not exist; give the PEM private key of Panel:CertificateFile.";
             }
         }
     }
