@@ -260,7 +260,10 @@ internal sealed class ControllerMqttClient : BackgroundService
                 continue;
             }
 
-            await _outbox.WaitAsync(TimeSpan.FromSeconds(1), ct);
+            // Sleep until there is something to send or the next ping is due, not in 1 s steps: an idle
+            // controller then wakes once per ping (a lost connection is seen by MqttConnection's drop watch).
+            var untilPing = PingEvery - _time.GetElapsedTime(lastPing);
+            await _outbox.WaitAsync(untilPing > TimeSpan.Zero ? untilPing : TimeSpan.Zero, ct);
             if (_time.GetElapsedTime(lastPing) >= PingEvery || !_client.IsConnected)
             {
                 lastPing = _time.GetTimestamp();
