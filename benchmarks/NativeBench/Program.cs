@@ -29,9 +29,22 @@ public static class Program
         Console.WriteLine($"controller: {controller}\nsignage: {signage}");
         try
         {
-            Render(root, signage, work, runs);
-            Hours(root, controller, work, lineCounts);
-            StatusAndIdle(root, controller, signage, work, runs, idleSeconds);
+            // --only render,hours,status runs a subset (status includes the idle window).
+            var only = (Arg(args, "--only") ?? "render,hours,status").Split(',');
+            if (only.Contains("render"))
+            {
+                Render(root, signage, work, runs);
+            }
+
+            if (only.Contains("hours"))
+            {
+                Hours(root, controller, work, lineCounts);
+            }
+
+            if (only.Contains("status"))
+            {
+                StatusAndIdle(root, controller, signage, work, runs, idleSeconds);
+            }
         }
         finally
         {
@@ -165,6 +178,8 @@ public static class Program
             psi.Environment[k] = v;
         }
 
+        // Wall time by Stopwatch (1 µs), not /usr/bin/time's %e (10 ms steps); %M still gives the peak RSS.
+        var wall = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         var errTask = p.StandardError.ReadToEndAsync();
         using (var sink = stdout is null ? Stream.Null : File.Create(stdout))
@@ -173,6 +188,7 @@ public static class Program
         }
 
         p.WaitForExit();
+        wall.Stop();
         var parts = File.ReadAllLines(timeFile).Last().Split(' ');
         File.Delete(timeFile);
         if (p.ExitCode != 0)
@@ -180,7 +196,7 @@ public static class Program
             Console.WriteLine($"  ! {Path.GetFileName(exe)} exited {p.ExitCode}: {errTask.Result.Trim().Split('\n').LastOrDefault()}");
         }
 
-        return new Run(double.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture), p.ExitCode);
+        return new Run(wall.Elapsed.TotalSeconds, long.Parse(parts[1], CultureInfo.InvariantCulture), p.ExitCode);
     }
 
     private static Process Start(string exe, string[] args, Dictionary<string, string> env, string cwd)
