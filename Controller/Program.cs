@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MppSignage.MqttHost;
 
 namespace MppSignage.Controller;
 
@@ -17,7 +18,7 @@ public static class Program
         root.Subcommands.Add(Cli.OverrideVerb.Create());
         root.Subcommands.Add(Cli.StatusVerb.Create());
         root.Subcommands.Add(Cli.AnnounceVerb.Create());
-        root.Options.Add(Cli.ConfigurationOverrides.Option);
+        root.Options.Add(ConfigurationOverrides.Option);
         // No verb, or configuration overrides first (--Section:Key=value): run the service.
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "--version"))
         {
@@ -26,6 +27,6 @@ public static class Program
 
         // Only --Section:Key=value passes through as configuration; any other unknown option is refused (exit 2).
         var result = root.Parse(Shared.CommandLine.CommandLineArguments.Prepare(args));
-        return Cli.ConfigurationOverrides.ReportErrors(result, "mpp-controller", Console.Error) ? 2 : result.Invoke();
+        return ConfigurationOverrides.ReportErrors(result, "mpp-controller", Console.Error) ? 2 : result.Invoke();
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MppSignage.SignageRenderer.Cli;
+using MppSignage.MqttHost;
 
 namespace MppSignage.SignageRenderer;
 

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Builds the Raspberry Pi bundle of MppSignage: the controller (mpp-controller), the renderer
-# (mpp-signage) and the web panel (mpp-panel) published self-contained for linux-arm64, with the installer, units and configuration
-# templates, as
+# Builds the Raspberry Pi bundle of MppSignage: the controller (mpp-controller) and the renderer
+# (mpp-signage) compiled with NativeAOT for linux-arm64 (native aarch64 executables: no JIT, no .NET
+# runtime files; the renderer's libSkiaSharp.so stays beside it), and the web panel (mpp-panel,
+# ASP.NET Core Razor Pages: self-contained, JIT), with the installer, units and
+# configuration templates, as
 #   artifacts/deploy/mpp-signage-VERSION-linux-arm64/          (the unpacked bundle)
 #   artifacts/deploy/mpp-signage-VERSION-linux-arm64.tar.gz    (copy it to the Pi, unpack, run install.sh)
 #   artifacts/deploy/mpp-signage_VERSION_arm64.deb             (apt install ./mpp-signage_…deb)
 #
 #   deploy-pi/build.sh [--rid RID] [--trim auto|yes|no] [--no-deb] [--no-tar] [--version V] [--out DIR]
-#                      [--from BUNDLE] [--fast]
+#                      [--from BUNDLE] [--fast] [--jit]
 #
+# --jit is the documented fallback: the earlier self-contained JIT publish (runtime files beside the
+# dll, trimmed per --trim), for a board or a toolchain where the native build does not work.
+# The native build cross-compiles for arm64 with clang/lld and Debian's arm64 libc; when these are
+# missing it installs them with apt (as root): clang lld gcc-aarch64-linux-gnu libc6-dev:arm64
+# libgcc-12-dev:arm64 (after dpkg --add-architecture arm64). NativeAOT warnings are errors too.
 # --from BUNDLE repackages the executables of an existing bundle (its VERSION unless --version) with
 # the current installer and templates, without publishing again. --fast compresses the tarball and
 # the .deb with gzip -1 (checks; releases keep the smaller xz/gzip -6 default).
@@ -21,7 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
 
-RID=linux-arm64; TRIM=auto; DEB=1; TAR=1; VERSION=""; OUT="$REPO/artifacts/deploy"; FROM=""; FAST=0
+RID=linux-arm64; JIT=0; TRIM=auto; DEB=1; TAR=1; VERSION=""; OUT="$REPO/artifacts/deploy"; FROM=""; FAST=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rid) RID=${2:?}; shift ;;
@@ -29,6 +36,7 @@ while [ $# -gt 0 ]; do
     --no-deb) DEB=0 ;;
     --no-tar) TAR=0 ;;
     --fast) FAST=1 ;;
+    --jit) JIT=1 ;;
     --version) VERSION=${2:?}; shift ;;
     --out) OUT=${2:?}; shift ;;
     --from) FROM=$(cd "${2:?}" 2>/dev/null && pwd) || { echo "build.sh: --from '$2': not a directory" >&2; exit 2; }; shift ;;
@@ -66,8 +74,33 @@ LOGS="$OUT/logs"
 mkdir -p "$OUT" "$LOGS"
 rm -rf "$STAGE" "$STAGE.tmp"
 mkdir -p "$STAGE.tmp"
-echo "build.sh: MppSignage $VERSION for $RID (trim: $TRIM)" >&2
+if [ "$JIT" -eq 1 ]; then echo "build.sh: MppSignage $VERSION for $RID (JIT, trim: $TRIM)" >&2
+else echo "build.sh: MppSignage $VERSION for $RID (NativeAOT)" >&2; fi
 start=$SECONDS
+
+# The native toolchain: clang and lld for every RID; for arm64 also the cross objcopy and the arm64 libc
+# and libgcc that the linker reads from the host root (-p:SysRoot=/; see docs/deploy.md "Native build").
+NATIVE_ARGS=()
+if [ "$JIT" -eq 0 ] && [ -z "$FROM" ]; then
+  need=()
+  command -v clang >/dev/null 2>&1 || need+=(clang)
+  command -v ld.lld >/dev/null 2>&1 || need+=(lld)
+  if [ "$RID" = linux-arm64 ]; then
+    command -v aarch64-linux-gnu-objcopy >/dev/null 2>&1 || need+=(gcc-aarch64-linux-gnu)
+    [ -e /usr/lib/aarch64-linux-gnu/libc.so ] || need+=(libc6-dev:arm64)
+    ls /usr/lib/gcc/aarch64-linux-gnu/*/libgcc.a >/dev/null 2>&1 || need+=(libgcc-12-dev:arm64)
+    NATIVE_ARGS=(-p:SysRoot=/ -p:LinkerFlavor=lld -p:ObjCopyName=aarch64-linux-gnu-objcopy)
+  elif [ "$RID" != linux-x64 ]; then
+    echo "build.sh: the native build supports linux-arm64 and linux-x64; use --jit for $RID" >&2; exit 2
+  fi
+  if [ ${#need[@]} -gt 0 ]; then
+    [ "$(id -u)" -eq 0 ] || { echo "build.sh: the native build needs ${need[*]}: install them (apt-get install) or run as root; or build with --jit" >&2; exit 2; }
+    echo "build.sh: installing ${need[*]}" >&2
+    if [[ " ${need[*]} " == *":arm64"* ]] && ! dpkg --print-foreign-architectures | grep -qx arm64; then dpkg --add-architecture arm64; fi
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"; } >"$LOGS/apt-native.log" 2>&1 \
+      || { echo "build.sh: apt-get install ${need[*]} failed (see $LOGS/apt-native.log)" >&2; exit 2; }
+  fi
+fi
 
 # publish PROJECT DIR: self-contained for $RID into $STAGE.tmp/DIR; echoes "trimmed" or "untrimmed".
 publish() {
@@ -75,6 +108,16 @@ publish() {
   local common=(publish "$proj" -c Release -r "$RID" --self-contained true -nologo -v minimal
     -p:PublishSingleFile=false -p:DebugType=none -p:GenerateDocumentationFile=false
     -p:Version="${VERSION%%[+~]*}" -p:InformationalVersion="$VERSION" -o "$STAGE.tmp/$dir")
+  if [ "$JIT" -eq 0 ]; then
+    rm -rf "$STAGE.tmp/$dir"
+    # NativeAOT trims and compiles ahead of time; warnings are errors, so success means warning-free.
+    if ! dotnet "${common[@]}" -p:PublishAot=true -p:PublishTrimmed=true "${NATIVE_ARGS[@]}" >"$log" 2>&1; then
+      echo "build.sh: native publish of $proj failed (see $log; build.sh --jit is the fallback):" >&2
+      grep -E 'error|warn' "$log" | sort -u | head -20 >&2; return 1
+    fi
+    rm -f "$STAGE.tmp/$dir"/*.dbg "$STAGE.tmp/$dir"/*.pdb "$STAGE.tmp/$dir"/*.xml
+    echo native; return 0
+  fi
   if [ "$TRIM" != no ]; then
     rm -rf "$STAGE.tmp/$dir"
     # TreatWarningsAsErrors also makes every trim-analysis warning (IL2xxx/IL3xxx) an error, so a
@@ -106,10 +149,11 @@ else
   echo "build.sh: published controller ($ctrl_trim, $((t1 - t0)) s) and signage ($sign_trim, $((t2 - t1)) s)" >&2
 fi
 
-# The web panel: ASP.NET Core Razor Pages, self-contained and JIT (Razor Pages is not trim- or
-# NativeAOT-safe, so never trimmed). Its memory settings travel in mpp-panel.runtimeconfig.json.
+# The web panel: ASP.NET Core Razor Pages, self-contained and JIT whatever the others are (Razor Pages
+# is not trim- or NativeAOT-safe, so never trimmed). Its memory settings travel in mpp-panel.runtimeconfig.json.
 if [ -z "$FROM" ]; then
-  t3=$SECONDS; TRIM_SAVED=$TRIM; TRIM=no; panel_trim=$(publish Panel/Panel.csproj panel) || exit 1; TRIM=$TRIM_SAVED
+  t3=$SECONDS; saved=("$JIT" "$TRIM"); JIT=1; TRIM=no
+  panel_trim=$(publish Panel/Panel.csproj panel) || exit 1; JIT=${saved[0]}; TRIM=${saved[1]}
   echo "build.sh: published panel ($panel_trim, $((SECONDS - t3)) s)" >&2
 else
   panel_trim=$(sed -n 's/^panel=//p' "$FROM/BUILDINFO" 2>/dev/null)

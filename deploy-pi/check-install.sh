@@ -189,6 +189,9 @@ check "staff may not publish a schedule" bash -c "echo '$out' | grep -qi 'not au
 check "staff may override" [ -z "$(pub staff "$(pw staff)" mpp/probolinggo/override/set)" ]
 check "admin may publish a schedule" [ -z "$(pub admin "$(pw admin)" mpp/probolinggo/schedule/set)" ]
 out=$(pub admin wrong-password mpp/probolinggo/override/set)
+check "screen (pintu-utama) publishes its own screenshot" [ -z "$(pub screen "$(pw screen)" mpp/probolinggo/screens/pintu-utama/screenshot)" ]
+out=$(pub screen "$(pw screen)" mpp/probolinggo/screens/lobby/screenshot)
+check "screen may not publish as another screen (lobby)" bash -c "echo '$out' | grep -qi 'not authori'"
 check "a wrong password is refused" bash -c "echo '$out' | grep -qiE 'not authori|bad user name or password|refused'"
 out=$(timeout 10 mosquitto_pub -h 127.0.0.1 -p "$PORT" -V mqttv5 -q 1 -t mpp/probolinggo/override/set -m x 2>&1)
 check "an anonymous client is refused" bash -c "echo '$out' | grep -qiE 'not authori|refused'"
@@ -255,6 +258,31 @@ check "after installing $V3 with --keep 2: $V3 and the previous $V1 remain (have
   bash -c "[ -d '$R/opt/mpp-signage/$V3' ] && [ -d '$R/opt/mpp-signage/$V1' ] && [ \$(find '$R/opt/mpp-signage' -mindepth 1 -maxdepth 1 -type d | wc -l) -eq 2 ]"
 
 # ---------------------------------------------------------------------------------------------
+echo "# --screens: each further screen its own user, publishing only as its own id"
+bash "$INSTALL" --root "$R" --bundle "$B3" --keep 2 --screens lobby > "$WORK/install-5.log" 2>&1
+check "install --screens lobby succeeds" [ $? -eq 0 ]
+check "screen-lobby has its own password" grep -q '^screen-lobby:' "$R/etc/mpp-signage/mqtt-credentials"
+check "the hand-added user is still kept beside the screen users" \
+  bash -c "grep -q '^desk2:' '$R/etc/mosquitto/mpp-signage.passwd' && grep -q '^screen-lobby:' '$R/etc/mosquitto/mpp-signage.passwd' && grep -q '^screen:' '$R/etc/mosquitto/mpp-signage.passwd'"
+check "the ACL gives screen-lobby only screen lobby's topics" \
+  bash -c "awk '/^user screen-lobby\$/ { on = 1 } on && /^\$/ { exit } on' '$R/etc/mosquitto/mpp-signage.acl' > '$WORK/lobby.acl' && grep -qx 'topic write mpp/+/screens/lobby/screenshot' '$WORK/lobby.acl' && ! grep -q 'pintu-utama\|screens/+' '$WORK/lobby.acl'"
+check "--screens is remembered for the next run" grep -qx 'SCREENS=lobby' "$R/etc/mpp-signage/install.env"
+PORT=$(free_port)
+cp "$R/etc/mosquitto/mpp-signage.passwd" "$R/etc/mosquitto/mpp-signage.acl" "$BR/"
+sed -e "s|^listener .*|listener $PORT 127.0.0.1|" -e "s|/etc/mosquitto/|$BR/|" "$R/etc/mosquitto/conf.d/mpp-signage.conf" > "$BR/mosquitto.conf"
+chown -R mosquitto: "$BR" 2>/dev/null || true
+chmod 0600 "$BR"/mpp-signage.*
+mosquitto -c "$BR/mosquitto.conf" > "$BR/broker-2.log" 2>&1 &
+BROKER_PID=$!
+for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
+check "screen-lobby publishes as lobby" [ -z "$(pub screen-lobby "$(pw screen-lobby)" mpp/probolinggo/screens/lobby/availability)" ]
+out=$(pub screen-lobby "$(pw screen-lobby)" mpp/probolinggo/screens/pintu-utama/screenshot)
+check "screen-lobby may not publish as pintu-utama" bash -c "echo '$out' | grep -qi 'not authori'"
+out=$(pub screen "$(pw screen)" mpp/probolinggo/screens/lobby/availability)
+check "screen may not publish as lobby" bash -c "echo '$out' | grep -qi 'not authori'"
+kill "$BROKER_PID" 2>/dev/null; wait "$BROKER_PID" 2>/dev/null; BROKER_PID=""
+
+# ---------------------------------------------------------------------------------------------
 echo "# role signage (a screen on its own Pi)"
 S=$WORK/root-signage; mkdir -p "$S"; make_scratch_root "$S"
 bash "$INSTALL" --root "$S" --bundle "$B1" --role signage > "$WORK/install-s.log" 2>&1
@@ -265,6 +293,12 @@ check "no broker configuration on a screen-only Pi" [ ! -e "$S/etc/mosquitto/con
 check "only the 'screen' password exists there" bash -c "[ \$(wc -l < '$S/etc/mpp-signage/mqtt-credentials') -eq 1 ] && grep -q '^screen:' '$S/etc/mpp-signage/mqtt-credentials'"
 check "the report says to point it at the controller Pi" grep -q "controller Pi" "$WORK/install-s.log"
 check "the role is remembered for the next run" grep -qx 'ROLE=signage' "$S/etc/mpp-signage/install.env"
+S2=$WORK/root-signage-lobby; mkdir -p "$S2"; make_scratch_root "$S2"
+mkdir -p "$S2/etc/mpp-signage"; printf 'MPP_Site__Id=probolinggo\nMPP_Screen__Id=lobby\n' > "$S2/etc/mpp-signage/signage.env"
+bash "$INSTALL" --root "$S2" --bundle "$B1" --role signage > "$WORK/install-s2.log" 2>&1
+check "a screen lobby on its own Pi connects as its own user screen-lobby" \
+  bash -c "grep -qx 'MPP_Mqtt__Username=screen-lobby' '$S2/etc/mpp-signage/signage.secrets.env' && grep -q '^screen-lobby:' '$S2/etc/mpp-signage/mqtt-credentials' && ! grep -q '^screen:' '$S2/etc/mpp-signage/mqtt-credentials'"
+check "the report says to add it on the controller Pi with --screens lobby" grep -q -- "--screens lobby" "$WORK/install-s2.log"
 
 # ---------------------------------------------------------------------------------------------
 echo "# --dry-run and bad options change nothing"
@@ -288,6 +322,7 @@ expect_refusal "--mqtt-port '70000'" --mqtt-port 70000
 expect_refusal "--hdmi-mode 'big'" --hdmi-mode big
 expect_refusal "--panel-port '443'" --panel-port 443
 expect_refusal "--keep 1" --keep 1
+expect_refusal "--screens: 'Lobby'" --screens lobby,Lobby
 expect_refusal "unknown option '--colour'" --colour
 manifest "$D" > "$WORK/dry-after2"
 check "refused runs changed no file" cmp -s "$WORK/dry-before" "$WORK/dry-after2"

@@ -69,8 +69,8 @@ if [ -z "$BUNDLE" ]; then
     stamp "reusing $BUNDLE (sources unchanged)"
   else
     stamp "building the arm64 bundle (deploy-pi/build.sh --no-deb --no-tar)"
-    rm -rf "$OUT"
-    if BUNDLE=$(timeout 600 bash "$HERE/build.sh" --no-deb --no-tar --out "$OUT" 2> "$REPO/artifacts/emulated-build.log" | tail -1) && [ -d "$BUNDLE" ]; then
+    rm -rf "$OUT"; mkdir -p "$REPO/artifacts" # a fresh clone has no artifacts/ yet
+    if BUNDLE=$(timeout 1500 bash "$HERE/build.sh" --no-deb --no-tar --out "$OUT" 2> "$REPO/artifacts/emulated-build.log" | tail -1) && [ -d "$BUNDLE" ]; then
       echo "$src_hash" > "$OUT/source-hash"
       ok "build.sh made the arm64 bundle ($(grep -o 'published .*' "$REPO/artifacts/emulated-build.log"))"
     else
@@ -81,6 +81,11 @@ if [ -z "$BUNDLE" ]; then
 fi
 BUNDLE=$(cd "$BUNDLE" && pwd)
 check "the controller is an aarch64 executable" bash -c "file -b '$BUNDLE/controller/mpp-controller' 2>/dev/null | grep -q aarch64 || od -An -tx1 -j18 -N2 '$BUNDLE/controller/mpp-controller' | grep -q 'b7 00'"
+check "the renderer is an aarch64 executable" bash -c "od -An -tx1 -j18 -N2 '$BUNDLE/signage/mpp-signage' | grep -q 'b7 00'"
+if grep -q '=native$' "$BUNDLE/BUILDINFO" 2>/dev/null; then
+  # NativeAOT: no JIT, so no runtime or IL beside the executables.
+  check "both executables are native (no libcoreclr.so, no .dll in the bundle)" bash -c "[ -z \"\$(find '$BUNDLE/controller' '$BUNDLE/signage' -name 'libcoreclr.so' -o -name '*.dll' | head -1)\" ]"
+fi
 check "the renderer carries an aarch64 libSkiaSharp.so" bash -c "od -An -tx1 -j18 -N2 '$BUNDLE/signage/libSkiaSharp.so' | grep -q 'b7 00'"
 check "no development settings in the bundle" bash -c "[ ! -e '$BUNDLE/controller/appsettings.Development.json' ] && [ ! -e '$BUNDLE/signage/appsettings.Development.json' ]"
 

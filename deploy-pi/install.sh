@@ -19,6 +19,8 @@
 #   --mqtt-listen ADDR   Mosquitto listener address (default 127.0.0.1; 0.0.0.0 for screens on other Pis)
 #   --mqtt-port PORT     Mosquitto port (default 1883)
 #   --panel-port PORT    HTTPS port of the web panel mpp-panel (default 8443; role both/controller)
+#   --screens ID[,ID…]   on the controller Pi: the site's other screens (on other Pis), each given its
+#                        own MQTT user screen-ID (a screen publishes only as its own id); kept in install.env
 #   --hdmi-mode MODE     KMS mode forced on HDMI-A-1 even when the TV is off at boot
 #                        (default 1920x1080@60; "none" leaves cmdline.txt's video= alone)
 #   --volatile-journal   keep the systemd journal in RAM (spares the SD card; logs lost at reboot)
@@ -30,7 +32,7 @@ set -euo pipefail
 # ---------------------------------------------------------------------------------------------
 # Options
 ROOT=""; BUNDLE=""; SITE_ID=""; ROLE=""; NO_APT=0; NO_START=0; DRY_RUN=0
-MQTT_LISTEN=""; MQTT_PORT=""; PANEL_PORT=""; HDMI_MODE=""; VOLATILE_JOURNAL=0; KEEP=3; ROLLBACK=0; ROLLBACK_TO=""
+MQTT_LISTEN=""; MQTT_PORT=""; PANEL_PORT=""; SCREENS=""; SCREENS_GIVEN=0; HDMI_MODE=""; VOLATILE_JOURNAL=0; KEEP=3; ROLLBACK=0; ROLLBACK_TO=""
 
 die() { echo "install.sh: error: $*" >&2; exit 1; }
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
@@ -47,6 +49,7 @@ while [ $# -gt 0 ]; do
     --mqtt-listen) MQTT_LISTEN=${2:?--mqtt-listen needs an address}; shift ;;
     --mqtt-port) MQTT_PORT=${2:?--mqtt-port needs a port}; shift ;;
     --panel-port) PANEL_PORT=${2:?--panel-port needs a port}; shift ;;
+    --screens) SCREENS=${2?--screens needs screen ids (ID,ID…), or '' for none}; SCREENS_GIVEN=1; shift ;;
     --hdmi-mode) HDMI_MODE=${2:?--hdmi-mode needs WxH@Hz or none}; shift ;;
     --volatile-journal) VOLATILE_JOURNAL=1 ;;
     --keep) KEEP=${2:?--keep needs a number}; shift ;;
@@ -237,6 +240,7 @@ INSTALL_ENV=$ETC/install.env
 [ -n "$MQTT_PORT" ] || MQTT_PORT=$(env_get "$INSTALL_ENV" MQTT_PORT || echo 1883)
 [ -n "$PANEL_PORT" ] || PANEL_PORT=$(env_get "$INSTALL_ENV" PANEL_PORT || echo 8443)
 [ -n "$HDMI_MODE" ] || HDMI_MODE=$(env_get "$INSTALL_ENV" HDMI_MODE || echo 1920x1080@60)
+[ "$SCREENS_GIVEN" -eq 1 ] || SCREENS=$(env_get "$INSTALL_ENV" SCREENS || true)
 EXISTING_SITE=$(env_get "$ETC/controller.env" MPP_Site__Id || env_get "$ETC/signage.env" MPP_Site__Id || true)
 [ -n "$SITE_ID" ] || SITE_ID=${EXISTING_SITE:-probolinggo}
 
@@ -247,6 +251,9 @@ case "$ROLE" in both|controller|signage) ;; *) die "--role '$ROLE': expected bot
 [[ "$PANEL_PORT" =~ ^[0-9]+$ ]] && [ "$PANEL_PORT" -ge 1024 ] && [ "$PANEL_PORT" -le 65535 ] && [ "$PANEL_PORT" != "$MQTT_PORT" ] \
   || die "--panel-port '$PANEL_PORT': expected 1024-65535 (the panel has no capability for lower ports), not the MQTT port"
 [[ "$MQTT_LISTEN" =~ ^[0-9a-fA-F.:]+$ ]] || die "--mqtt-listen '$MQTT_LISTEN': expected an IP address such as 127.0.0.1 or 0.0.0.0"
+for id in ${SCREENS//,/ }; do
+  [[ "$id" =~ ^[a-z0-9_-]{1,64}$ ]] || die "--screens: '$id' is not a screen id: 1-64 characters of a-z, 0-9, '-' or '_' (e.g. lobby)"
+done
 [ "$HDMI_MODE" = none ] || [[ "$HDMI_MODE" =~ ^[0-9]+x[0-9]+(@[0-9]+)?$ ]] || die "--hdmi-mode '$HDMI_MODE': expected WIDTHxHEIGHT@HZ (1920x1080@60) or none"
 if [ -n "$EXISTING_SITE" ] && [ "$SITE_ID" != "$EXISTING_SITE" ]; then
   warn "--site $SITE_ID differs from MPP_Site__Id=$EXISTING_SITE in $ETC: configuration is never overwritten, edit it there"
@@ -432,6 +439,7 @@ cat > "$TMPD/install.env" <<EOF
 ROLE=$ROLE
 MQTT_LISTEN=$MQTT_LISTEN
 MQTT_PORT=$MQTT_PORT
+SCREENS=$SCREENS
 HDMI_MODE=$HDMI_MODE
 PANEL_PORT=$PANEL_PORT
 EOF
@@ -483,15 +491,30 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 echo "== MQTT credentials"
-# One password per role, generated once and kept in a root-only file; every service and the
-# broker's password file are derived from it on each run, so they always agree.
+# One password per role user and one per screen user, generated once and kept in a root-only file;
+# every service and the broker's password file are derived from it on each run, so they always agree.
+# A screen publishes only as its own screen id (docs/broker.md): screen pintu-utama is user 'screen',
+# any other screen ID is user 'screen-ID' (Shared/Mqtt/ScreenUsers.cs).
+screen_user() { if [ "$1" = pintu-utama ]; then echo screen; else echo "screen-$1"; fi; }
+LOCAL_SCREEN=$(env_get "$ETC/signage.env" MPP_Screen__Id || true)
+LOCAL_SCREEN=${LOCAL_SCREEN:-pintu-utama}
+[[ "$LOCAL_SCREEN" =~ ^[a-z0-9_-]{1,64}$ ]] || die "$ETC/signage.env: MPP_Screen__Id '$LOCAL_SCREEN' is not a screen id: 1-64 characters of a-z, 0-9, '-' or '_'"
+SCREEN_USER=$(screen_user "$LOCAL_SCREEN")
+SCREEN_USERS=()
+[ $WANT_SIGNAGE -eq 0 ] || SCREEN_USERS+=("$SCREEN_USER")
+if [ $WANT_CONTROLLER -eq 1 ]; then
+  # The controller's broker knows screen pintu-utama's user always, and each --screens id's.
+  for id in pintu-utama ${SCREENS//,/ }; do
+    u=$(screen_user "$id"); [[ " ${SCREEN_USERS[*]} " == *" $u "* ]] || SCREEN_USERS+=("$u")
+  done
+fi
 CRED=$ETC/mqtt-credentials
 gen_password() { tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 24; }
 if [ "$DRY_RUN" -eq 0 ]; then
   touch "$ROOT$CRED"; chmod 0600 "$ROOT$CRED"; chown 0:0 "$ROOT$CRED"
 fi
-ROLES=(screen)
-[ $WANT_CONTROLLER -eq 0 ] || ROLES=(controller admin staff screen)
+ROLES=("${SCREEN_USERS[@]}")
+[ $WANT_CONTROLLER -eq 0 ] || ROLES=(controller admin staff "${SCREEN_USERS[@]}")
 for r in "${ROLES[@]}"; do
   if grep -q "^$r:" "$ROOT$CRED" 2>/dev/null; then info "password of '$r' kept"
   elif [ "$DRY_RUN" -eq 1 ]; then echo "  [dry-run] generate a password for '$r'"
@@ -509,7 +532,7 @@ EOF
 }
 if [ "$DRY_RUN" -eq 0 ]; then
   [ $WANT_CONTROLLER -eq 0 ] || write_secrets "$ETC/controller.secrets.env" controller
-  [ $WANT_SIGNAGE -eq 0 ] || write_secrets "$ETC/signage.secrets.env" screen
+  [ $WANT_SIGNAGE -eq 0 ] || write_secrets "$ETC/signage.secrets.env" "$SCREEN_USER"
   if [ $WANT_CONTROLLER -eq 1 ]; then
     # The technician's CLI (`sudo mpp-controller override ...`, `status`) acts as admin.
     printf '# Generated by deploy-pi/install.sh from %s for the mpp-controller command-line wrapper.\nMPP_Cli__Username=admin\nMPP_Cli__Password=%s\n' \
@@ -518,7 +541,7 @@ if [ "$DRY_RUN" -eq 0 ]; then
   fi
 fi
 if [ $WANT_SIGNAGE -eq 1 ] && [ $WANT_CONTROLLER -eq 0 ]; then
-  decide "copy the 'screen' password from the controller Pi's $CRED into $CRED here and re-run install.sh; set MPP_Mqtt__Host in $ETC/signage.env to the controller Pi"
+  decide "on the controller Pi run install.sh --screens $LOCAL_SCREEN (with its other screens' ids) so its broker knows user '$SCREEN_USER'; copy that user's line from the controller Pi's $CRED into $CRED here and re-run install.sh; set MPP_Mqtt__Host in $ETC/signage.env to the controller Pi"
 fi
 
 if [ $WANT_CONTROLLER -eq 1 ]; then
@@ -528,11 +551,11 @@ if [ $WANT_CONTROLLER -eq 1 ]; then
   fi
   if [ "$DRY_RUN" -eq 0 ]; then
     : > "$TMPD/passwd"
-    for r in controller admin staff screen; do mosquitto_passwd -b "$TMPD/passwd" "$r" "$(cred_of "$r")"; done
+    for r in "${ROLES[@]}"; do mosquitto_passwd -b "$TMPD/passwd" "$r" "$(cred_of "$r")"; done
     # Users a site added by hand (mosquitto_passwd on this file, see docs/broker.md) are kept as they are:
-    # only the four role users are managed here.
+    # only the role users and the screen users are managed here.
     if [ -f "$ROOT/etc/mosquitto/mpp-signage.passwd" ]; then
-      awk -F: '$1 != "controller" && $1 != "admin" && $1 != "staff" && $1 != "screen" && NF > 1' \
+      awk -F: -v managed=" ${ROLES[*]} " 'index(managed, " " $1 " ") == 0 && NF > 1' \
         "$ROOT/etc/mosquitto/mpp-signage.passwd" >> "$TMPD/passwd"
     fi
     # The hashes are salted: only rewrite the broker's file when the set of users changed or a
@@ -560,6 +583,14 @@ if [ $WANT_CONTROLLER -eq 1 ]; then
   # the block of their role. So a reinstall or an upgrade never drops a site's users.
   install_config "$DEPLOY/mosquitto/site.acl" "$ETC/mosquitto-site.acl" 0640 root mosquitto
   cat "$DEPLOY/mosquitto/mpp-signage.acl" > "$TMPD/acl"
+  # Each further screen's block: the shipped block of user 'screen' (screen pintu-utama, generated from
+  # RoleTopicRules) with the user and the screen id replaced, as RoleTopicRules.ToMosquittoAcl writes it.
+  for u in "${SCREEN_USERS[@]}"; do
+    [ "$u" != screen ] || continue
+    printf '\n# role screen\n' >> "$TMPD/acl"
+    awk '/^user screen$/ { on = 1 } on && /^$/ { exit } on' "$DEPLOY/mosquitto/mpp-signage.acl" \
+      | sed -e "s|^user screen\$|user $u|" -e "s|/screens/pintu-utama/|/screens/${u#screen-}/|" >> "$TMPD/acl"
+  done
   if [ -f "$ROOT$ETC/mosquitto-site.acl" ] && grep -qv '^[[:space:]]*\(#.*\)\?$' "$ROOT$ETC/mosquitto-site.acl"; then
     printf '\n# ---- the site'"'"'s own users, from %s ----\n' "$ETC/mosquitto-site.acl" >> "$TMPD/acl"
     cat "$ROOT$ETC/mosquitto-site.acl" >> "$TMPD/acl"

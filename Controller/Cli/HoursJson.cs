@@ -26,7 +26,16 @@ internal static class HoursJson
         w.WriteStartObject();
         w.WriteString("state", WireName.Of(result.State));
         WriteNullable(w, "comment", result.Comment);
-        WriteNullable(w, "nextChange", nextChange is { } n ? IsoTime.Format(n, zone) : null);
+        if (nextChange is { } n)
+        {
+            // The batch writes millions of these: formatted into a stack buffer, not a string.
+            Span<char> text = stackalloc char[64];
+            w.WriteString("nextChange", text[..IsoTime.Format(n, zone, text)]);
+        }
+        else
+        {
+            w.WriteNull("nextChange");
+        }
         w.WriteEndObject();
     }
 

@@ -8,7 +8,9 @@ namespace MppSignage.Controller.Cli;
 /// <summary>
 /// <c>hours eval --jsonl</c>: one <c>{"expr":…,"at":…[,"tz":…]}</c> per input line, one result or
 /// <c>{"error":…}</c> per output line, in order. Built for checking many expressions: lines are
-/// parsed as UTF-8 bytes, parsed expressions and zones are cached, and output is flushed once per
+/// parsed as UTF-8 bytes, the fields are decoded in place (no string per line), instants are read and written
+/// by <see cref="MppSignage.Shared.Mqtt.IsoTime"/>'s span overloads, parsed expressions and zones are cached
+/// (looked up by span), and output is flushed once per
 /// input chunk (so a file streams fast, while a co-process writing one line at a time still gets
 /// each answer at once).
 /// </summary>
@@ -23,6 +25,14 @@ internal sealed class HoursJsonLines
     private readonly DateTimeZone _defaultZone;
     private readonly Dictionary<string, OpeningHoursParseResult> _expressions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeZone?> _zones = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OpeningHoursParseResult>.AlternateLookup<ReadOnlySpan<char>> _expressionsBySpan;
+    private readonly Dictionary<string, DateTimeZone?>.AlternateLookup<ReadOnlySpan<char>> _zonesBySpan;
+
+    // The three fields' characters, decoded from the line in place (grown to the longest value seen): a line
+    // whose expression and zone are cached allocates nothing.
+    private char[] _expr = new char[256];
+    private char[] _at = new char[64];
+    private char[] _tz = new char[64];
     private readonly ArrayBufferWriter<byte> _line = new(512);
     private readonly Utf8JsonWriter _writer;
 
@@ -30,6 +40,8 @@ internal sealed class HoursJsonLines
     {
         _defaultZone = defaultZone;
         _writer = new Utf8JsonWriter(_line, HoursJson.WriterOptions);
+        _expressionsBySpan = _expressions.GetAlternateLookup<ReadOnlySpan<char>>();
+        _zonesBySpan = _zones.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Lines read.</summary>
@@ -141,7 +153,7 @@ internal sealed class HoursJsonLines
             return "empty line; expected {\"expr\": \"…\", \"at\": \"…\"}";
         }
 
-        string? expr = null, at = null, tz = null;
+        int exprLength = -1, atLength = -1, tzLength = -1;
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {
@@ -170,12 +182,11 @@ internal sealed class HoursJsonLines
                     return $"\"{(which == 1 ? "expr" : which == 2 ? "at" : "tz")}\" must be a string";
                 }
 
-                var value = reader.GetString();
                 switch (which)
                 {
-                    case 1: expr = value; break;
-                    case 2: at = value; break;
-                    default: tz = value; break;
+                    case 1: exprLength = Copy(ref reader, ref _expr); break;
+                    case 2: atLength = Copy(ref reader, ref _at); break;
+                    default: tzLength = Copy(ref reader, ref _tz); break;
                 }
             }
 
@@ -191,28 +202,30 @@ internal sealed class HoursJsonLines
             return $"not valid JSON at column {(ex.BytePositionInLine ?? 0) + 1}: {message}";
         }
 
-        if (expr is null)
+        if (exprLength < 0)
         {
             return "missing \"expr\"";
         }
 
-        if (at is null)
+        if (atLength < 0)
         {
             return "missing \"at\"";
         }
 
         var zone = _defaultZone;
-        if (tz is not null && (zone = Zone(tz)!) is null)
+        ReadOnlySpan<char> tz = _tz.AsSpan(0, Math.Max(tzLength, 0));
+        if (tzLength >= 0 && (zone = Zone(tz)!) is null)
         {
             return $"\"tz\": unknown time zone '{tz}'";
         }
 
+        ReadOnlySpan<char> at = _at.AsSpan(0, atLength);
         if (!HoursTime.TryParseLocal(at, zone, out var local))
         {
             return $"\"at\": '{at}' is not {HoursTime.Expected}";
         }
 
-        var parsed = Parse(expr);
+        var parsed = Parse(_expr.AsSpan(0, exprLength));
         if (parsed.Expression is not { } expression)
         {
             return $"\"expr\": {parsed.Error?.ToString() ?? "invalid opening_hours"}";
@@ -222,9 +235,21 @@ internal sealed class HoursJsonLines
         return null;
     }
 
-    private OpeningHoursParseResult Parse(string expr)
+    /// <summary>Unescapes the current string token into <paramref name="into"/> (grown when short); returns its length.</summary>
+    private static int Copy(ref Utf8JsonReader reader, ref char[] into)
     {
-        if (_expressions.TryGetValue(expr, out var cached))
+        // Unescaped UTF-16 never has more characters than the token has UTF-8 bytes.
+        if (into.Length < reader.ValueSpan.Length)
+        {
+            into = new char[Math.Max(reader.ValueSpan.Length, into.Length * 2)];
+        }
+
+        return reader.CopyString(into);
+    }
+
+    private OpeningHoursParseResult Parse(ReadOnlySpan<char> expr)
+    {
+        if (_expressionsBySpan.TryGetValue(expr, out var cached))
         {
             return cached;
         }
@@ -234,17 +259,19 @@ internal sealed class HoursJsonLines
             _expressions.Clear();
         }
 
-        var result = OpeningHoursExpression.Parse(expr);
-        _expressions[expr] = result;
+        var text = expr.ToString();
+        var result = OpeningHoursExpression.Parse(text);
+        _expressions[text] = result;
         return result;
     }
 
-    private DateTimeZone? Zone(string id)
+    private DateTimeZone? Zone(ReadOnlySpan<char> id)
     {
-        if (!_zones.TryGetValue(id, out var zone))
+        if (!_zonesBySpan.TryGetValue(id, out var zone))
         {
-            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
-            _zones[id] = zone;
+            var text = id.ToString();
+            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(text);
+            _zones[text] = zone;
         }
 
         return zone;

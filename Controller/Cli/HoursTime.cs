@@ -25,20 +25,35 @@ internal static class HoursTime
     /// Parses <paramref name="text"/> into a local time in <paramref name="zone"/>: a time with an
     /// offset (or Z) is an instant shown in the zone; a time without one is already local there.
     /// </summary>
-    public static bool TryParseLocal(string? text, DateTimeZone zone, out LocalDateTime local)
+    public static bool TryParseLocal(string? text, DateTimeZone zone, out LocalDateTime local) =>
+        TryParseLocal(text.AsSpan(), zone, out local);
+
+    /// <summary>
+    /// The same from characters (the <c>--jsonl</c> batch reads them out of its line buffer): the usual forms are
+    /// read by <see cref="IsoTime"/>'s span parser without allocating; the others by the patterns.
+    /// </summary>
+    public static bool TryParseLocal(ReadOnlySpan<char> input, DateTimeZone zone, out LocalDateTime local)
     {
         local = default;
-        if (string.IsNullOrWhiteSpace(text))
+        scoped var text = input.Trim();
+        if (text.IsEmpty)
         {
             return false;
         }
 
-        text = text.Trim();
+        // The CLI also takes a space for the 'T' (as people type it).
+        Span<char> withT = stackalloc char[48];
+        if (text.Length > 10 && text[10] == ' ' && text.Length <= withT.Length)
+        {
+            text.CopyTo(withT);
+            withT[10] = 'T';
+            text = withT[..text.Length];
+        }
+
         if (HasOffset(text))
         {
-            // The wire's one parser; the CLI also takes a space for the 'T' (as people type it).
-            var iso = text.Length > 10 && text[10] == ' ' ? string.Concat(text.AsSpan(0, 10), "T", text.AsSpan(11)) : text;
-            if (!IsoTime.TryParse(iso, out var value))
+            // The wire's one parser.
+            if (!IsoTime.TryParse(text, out var value))
             {
                 return false;
             }
@@ -47,7 +62,13 @@ internal static class HoursTime
             return true;
         }
 
-        var parsed = LocalPatterns.Select(p => p.Parse(text)).FirstOrDefault(r => r.Success);
+        if (IsoTime.TryParseLocalFast(text, out local))
+        {
+            return true;
+        }
+
+        var textString = text.ToString();
+        var parsed = LocalPatterns.Select(p => p.Parse(textString)).FirstOrDefault(r => r.Success);
         local = parsed?.Value ?? default;
         return parsed is not null;
     }
@@ -65,15 +86,15 @@ internal static class HoursTime
         return true;
     }
 
-    private static bool HasOffset(string text)
+    private static bool HasOffset(ReadOnlySpan<char> text)
     {
         // An offset is a Z, or a + or - after the time part (the date's own dashes come before 'T'/' ').
-        if (text.EndsWith('Z') || text.EndsWith('z'))
+        if (text[^1] is 'Z' or 'z')
         {
             return true;
         }
 
-        var timeStart = text.IndexOfAny(['T', 't', ' ']);
-        return timeStart > 0 && text.IndexOfAny(['+', '-'], timeStart) > 0;
+        var timeStart = text.IndexOfAny('T', 't', ' ');
+        return timeStart > 0 && text[timeStart..].IndexOfAny('+', '-') > 0;
     }
 }

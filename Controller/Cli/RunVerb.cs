@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using MppSignage.Controller.Hosting;
 using MppSignage.Controller.State;
+using MppSignage.MqttHost;
 
 namespace MppSignage.Controller.Cli;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Device.Gpio;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,13 +65,13 @@ internal static class ControllerHost
 
     private static void AddController(IServiceCollection services, IConfiguration configuration)
     {
-        AddOptions<SiteOptions>(services, configuration, SiteOptions.Section, ControllerOptionsRules.Site);
-        AddOptions<ScheduleOptions>(services, configuration, ScheduleOptions.Section, ControllerOptionsRules.Schedule);
-        AddOptions<StateOptions>(services, configuration, StateOptions.Section, ControllerOptionsRules.State);
-        AddOptions<DoorOptions>(services, configuration, DoorOptions.Section, ControllerOptionsRules.Door);
-        AddOptions<ClockOptions>(services, configuration, ClockOptions.Section, ControllerOptionsRules.Clock);
-        AddOptions<MqttOptions>(services, configuration, MqttOptions.Section, ControllerOptionsRules.Mqtt);
-        AddOptions<GpioOptions>(services, configuration, GpioOptions.Section, ControllerOptionsRules.Gpio);
+        Validated(services, services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)), ControllerOptionsRules.Site);
+        Validated(services, services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.Section)), ControllerOptionsRules.Schedule);
+        Validated(services, services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section)), ControllerOptionsRules.State);
+        Validated(services, services.AddOptions<DoorOptions>().Bind(configuration.GetSection(DoorOptions.Section)), ControllerOptionsRules.Door);
+        Validated(services, services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section)), ControllerOptionsRules.Clock);
+        Validated(services, services.AddOptions<MqttOptions>().Bind(configuration.GetSection(MqttOptions.Section)), ControllerOptionsRules.Mqtt);
+        Validated(services, services.AddOptions<GpioOptions>().Bind(configuration.GetSection(GpioOptions.Section)), ControllerOptionsRules.Gpio);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClockSync, SystemClockSync>();
@@ -125,10 +126,13 @@ internal static class ControllerHost
         });
     }
 
-    private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IEnumerable<string>> rules)
+    // Each Bind above names its concrete type, so the configuration binding generator writes the binding (no
+    // reflection: the NativeAOT and trimmed builds stay warning-free); this only adds the rules and ValidateOnStart.
+    private static void Validated<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(
+        IServiceCollection services, OptionsBuilder<T> options, Func<T, IEnumerable<string>> rules)
         where T : class
     {
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<T>>(new OptionsValidator<T>(rules));
     }
 }

@@ -238,7 +238,7 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
         {
             e.ProcessPublish = false;
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
-            e.Response.ReasonString = $"user '{user}' (role {RoleTopicRules.Name(role)}) may not publish to {UntrustedText.ForLog(topic, 120)}";
+            e.Response.ReasonString = $"user '{user}' (role {RoleTopicRules.Name(role)}) may not publish to {UntrustedText.ForLog(topic, 120)}" + ScreenHint(role, user);
             Log.BrokerDenied(_logger, user, RoleTopicRules.Name(role), "publish", UntrustedText.ForLog(topic, 120));
             return Task.CompletedTask;
         }
@@ -250,6 +250,13 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
         e.ApplicationMessage.UserProperties = properties;
         return Task.CompletedTask;
     }
+
+    /// <summary>Why a screen's publish under another screen id is refused: it speaks only as its own.</summary>
+    private static string ScreenHint(MqttRole role, string user) => role != MqttRole.Screen
+        ? string.Empty
+        : ScreenUsers.ScreenIdOf(user) is { } screen
+            ? $": a screen publishes only as its own screen id ('{screen}', mpp/{{site}}/screens/{screen}/…)"
+            : $": user '{user}' is bound to no screen id (screen users are '{ScreenUsers.DefaultUser}' or '{ScreenUsers.Prefix}<id>')";
 
     private Task InterceptSubscription(InterceptingSubscriptionEventArgs e)
     {

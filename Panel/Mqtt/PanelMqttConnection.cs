@@ -6,6 +6,7 @@ using MppSignage.MqttHost;
 using MppSignage.Panel.Hosting;
 using MppSignage.Panel.Options;
 using MppSignage.Shared.Announcements;
+using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
 using MQTTnet;
 
@@ -158,6 +159,29 @@ public sealed class PanelMqttConnection : IAsyncDisposable
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             // A controller that never published: the pages say so.
+        }
+    }
+
+    /// <summary>
+    /// Sends a controller command (override, announcement, schedule) as <see cref="RequestAsync"/> does and reads
+    /// the controller's <see cref="CommandResult"/>. The one command path of the panel's pages: a null result comes
+    /// with the problem (<c>denied</c>, <c>timeout</c>, <c>broker</c>; an answer that is not a result counts as <c>timeout</c>).
+    /// </summary>
+    public async Task<(CommandResult? Result, string? Problem)> CommandAsync(string topic, byte[] payload, TimeSpan timeout, CancellationToken ct)
+    {
+        var (answer, problem) = await RequestAsync(topic, payload, timeout, ct).ConfigureAwait(false);
+        if (answer is null)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(answer, MqttJsonContext.Wire.CommandResult) is { } result ? (result, null) : (null, "timeout");
+        }
+        catch (JsonException)
+        {
+            return (null, "timeout");
         }
     }
 

@@ -134,24 +134,9 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
     {
         var c = Session.Connection;
         var version = c.Version;
-        var (answer, problem) = await c.RequestAsync(topic, payload, TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
-        CommandResult? result = null;
-        try
-        {
-            result = answer is null ? null : JsonSerializer.Deserialize(answer, MqttJsonContext.Wire.CommandResult);
-        }
-        catch (JsonException)
-        {
-            problem = "timeout";
-        }
-
+        var (result, problem) = await c.CommandAsync(topic, payload, TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
         ResultOk = result?.Ok == true;
-        ResultText = result switch
-        {
-            { Ok: true } => okText,
-            { } r => t.Format("ovr.refused", r.Field is null ? r.Error : $"{r.Field}: {r.Error}"),
-            null => t["ovr." + (problem ?? "timeout")],
-        };
+        ResultText = t.Outcome(result, problem, okText);
         if (result is { Ok: false, Field: { } field, Error: { } error })
         {
             Errors[field.Split('.', '[')[0]] = error;

@@ -77,27 +77,9 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
 
         var payload = JsonSerializer.SerializeToUtf8Bytes(message, MqttJsonContext.Wire.OverrideSetPayload);
         var c = Session.Connection;
-        var (answer, problem) = await c.RequestAsync(c.Topics.OverrideSet, payload, TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
-        CommandResult? result = null;
-        if (answer is not null)
-        {
-            try
-            {
-                result = JsonSerializer.Deserialize(answer, MqttJsonContext.Wire.CommandResult);
-            }
-            catch (JsonException)
-            {
-                problem = "timeout";
-            }
-        }
-
+        var (result, problem) = await c.CommandAsync(c.Topics.OverrideSet, payload, TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
         ResultOk = result?.Ok;
-        ResultText = result switch
-        {
-            { Ok: true } => null,
-            { } r => t.Format("ovr.refused", r.Field is null ? r.Error : $"{r.Field}: {r.Error}"),
-            null => t["ovr." + (problem ?? "timeout")],
-        };
+        ResultText = t.Outcome(result, problem, null);
         Log.CommandSent(logger, Session.User, c.Topics.OverrideSet, result?.Ok == true ? "accepted" : ResultText ?? "");
         if (result?.Ok == true)
         {

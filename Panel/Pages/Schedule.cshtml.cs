@@ -87,24 +87,9 @@ public sealed class ScheduleModel(IOptions<PanelOptions> options, TimeProvider t
 
         FillWeek(draft);
         var c = Session.Connection;
-        var (answer, problem) = await c.RequestAsync(c.Topics.ScheduleSet, Encoding.UTF8.GetBytes(Document!), TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
-        CommandResult? result = null;
-        try
-        {
-            result = answer is null ? null : JsonSerializer.Deserialize(answer, MqttJsonContext.Wire.CommandResult);
-        }
-        catch (JsonException)
-        {
-            problem = "timeout";
-        }
-
+        var (result, problem) = await c.CommandAsync(c.Topics.ScheduleSet, Encoding.UTF8.GetBytes(Document!), TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
         ResultOk = result?.Ok == true;
-        ResultText = result switch
-        {
-            { Ok: true } => t.English ? "Schedule accepted by the controller." : "Jadwal diterima oleh pengendali.",
-            { } r => t.Format("ovr.refused", r.Field is null ? r.Error : $"{r.Field}: {r.Error}"),
-            null => t["ovr." + (problem ?? "timeout")],
-        };
+        ResultText = t.Outcome(result, problem, t.English ? "Schedule accepted by the controller." : "Jadwal diterima oleh pengendali.");
         Log.CommandSent(logger, Session.User, c.Topics.ScheduleSet, ResultOk == true ? "accepted" : ResultText ?? "");
         return Page();
     }

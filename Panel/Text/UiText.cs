@@ -142,6 +142,14 @@ public sealed class UiText
     /// <summary>The word with placeholders filled.</summary>
     public string Format(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
 
+    /// <summary>What a page shows for a command's answer: <paramref name="ok"/> when accepted, the controller's refusal with its field, or the problem (no answer).</summary>
+    public string? Outcome(Shared.Control.CommandResult? result, string? problem, string? ok) => result switch
+    {
+        { Ok: true } => ok,
+        { } r => Format("ovr.refused", r.Field is null ? r.Error : $"{r.Field}: {r.Error}"),
+        null => this["ovr." + (problem ?? "timeout")],
+    };
+
     /// <summary>True when <paramref name="key"/> has a translation.</summary>
     public static bool Has(string key) => Words.ContainsKey(key);
 }

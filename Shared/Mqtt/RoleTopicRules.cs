@@ -48,16 +48,17 @@ public static class RoleTopicRules
         new(MqttRole.Admin, TopicAccess.Read, "mpp/{site}/#"),
         new(MqttRole.Admin, TopicAccess.Read, "mpp/all/#"),
 
-        // Screens read the state and answer screenshot requests.
+        // Screens read the state and answer screenshot requests, each only as its own screen id
+        // ({screen}: the id its user is bound to, ScreenUsers.ScreenIdOf).
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/status"),
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/availability"),
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/schedule"),
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/announcements"),
-        new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/screens/+/screenshot/get"),
-        new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/+/screenshot"),
-        new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/+/availability"),
-        new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/screens/+/preview/get"),
-        new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/+/preview"),
+        new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/screens/{screen}/screenshot/get"),
+        new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/{screen}/screenshot"),
+        new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/{screen}/availability"),
+        new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/screens/{screen}/preview/get"),
+        new(MqttRole.Screen, TopicAccess.Write, "mpp/{site}/screens/{screen}/preview"),
         new(MqttRole.Screen, TopicAccess.Read, "mpp/{site}/responses/{user}/#"),
 
         // Home Assistant reads discovery configs and the state, announces itself, and overrides like staff.
@@ -89,31 +90,32 @@ public static class RoleTopicRules
     /// <param name="site">The site id the rules are bound to, or <c>+</c> for every site.</param>
     /// <param name="user">The publisher's user name.</param>
     public static bool CanPublish(MqttRole role, string topic, string site, string user) =>
-        All.Any(r => r.Role == role && r.Access.HasFlag(TopicAccess.Write) && TopicFilter.Matches(r.Expand(site, user), topic));
+        All.Any(r => r.Role == role && r.Access.HasFlag(TopicAccess.Write) && r.Expand(site, user) is { } filter && TopicFilter.Matches(filter, topic));
 
     /// <summary>True when <paramref name="role"/> may receive messages on <paramref name="topic"/>.</summary>
     public static bool CanRead(MqttRole role, string topic, string site, string user) =>
-        All.Any(r => r.Role == role && r.Access.HasFlag(TopicAccess.Read) && TopicFilter.Matches(r.Expand(site, user), topic));
+        All.Any(r => r.Role == role && r.Access.HasFlag(TopicAccess.Read) && r.Expand(site, user) is { } filter && TopicFilter.Matches(filter, topic));
 
     /// <summary>
     /// True when a subscription to <paramref name="filter"/> can deliver anything readable. Like Mosquitto,
     /// a broad filter (<c>mpp/#</c>) is granted and each message is then checked with <see cref="CanRead"/>.
     /// </summary>
     public static bool CanSubscribe(MqttRole role, string filter, string site, string user) =>
-        All.Any(r => r.Role == role && r.Access.HasFlag(TopicAccess.Read) && TopicFilter.Overlaps(r.Expand(site, user), filter));
+        All.Any(r => r.Role == role && r.Access.HasFlag(TopicAccess.Read) && r.Expand(site, user) is { } own && TopicFilter.Overlaps(own, filter));
 
     /// <summary>
     /// The Mosquitto ACL file giving exactly these rights, bound to <paramref name="site"/> (or <c>+</c> for
     /// every site): the per-user rules (<c>{user}</c>, every role has them or more) once as <c>pattern</c>
     /// lines with <c>%u</c>, which Mosquitto applies to every authenticated user by its own name, so each
-    /// user (hand-added ones too) reads only its own responses; then one block per user.
+    /// user (hand-added ones too) reads only its own responses; then one block per user, where the
+    /// <c>{screen}</c> rules name that user's own screen id (none for a user bound to no screen).
     /// </summary>
     public static string ToMosquittoAcl(IEnumerable<(string User, MqttRole Role)> users, string site)
     {
         ArgumentNullException.ThrowIfNull(users);
         var sb = new StringBuilder();
         sb.Append("# Generated from MppSignage.Shared.Mqtt.RoleTopicRules; do not edit by hand.\n");
-        foreach (var pattern in All.Where(r => r.IsPerUser).Select(r => (r.Access, Pattern: r.Expand(site, "%u"))).Distinct())
+        foreach (var pattern in All.Where(r => r.IsPerUser).Select(r => (r.Access, Pattern: r.Expand(site, "%u")!)).Distinct())
         {
             sb.Append("pattern ").Append(AclAccess(pattern.Access)).Append(' ').Append(pattern.Pattern).Append('\n');
         }
@@ -124,7 +126,10 @@ public static class RoleTopicRules
             sb.Append("user ").Append(user).Append('\n');
             foreach (var rule in All.Where(r => r.Role == role && !r.IsPerUser))
             {
-                sb.Append("topic ").Append(AclAccess(rule.Access)).Append(' ').Append(rule.Expand(site, user)).Append('\n');
+                if (rule.Expand(site, user) is { } topic)
+                {
+                    sb.Append("topic ").Append(AclAccess(rule.Access)).Append(' ').Append(topic).Append('\n');
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MppSignage.SignageRenderer.Hosting;
 using Microsoft.Extensions.Hosting;
+using MppSignage.MqttHost;
 
 namespace MppSignage.SignageRenderer.Cli;
 

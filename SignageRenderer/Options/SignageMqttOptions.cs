@@ -13,7 +13,7 @@ public sealed class SignageMqttOptions : IValidatableObject
     public const int DefaultPort = 1883;
 
     /// <summary>Default user name.</summary>
-    public const string DefaultUsername = "screen";
+    public const string DefaultUsername = ScreenUsers.DefaultUser;
 
     /// <summary>Default first reconnect delay.</summary>
     public static readonly TimeSpan DefaultReconnectMin = TimeSpan.FromSeconds(1);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using MppSignage.Shared.Mqtt;
 
 namespace MppSignage.SignageRenderer.Options;
 
@@ -65,8 +66,37 @@ public sealed class SignageOptions
             errors.AddRange(result.Failures);
         }
 
+        if (ScreenUserProblem(o) is { } screenUser)
+        {
+            errors.Add(screenUser);
+        }
+
         problems = errors;
         return errors.Count == 0 ? o : null;
+    }
+
+    /// <summary>
+    /// A screen publishes only as its own screen id (the broker refuses the rest), so <c>Screen:Id</c> must be
+    /// the one <c>Mqtt:Username</c> is bound to (<see cref="ScreenUsers.ScreenIdOf"/>): a mismatch would start
+    /// a screen whose screenshots and availability are all refused.
+    /// </summary>
+    private static string? ScreenUserProblem(SignageOptions o)
+    {
+        var screen = o.Screen.ScreenId();
+        if (!Shared.Announcements.AnnouncementJson.IsValidId(screen))
+        {
+            return null; // Screen:Id's own problem says it.
+        }
+
+        var user = Text(o.Mqtt.Username) ?? SignageMqttOptions.DefaultUsername;
+        if (ScreenUsers.ScreenIdOf(user) == screen)
+        {
+            return null;
+        }
+
+        var bound = ScreenUsers.ScreenIdOf(user) is { } other ? $"is bound to screen '{other}'" : "is bound to no screen";
+        return $"Screen:Id: '{screen}' does not match Mqtt:Username: '{Shared.Input.UntrustedText.ForLog(user)}' {bound}, and a screen may publish only as its own id. "
+            + $"Fix: connect as '{ScreenUsers.UserOf(screen)}' (Mqtt:Username, with its password; the user '{ScreenUsers.DefaultUser}' is screen '{ScreenUsers.DefaultScreenId}', user '{ScreenUsers.Prefix}<id>' is screen <id>) or set Screen:Id to the user's screen.";
     }
 
     /// <summary>A value as given, trimmed; null when empty (empty means "use the default").</summary>

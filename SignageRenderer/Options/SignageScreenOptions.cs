@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MppSignage.Shared.Announcements;
+using MppSignage.Shared.Mqtt;
 
 namespace MppSignage.SignageRenderer.Options;
 
@@ -7,7 +8,7 @@ namespace MppSignage.SignageRenderer.Options;
 public sealed class SignageScreenOptions : IValidatableObject
 {
     /// <summary>Default screen id.</summary>
-    public const string DefaultId = "pintu-utama";
+    public const string DefaultId = ScreenUsers.DefaultScreenId;
 
     /// <summary><c>Screen:Id</c>.</summary>
     public string? Id { get; set; } = DefaultId;

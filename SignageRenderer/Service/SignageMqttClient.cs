@@ -60,7 +60,7 @@ public sealed class SignageMqttClient : BackgroundService
         {
             Host = _settings.MqttHost,
             Port = _settings.MqttPort,
-            Username = _settings.MqttUsername ?? "screen",
+            Username = _settings.MqttUsername ?? SignageMqttOptions.DefaultUsername,
             Password = _settings.MqttPassword,
             ClientId = $"mpp-signage-{_settings.SiteId}-{_settings.ScreenId}-{Environment.ProcessId}",
             Tls = _settings.MqttTls,

@@ -52,28 +52,7 @@ public sealed class CommandLineProcessTests
 
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string exe, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, exe + ".dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        var r = await ProcessRun.DotnetAsync(exe, args);
+        return (r.Code, r.Stdout, r.Stderr);
     }
 }

@@ -28,6 +28,7 @@ public sealed class InstallScriptTests
     [InlineData("--trim", "maybe", "--trim 'maybe': expected auto, yes or no")] // trim mode outside the three
     [InlineData("--rid", "win-x64", "--rid 'win-x64': expected linux-arm64")] // not a Linux target
     [InlineData("--version", "v1/2", "version 'v1/2' must start with a digit")] // not a Debian version
+    [InlineData("--rid", "linux-arm", "the native build supports linux-arm64 and linux-x64; use --jit for linux-arm")] // 32-bit: no NativeAOT target
     public async Task BuildScript_BadArgument_RefusedWithReasonBeforeBuilding(string option, string value, string reason)
     {
         var run = await ScriptRun.RunAsync("deploy-pi/build.sh", TimeSpan.FromSeconds(30), option, value);

@@ -20,7 +20,7 @@ public sealed class PanelTopicRulesTests
     [InlineData(MqttRole.Staff, false)] // nobody else may claim a screen is online
     [InlineData(MqttRole.Admin, false)] // not even an admin
     public void ScreenAvailability_PublishRights(MqttRole role, bool allowed) =>
-        Assert.Equal(allowed, RoleTopicRules.CanPublish(role, T.ScreenAvailability("pintu-utama"), "probolinggo", "u"));
+        Assert.Equal(allowed, RoleTopicRules.CanPublish(role, T.ScreenAvailability("pintu-utama"), "probolinggo", "screen")); // user "screen" is screen pintu-utama
 
     [Theory]
     [InlineData(MqttRole.Admin, true)] // the screens page
@@ -51,6 +51,6 @@ public sealed class PanelTopicRulesTests
 
         Assert.Contains("user staff\n", acl, StringComparison.Ordinal);
         Assert.Contains("topic write mpp/+/history/get\n", acl, StringComparison.Ordinal);
-        Assert.Contains("topic write mpp/+/screens/+/availability\n", acl, StringComparison.Ordinal);
+        Assert.Contains("topic write mpp/+/screens/pintu-utama/availability\n", acl, StringComparison.Ordinal); // a screen only as its own id
     }
 }

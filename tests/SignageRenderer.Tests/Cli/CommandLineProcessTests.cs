@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using MppSignage.TestSupport;
 
 namespace MppSignage.SignageRenderer.Tests.Cli;
 
@@ -31,27 +31,7 @@ public sealed class CommandLineProcessTests
 
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mpp-signage.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        var r = await ProcessRun.DotnetAsync("mpp-signage", args);
+        return (r.Code, r.Stdout, r.Stderr);
     }
 }

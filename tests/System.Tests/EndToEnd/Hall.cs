@@ -1,3 +1,4 @@
+using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
 using MppSignage.TestSupport;
 
@@ -32,7 +33,10 @@ internal sealed class Hall : IAsyncDisposable
 
     public static async Task<Hall> StartAsync()
     {
-        var broker = await MosquittoBroker.StartAsync(TestUsers.Credentials, label: "hall");
+        // Each screen is its own user (issue 10: a screen publishes only as its own id): the shipped ACL has
+        // screen pintu-utama's, and lobby's block is appended as install.sh does.
+        var shippedAcl = await File.ReadAllTextAsync(Path.Combine(RepoPaths.MosquittoDirectory, "mpp-signage.acl"));
+        var broker = await MosquittoBroker.StartAsync(TestUsers.Credentials, acl: shippedAcl + "\n" + TestUsers.LobbyAcl, label: "hall");
         var dir = TempDir.Create("hall");
         var controller = ChildProcess.Start(RepoPaths.ControllerExe,
         [
@@ -44,8 +48,10 @@ internal sealed class Hall : IAsyncDisposable
         var screens = Screens.Select(screen => ChildProcess.Start(RepoPaths.SignageExe,
         [
             "run", $"--Site:Id={Site}", $"--Screen:Id={screen}", "--Mqtt:Broker=external", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={broker.Port}",
-            "--Mqtt:Username=screen", $"--Mqtt:Password={TestUsers.Password("screen")}", "--Mqtt:ReconnectMin=00:00:00.200",
+            $"--Mqtt:Username={ScreenUsers.UserOf(screen)}", $"--Mqtt:Password={TestUsers.Password(ScreenUsers.UserOf(screen))}", "--Mqtt:ReconnectMin=00:00:00.200",
             "--Display:Output=png", $"--Display:PngPath={Path.Combine(dir, $"frame-{screen}.png")}", "--Display:Size=1280x720",
+            // Slide changes are logged at Debug (issue 14); the test waits for them.
+            "--Logging:LogLevel:MppSignage=Debug",
         ])).ToList();
         var hall = new Hall(broker, controller, screens, dir);
         try

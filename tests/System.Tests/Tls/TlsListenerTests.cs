@@ -45,7 +45,7 @@ public sealed class TlsListenerTests
 
         // A screen reaches it too (Mqtt:Tls, Mqtt:TlsCaFile in the renderer's settings).
         await using (var screen = ChildProcess.Start(RepoPaths.SignageExe,
-            ["run", "--Site:Id=probolinggo", "--Screen:Id=tls", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={tlsPort}", "--Mqtt:Username=screen",
+            ["run", "--Site:Id=probolinggo", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={tlsPort}", "--Mqtt:Username=screen",
              $"--Mqtt:Password={TestUsers.Password("screen")}", "--Mqtt:Tls=true", $"--Mqtt:TlsCaFile={certs.CaFile}",
              "--Display:Output=png", $"--Display:PngPath={Path.Combine(certDir, "frame.png")}", "--Display:Size=1280x720"]))
         {

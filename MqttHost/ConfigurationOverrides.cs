@@ -3,13 +3,14 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using MppSignage.Shared.CommandLine;
 
-namespace MppSignage.Controller.Cli;
+namespace MppSignage.MqttHost;
 
 /// <summary>
 /// System.CommandLine side of <see cref="CommandLineArguments"/>: the hidden option that carries
 /// <c>--Section:Key=value</c> overrides to every verb, and the report of unknown arguments (exit 2).
+/// One copy for every executable (controller, renderer, panel): the rules themselves are <c>Shared/CommandLine</c>.
 /// </summary>
-internal static class ConfigurationOverrides
+public static class ConfigurationOverrides
 {
     /// <summary>On the root command, recursive and hidden: help shows only each verb's own options.</summary>
     public static readonly Option<string[]> Option = new(CommandLineArguments.OverrideOption)
@@ -25,10 +26,12 @@ internal static class ConfigurationOverrides
 
     /// <summary>
     /// Writes the parse errors (unknown options with the nearest known one) and returns true when there were
-    /// any; verbs whose action reports its own errors (<c>hours</c>) are left to do so.
+    /// any; verbs whose action reports its own errors (<c>mpp-controller hours</c>) are left to do so.
     /// </summary>
     public static bool ReportErrors(ParseResult parse, string program, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(error);
         if (parse.Errors.Count == 0 || parse.Action is CommandLineAction { ClearsParseErrors: true })
         {
             return false;
