@@ -98,8 +98,8 @@ public static class RenderVerb
         var geometry = ScreenGeometry.TryParse(r.Size)
             ?? throw new RenderArgumentException($"--size: '{r.Size}' is not WIDTHxHEIGHT between 320x240 and 8192x8192; use 1920x1080 or 1080x1920.");
         overrides.Add($"--Display:Size={geometry}");
-        var settings = SignageSettings.Load(SignageConfiguration.Build(overrides), out var problems);
-        if (settings is null)
+        var options = SignageOptions.Load(SignageConfiguration.Build(overrides), out var problems);
+        if (options is null)
         {
             var named = problems.Select(p => p.StartsWith("Display:Font", StringComparison.Ordinal) && r.Font is not null ? "--font" + p["Display:Font".Length..]
                 : p.StartsWith("Display:Language", StringComparison.Ordinal) && r.Language is not null ? "--language" + p["Display:Language".Length..]
@@ -112,7 +112,8 @@ public static class RenderVerb
         var items = r.Announcements is null ? [] : LoadAnnouncements(r.Announcements);
         var statusMessage = r.Status is null ? ScheduleStatus.Compute(schedule, at) : LoadStatus(r.Status);
         var snapshot = new SignageSnapshot(statusMessage, schedule, items, r.Stale ? at - Duration.FromMinutes(10) : null, 1);
-        var composer = new SlideComposer(settings with { StaleAfter = TimeSpan.FromMinutes(5) });
+        options.Display.StaleAfter = TimeSpan.FromMinutes(5);
+        var composer = new SlideComposer(Microsoft.Extensions.Options.Options.Create(options));
 
         var slideRef = ParseSlide(r.Slide, items, r.Announcements);
         var model = composer.BuildSlide(slideRef, snapshot, at)
@@ -122,7 +123,7 @@ public static class RenderVerb
         var (footer, _, _) = composer.Footer(snapshot, at);
         var outPath = r.Out ?? DefaultOut(slideRef, at.InZone(schedule.Zone).LocalDateTime, geometry);
 
-        if (!FontSet.TryLoad(settings.Font, r.Font is null ? "Display:Font" : "--font", out var fonts, out var fontError))
+        if (!FontSet.TryLoad(options.Display.FontName(), r.Font is null ? "Display:Font" : "--font", out var fonts, out var fontError))
         {
             throw new RenderArgumentException(fontError!);
         }
@@ -130,8 +131,8 @@ public static class RenderVerb
         using (fonts)
         {
             using var fitter = new TextFitter(fonts!);
-            using var renderer = new FrameRenderer(geometry, new FrameLayouter(fitter, settings.Bilingual), new FramePainter(fitter));
-            renderer.Render(model, footer, settings.SiteName);
+            using var renderer = new FrameRenderer(geometry, new FrameLayouter(fitter, options.Display.Bilingual()!.Value), new FramePainter(fitter));
+            renderer.Render(model, footer, options.Site.HeaderName());
             var png = renderer.EncodePng();
             try
             {

@@ -1,6 +1,7 @@
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Signage;
 using MppSignage.SignageRenderer.Options;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using SiteSchedule = MppSignage.Shared.Schedule.Schedule;
 
@@ -8,20 +9,24 @@ namespace MppSignage.SignageRenderer.Composition;
 
 /// <summary>
 /// Decides what the screen shows at an instant: picks the slide with the rotation, builds its model and
-/// the footer, and says when to look again. A pure function of (settings, snapshot, instant); the render
+/// the footer, and says when to look again. A pure function of (options, snapshot, instant); the render
 /// loop and the preview CLI both use it.
 /// </summary>
 public sealed class SlideComposer
 {
-    private readonly SignageSettings _settings;
+    private readonly SignageOptions _options;
+    private readonly DateTimeZone _zone;
+    private readonly string? _siteName;
     private SiteSchedule? _whenSchedule;
     private IWhenEvaluator _when = new OpeningHoursWhenEvaluator();
 
-    /// <summary>Creates a composer for <paramref name="settings"/>.</summary>
-    public SlideComposer(SignageSettings settings)
+    /// <summary>Creates a composer for validated <paramref name="options"/>.</summary>
+    public SlideComposer(IOptions<SignageOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        _settings = settings;
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _zone = _options.Site.Zone() ?? throw new ArgumentException("Site:TimeZone is invalid: validate the options (SignageOptionsValidator) first.", nameof(options));
+        _siteName = _options.Site.HeaderName();
     }
 
     /// <summary>The site zone for a snapshot: the schedule's, else the status's, else the configured one.</summary>
@@ -33,7 +38,7 @@ public sealed class SlideComposer
             return snapshot.Schedule.Zone;
         }
 
-        return snapshot.Status?.TimeZone is { } id && DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone ? zone : _settings.Zone;
+        return snapshot.Status?.TimeZone is { } id && DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone ? zone : _zone;
     }
 
     /// <summary>The rotation's answer and the models for <paramref name="now"/>.</summary>
@@ -65,7 +70,7 @@ public sealed class SlideComposer
             wake = Min(wake, s);
         }
 
-        return new ComposedFrame(slide, footer, _settings.SiteName, selection, wake, stale);
+        return new ComposedFrame(slide, footer, _siteName, selection, wake, stale);
     }
 
     /// <summary>
@@ -75,20 +80,20 @@ public sealed class SlideComposer
     public Instant FirstSlideEnd(SignageSnapshot snapshot, Instant start, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var full = start + Duration.FromSeconds(Math.Max(1, _settings.Rotation.StatusSeconds));
+        var full = start + Duration.FromSeconds(Math.Max(1, _options.Rotation.StatusSeconds));
         var then = Select(snapshot, full, zone);
         return then.SlotStart == full || then.Slide == SlideRef.Status ? full : then.SlotEnd;
     }
 
     private SlideSelection Select(SignageSnapshot snapshot, Instant now, DateTimeZone zone)
     {
-        var qr = SignageSlides.Qr(_settings.WhatsAppNumber, _settings.ReviewUrl);
-        var rotation = _settings.Rotation with
+        var qr = SignageSlides.Qr(SignageOptions.Text(_options.Qr.WhatsAppNumber), SignageOptions.Text(_options.Qr.ReviewUrl));
+        var rotation = _options.Rotation.Settings() with
         {
-            ShowHours = _settings.Rotation.ShowHours && snapshot.Schedule is not null,
-            ShowQr = _settings.Rotation.ShowQr && qr is not null,
+            ShowHours = _options.Rotation.ShowHours && snapshot.Schedule is not null,
+            ShowQr = _options.Rotation.ShowQr && qr is not null,
         };
-        return AnnouncementRotation.Select(snapshot.Announcements, _settings.ScreenId, now, zone, WhenFor(snapshot.Schedule), rotation);
+        return AnnouncementRotation.Select(snapshot.Announcements, _options.Screen.ScreenId(), now, zone, WhenFor(snapshot.Schedule), rotation);
     }
 
     /// <summary>The model of <paramref name="slide"/> at <paramref name="now"/>; null when it cannot be shown (no schedule, no QR configured, unknown announcement).</summary>
@@ -101,7 +106,7 @@ public sealed class SlideComposer
         {
             SlideKind.Status => words.Status(snapshot.Status, now),
             SlideKind.Hours => snapshot.Schedule is null ? null : words.Hours(snapshot.Schedule, now),
-            SlideKind.Qr => SignageSlides.Qr(_settings.WhatsAppNumber, _settings.ReviewUrl),
+            SlideKind.Qr => SignageSlides.Qr(SignageOptions.Text(_options.Qr.WhatsAppNumber), SignageOptions.Text(_options.Qr.ReviewUrl)),
             SlideKind.Announcement => snapshot.Announcements.FirstOrDefault(a => a.Id == slide.AnnouncementId) is { } a ? SignageSlides.Announcement(a) : null,
             _ => null,
         };
@@ -112,9 +117,9 @@ public sealed class SlideComposer
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var words = new SignageSlides(ZoneOf(snapshot));
-        Instant? staleAt = snapshot.UnavailableSince is { } since ? since + Duration.FromTimeSpan(_settings.StaleAfter) : null;
+        Instant? staleAt = snapshot.UnavailableSince is { } since ? since + Duration.FromTimeSpan(_options.Display.StaleAfter) : null;
         var stale = staleAt is { } at && now >= at;
-        return (words.Footer(now, stale ? snapshot.UnavailableSince : null, _settings.SiteName), stale, staleAt);
+        return (words.Footer(now, stale ? snapshot.UnavailableSince : null, _siteName), stale, staleAt);
     }
 
     private IWhenEvaluator WhenFor(SiteSchedule? schedule)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using MppSignage.Shared.Announcements;
 using MppSignage.SignageRenderer.Composition;
 using MppSignage.SignageRenderer.Options;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace MppSignage.SignageRenderer.Display;
@@ -18,15 +19,18 @@ public sealed class CecDisplayPowerService : BackgroundService
 
     private readonly CecDisplayPower _power;
     private readonly SignageState _state;
-    private readonly SignageSettings _settings;
+    private readonly SignageOptions _options;
+    private readonly DateTimeZone _zone;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the service.</summary>
-    public CecDisplayPowerService(CecDisplayPower power, SignageState state, SignageSettings settings, TimeProvider time)
+    public CecDisplayPowerService(CecDisplayPower power, SignageState state, IOptions<SignageOptions> options, TimeProvider time)
     {
         _power = power;
         _state = state;
-        _settings = settings;
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _zone = _options.Site.Zone() ?? throw new ArgumentException("Site:TimeZone is invalid: validate the options (SignageOptionsValidator) first.", nameof(options));
         _time = time;
     }
 
@@ -35,7 +39,7 @@ public sealed class CecDisplayPowerService : BackgroundService
     {
         var snapshot = _state.Snapshot();
         var now = Instant.FromDateTimeOffset(_time.GetUtcNow());
-        var emergency = AnnouncementRotation.Eligible(snapshot.Announcements, _settings.ScreenId, now, _settings.Zone, when: null)
+        var emergency = AnnouncementRotation.Eligible(snapshot.Announcements, _options.Screen.ScreenId(), now, _zone, when: null)
             .Any(a => a.Priority == AnnouncementPriority.Emergency);
         return _power.UpdateAsync(snapshot.Status, emergency, cancellationToken);
     }

@@ -49,8 +49,8 @@ public static class SignageHost
         builder.Configuration.AddSignageSources(configArgs);
         configure?.Invoke(builder.Configuration);
 
-        var settings = SignageSettings.Load(builder.Configuration, out var problems);
-        if (settings is null)
+        var options = SignageOptions.Load(builder.Configuration, out var problems);
+        if (options is null)
         {
             errors = problems;
             return false;
@@ -63,7 +63,7 @@ public static class SignageHost
             return false;
         }
 
-        if (!FontSet.TryLoad(settings.Font, "Display:Font", out var fonts, out var fontError))
+        if (!FontSet.TryLoad(options.Display.FontName(), "Display:Font", out var fonts, out var fontError))
         {
             errors = [fontError!];
             return false;
@@ -72,7 +72,7 @@ public static class SignageHost
         IFrameOutput output;
         try
         {
-            output = CreateOutput(settings);
+            output = CreateOutput(options);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
@@ -82,24 +82,25 @@ public static class SignageHost
         }
 
         var fitter = new TextFitter(fonts!);
-        var renderer = new FrameRenderer(settings.Geometry, new FrameLayouter(fitter, settings.Bilingual), new FramePainter(fitter));
+        var geometry = options.Display.Geometry()!;
+        var renderer = new FrameRenderer(geometry, new FrameLayouter(fitter, options.Display.Bilingual()!.Value), new FramePainter(fitter));
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Services.AddSystemd();
-        // The same binding and generated validator as the check above, the standard way: the host re-checks on start.
+        // The same binding and generated validator as the check above, the standard way: the services take
+        // IOptions<SignageOptions> and the host re-checks on start.
         builder.Services.AddOptions<SignageOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SignageOptions>, SignageOptionsValidator>();
-        builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(fonts!);
         builder.Services.AddSingleton(fitter);
         builder.Services.AddSingleton(new FrameHolder(renderer));
         builder.Services.AddSingleton(output);
         builder.Services.AddSingleton(new SignageState(Instant.FromDateTimeOffset(time.GetUtcNow())));
-        builder.Services.AddSingleton(new SlideComposer(settings));
+        builder.Services.AddSingleton<SlideComposer>();
         builder.Services.AddSingleton<RenderService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RenderService>());
         builder.Services.AddSingleton<SignageMqttClient>();
@@ -119,22 +120,24 @@ public static class SignageHost
         host = builder.Build();
 
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MppSignage.SignageRenderer");
-        Log.Starting(logger, settings.SiteId, settings.ScreenId, settings.Geometry.ToString(), output.Description, fonts!.FamilyName);
+        Log.Starting(logger, options.Site.SiteId(), options.Screen.ScreenId(), geometry.ToString(), output.Description, fonts!.FamilyName);
         errors = [];
         return true;
     }
 
-    /// <summary>Opens the configured output.</summary>
-    public static IFrameOutput CreateOutput(SignageSettings settings)
+    /// <summary>Opens the output of validated <paramref name="options"/>.</summary>
+    public static IFrameOutput CreateOutput(SignageOptions options)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Output == OutputKind.Png)
+        ArgumentNullException.ThrowIfNull(options);
+        var display = options.Display;
+        if (display.Kind() == OutputKind.Png)
         {
-            return new PngFileOutput(settings.PngPath);
+            return new PngFileOutput(SignageOptions.Text(display.PngPath) ?? SignageDisplayOptions.DefaultPngPath);
         }
 
-        var fb = FramebufferGeometry.TryRead(settings.FramebufferSysfs, out var error)
+        var fb = FramebufferGeometry.TryRead(SignageOptions.Text(display.FramebufferSysfs) ?? SignageDisplayOptions.DefaultFramebufferSysfs, out var error)
             ?? throw new InvalidOperationException($"Display:FramebufferSysfs: {error}");
-        return new FramebufferOutput(settings.FramebufferDevice, fb, settings.Geometry.Width, settings.Geometry.Height, settings.Rotate);
+        var geometry = display.Geometry() ?? throw new InvalidOperationException("Display:Size is invalid: validate the options (SignageOptionsValidator) first.");
+        return new FramebufferOutput(SignageOptions.Text(display.Framebuffer) ?? SignageDisplayOptions.DefaultFramebuffer, fb, geometry.Width, geometry.Height, display.Rotate);
     }
 }

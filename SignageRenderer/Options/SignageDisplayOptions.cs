@@ -68,6 +68,9 @@ public sealed class SignageDisplayOptions : IValidatableObject
     /// <summary>The geometry, or null when <see cref="Size"/> is not WIDTHxHEIGHT in range.</summary>
     public ScreenGeometry? Geometry() => ScreenGeometry.TryParse(SignageOptions.Text(Size) ?? DefaultSize);
 
+    /// <summary>The font (trimmed; the default when empty).</summary>
+    public string FontName() => SignageOptions.Text(Font) ?? DefaultFont;
+
     /// <summary>Whether English second lines are drawn; null when <see cref="Language"/> is not supported.</summary>
     public bool? Bilingual() => LanguageText() switch
     {

@@ -10,6 +10,7 @@ using MppSignage.SignageRenderer.Composition;
 using MppSignage.SignageRenderer.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
 using NodaTime;
@@ -24,7 +25,8 @@ namespace MppSignage.SignageRenderer.Service;
 /// </summary>
 public sealed class SignageMqttClient : BackgroundService
 {
-    private readonly SignageSettings _settings;
+    private readonly SignageOptions _options;
+    private readonly string _screenId;
     private readonly SignageState _state;
     private readonly FrameHolder _frame;
     private readonly SlideComposer _composer;
@@ -36,16 +38,18 @@ public sealed class SignageMqttClient : BackgroundService
         new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.DropOldest });
 
     /// <summary>Creates the client.</summary>
-    public SignageMqttClient(SignageSettings settings, SignageState state, FrameHolder frame, SlideComposer composer, TimeProvider time, ILogger<SignageMqttClient> logger, ILogger<MqttConnection> connectionLogger)
+    public SignageMqttClient(IOptions<SignageOptions> options, SignageState state, FrameHolder frame, SlideComposer composer, TimeProvider time, ILogger<SignageMqttClient> logger, ILogger<MqttConnection> connectionLogger)
     {
         _composer = composer;
         _connectionLogger = connectionLogger;
-        _settings = settings;
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _screenId = _options.Screen.ScreenId();
         _state = state;
         _frame = frame;
         _time = time;
         _logger = logger;
-        _topics = new Topics(settings.SiteId);
+        _topics = new Topics(_options.Site.SiteId());
     }
 
     /// <summary>True while connected (for tests and health).</summary>
@@ -58,16 +62,16 @@ public sealed class SignageMqttClient : BackgroundService
     {
         var endpoint = new MqttEndpoint
         {
-            Host = _settings.MqttHost,
-            Port = _settings.MqttPort,
-            Username = _settings.MqttUsername ?? SignageMqttOptions.DefaultUsername,
-            Password = _settings.MqttPassword,
-            ClientId = $"mpp-signage-{_settings.SiteId}-{_settings.ScreenId}-{Environment.ProcessId}",
-            Tls = _settings.MqttTls,
-            TlsCaFile = _settings.MqttTlsCaFile,
-            Will = new MqttLastWill(_topics.ScreenAvailability(_settings.ScreenId), System.Text.Encoding.UTF8.GetString(Availability(online: false))),
+            Host = SignageOptions.Text(_options.Mqtt.Host) ?? SignageMqttOptions.DefaultHost,
+            Port = _options.Mqtt.Port,
+            Username = _options.Mqtt.Username ?? SignageMqttOptions.DefaultUsername,
+            Password = _options.Mqtt.Password,
+            ClientId = $"mpp-signage-{_options.Site.SiteId()}-{_screenId}-{Environment.ProcessId}",
+            Tls = _options.Mqtt.Tls,
+            TlsCaFile = SignageOptions.Text(_options.Mqtt.TlsCaFile),
+            Will = new MqttLastWill(_topics.ScreenAvailability(_screenId), System.Text.Encoding.UTF8.GetString(Availability(online: false))),
         };
-        using var connection = new MqttConnection(endpoint, new MqttBackoff(_settings.ReconnectMin, _settings.ReconnectMax), _time, _connectionLogger);
+        using var connection = new MqttConnection(endpoint, new MqttBackoff(_options.Mqtt.ReconnectMin, _options.Mqtt.ReconnectMax), _time, _connectionLogger);
         _connection = connection;
         connection.Client.ApplicationMessageReceivedAsync += e =>
         {
@@ -76,7 +80,7 @@ public sealed class SignageMqttClient : BackgroundService
         };
 
         var screenshots = ServeScreenshotsAsync(connection.Client, stoppingToken);
-        string[] topics = [_topics.Status, _topics.Availability, _topics.Schedule, _topics.Announcements, _topics.ScreenshotGet(_settings.ScreenId), _topics.PreviewGet(_settings.ScreenId)];
+        string[] topics = [_topics.Status, _topics.Availability, _topics.Schedule, _topics.Announcements, _topics.ScreenshotGet(_screenId), _topics.PreviewGet(_screenId)];
         var session = new MqttSession
         {
             Subscriptions = [.. topics.Select(t => new MqttTopicFilterBuilder().WithTopic(t).WithAtLeastOnceQoS().Build())],
@@ -171,7 +175,7 @@ public sealed class SignageMqttClient : BackgroundService
             _state.SetAnnouncements(result.Items);
             Log.Received(_logger, "announcements", $"{result.Items.Count} item(s)");
         }
-        else if (topic == _topics.ScreenshotGet(_settings.ScreenId) || topic == _topics.PreviewGet(_settings.ScreenId))
+        else if (topic == _topics.ScreenshotGet(_screenId) || topic == _topics.PreviewGet(_screenId))
         {
             _screenshotRequests.Writer.TryWrite(message);
         }
@@ -184,14 +188,14 @@ public sealed class SignageMqttClient : BackgroundService
         {
             try
             {
-                if (request.Topic == _topics.PreviewGet(_settings.ScreenId))
+                if (request.Topic == _topics.PreviewGet(_screenId))
                 {
                     await ServePreviewAsync(client, request, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
                 var png = _frame.EncodePng();
-                var topic = _topics.Screenshot(_settings.ScreenId);
+                var topic = _topics.Screenshot(_screenId);
                 var reply = new MqttApplicationMessageBuilder()
                     .WithTopic(topic)
                     .WithPayload(png)
@@ -237,7 +241,7 @@ public sealed class SignageMqttClient : BackgroundService
         {
             var snapshot = _state.Snapshot();
             var footer = _composer.Footer(snapshot, Now()).Footer;
-            payload = _frame.RenderPreviewPng(MppSignage.Shared.Signage.SignageSlides.Announcement(draft), footer, _settings.SiteName);
+            payload = _frame.RenderPreviewPng(MppSignage.Shared.Signage.SignageSlides.Announcement(draft), footer, _options.Site.HeaderName());
             type = "image/png";
         }
         else
@@ -248,7 +252,7 @@ public sealed class SignageMqttClient : BackgroundService
         }
 
         var reply = new MqttApplicationMessageBuilder()
-            .WithTopic(_topics.Preview(_settings.ScreenId))
+            .WithTopic(_topics.Preview(_screenId))
             .WithPayload(payload)
             .WithContentType(type)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
@@ -258,13 +262,13 @@ public sealed class SignageMqttClient : BackgroundService
         }
 
         await client.PublishAsync(reply.Build(), ct).ConfigureAwait(false);
-        Log.ScreenshotPublished(_logger, payload.Length, _topics.Preview(_settings.ScreenId));
+        Log.ScreenshotPublished(_logger, payload.Length, _topics.Preview(_screenId));
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
 
     private MqttApplicationMessage AvailabilityMessage(bool online) => new MqttApplicationMessageBuilder()
-        .WithTopic(_topics.ScreenAvailability(_settings.ScreenId))
+        .WithTopic(_topics.ScreenAvailability(_screenId))
         .WithPayload(Availability(online))
         .WithRetainFlag(true)
         .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)

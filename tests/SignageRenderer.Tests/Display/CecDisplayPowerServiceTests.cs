@@ -20,10 +20,10 @@ public sealed class CecDisplayPowerServiceTests : IDisposable
 
     private (CecDisplayPowerService Service, SignageState State, CecDisplayPower Power) Create()
     {
-        var settings = SignageSettings.Load(new ConfigurationBuilder().Build(), out var problems) ?? throw new InvalidOperationException(string.Join("; ", problems));
+        var options = SignageOptions.Load(new ConfigurationBuilder().Build(), out var problems) ?? throw new InvalidOperationException(string.Join("; ", problems));
         var power = new CecDisplayPower(Microsoft.Extensions.Options.Options.Create(new CecOptions { Enabled = true, CecCtlPath = _cec.Path, RetryDelay = TimeSpan.Zero }), _time, new LogCollector(minimumLevel: LogLevel.Trace).CreateLogger<CecDisplayPower>());
         var state = new SignageState(Instant.FromDateTimeOffset(_time.GetUtcNow()));
-        return (new CecDisplayPowerService(power, state, settings, _time), state, power);
+        return (new CecDisplayPowerService(power, state, Microsoft.Extensions.Options.Options.Create(options), _time), state, power);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class StartupTests
     private static IReadOnlyList<string> Problems(params (string Key, string Value)[] values)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
-        Assert.Null(SignageSettings.Load(config, out var problems));
+        Assert.Null(SignageOptions.Load(config, out var problems));
         return problems;
     }
 
@@ -65,12 +65,12 @@ public sealed class StartupTests
     [Fact]
     public void Load_Defaults_AreValid()
     {
-        var settings = SignageSettings.Load(new ConfigurationBuilder().Build(), out var problems);
+        var options = SignageOptions.Load(new ConfigurationBuilder().Build(), out var problems);
 
         Assert.Empty(problems);
-        Assert.Equal("probolinggo", settings!.SiteId);
-        Assert.Equal(1920, settings.Geometry.Width);
-        Assert.Equal(TimeSpan.FromMinutes(2), settings.StaleAfter);
+        Assert.Equal("probolinggo", options!.Site.SiteId());
+        Assert.Equal(1920, options.Display.Geometry()!.Width);
+        Assert.Equal(TimeSpan.FromMinutes(2), options.Display.StaleAfter);
     }
 
     [Fact]

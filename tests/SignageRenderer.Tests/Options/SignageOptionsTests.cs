@@ -43,23 +43,23 @@ public sealed class SignageOptionsTests
     }
 
     [Fact]
-    public void From_DefaultOptions_EqualsDefaultSettings()
+    public void New_DefaultOptions_AreValid()
     {
-        // The defaults are written once (the options' constants); the typed view must not drift from them.
-        Assert.Equal(new SignageSettings(), SignageSettings.From(new SignageOptions()));
+        // Services and tests build options with new(): the defaults (the options' constants) must pass the validator.
+        Assert.False(new SignageOptionsValidator().Validate(null, new SignageOptions()).Failed);
     }
 
     [Fact]
     public void Load_ValuesAreTrimmedAndTyped()
     {
-        var settings = SignageSettings.Load(Config(("Display:Size", " 1080x1920 "), ("Display:Output", "FB"), ("Display:Language", "id + en"), ("Site:Name", "  "), ("Rotation:StatusEvery", "3")), out var problems);
+        var options = SignageOptions.Load(Config(("Display:Size", " 1080x1920 "), ("Display:Output", "FB"), ("Display:Language", "id + en"), ("Site:Name", "  "), ("Rotation:StatusEvery", "3")), out var problems);
 
         Assert.Empty(problems);
-        Assert.Equal((1080, 1920), (settings!.Geometry.Width, settings.Geometry.Height));
-        Assert.Equal(OutputKind.Framebuffer, settings.Output);
-        Assert.True(settings.Bilingual);
-        Assert.Null(settings.SiteName);   // blank hides the header
-        Assert.Equal(3, settings.Rotation.StatusEvery);
+        Assert.Equal((1080, 1920), (options!.Display.Geometry()!.Width, options.Display.Geometry()!.Height));
+        Assert.Equal(OutputKind.Framebuffer, options.Display.Kind());
+        Assert.True(options.Display.Bilingual());
+        Assert.Null(options.Site.HeaderName());   // blank hides the header
+        Assert.Equal(3, options.Rotation.StatusEvery);
     }
 
     [Fact]

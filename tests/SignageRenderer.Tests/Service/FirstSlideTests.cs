@@ -19,7 +19,7 @@ namespace MppSignage.SignageRenderer.Tests.Service;
 /// </summary>
 public sealed class FirstSlideTests : IDisposable
 {
-    private readonly SignageSettings _settings = new() { StaleAfter = TimeSpan.FromMinutes(2), WhatsAppNumber = "6281234567890" };
+    private readonly Microsoft.Extensions.Options.IOptions<SignageOptions> _options = ServiceOptions();
     private readonly FrameHolder _frame = new(Renderer(new ScreenGeometry(1920, 1080)));
 
     public void Dispose() => _frame.Dispose();
@@ -27,7 +27,7 @@ public sealed class FirstSlideTests : IDisposable
     [Fact]
     public void RenderOnce_RetainedStateArrivingAfterStart_DoesNotAdvanceTheFirstSlide()
     {
-        var composer = new SlideComposer(_settings);
+        var composer = new SlideComposer(_options);
         var announcements = new[]
         {
             new Announcement { Id = "info-1", Kind = AnnouncementKind.Text, Title = new LocalizedText("Layanan KTP elektronik", "Electronic ID cards") },
@@ -62,7 +62,7 @@ public sealed class FirstSlideTests : IDisposable
         service.RenderOnce(Now());
 
         var holdEnd = composer.FirstSlideEnd(state.Snapshot(), start, Jakarta);
-        Assert.True(holdEnd - start >= Duration.FromSeconds(_settings.Rotation.StatusSeconds), $"first slide held only {holdEnd - start}");
+        Assert.True(holdEnd - start >= Duration.FromSeconds(_options.Value.Rotation.StatusSeconds), $"first slide held only {holdEnd - start}");
         var wake = service.RenderOnce(Now());
         while (wake < holdEnd)
         {
@@ -95,7 +95,7 @@ public sealed class FirstSlideTests : IDisposable
     [Fact]
     public void Compose_EmergencyDuringTheFirstSlide_TakesOverAtOnce()
     {
-        var composer = new SlideComposer(_settings);
+        var composer = new SlideComposer(_options);
         var start = J(2024, 7, 1, 9, 0, 0);
         var emergency = new Announcement { Id = "banjir", Kind = AnnouncementKind.Text, Priority = AnnouncementPriority.Emergency, Title = new LocalizedText("Evakuasi", "Evacuate") };
         var snapshot = new SignageSnapshot(ScheduleStatus.Compute(Schedules.Default, start), Schedules.Default, [emergency], null, 1);

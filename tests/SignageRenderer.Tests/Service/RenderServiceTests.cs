@@ -18,7 +18,7 @@ namespace MppSignage.SignageRenderer.Tests.Service;
 public sealed class RenderServiceTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(J(2024, 7, 1, 9, 0, 5).ToDateTimeOffset());
-    private readonly SignageSettings _settings = new() { StaleAfter = TimeSpan.FromMinutes(2), WhatsAppNumber = "6281234567890" };
+    private readonly Microsoft.Extensions.Options.IOptions<SignageOptions> _options = ServiceOptions();
     private readonly SignageState _state;
     private readonly RecordingOutput _output = new();
     private readonly FrameHolder _frame;
@@ -30,7 +30,7 @@ public sealed class RenderServiceTests : IDisposable
         _state = new SignageState(Now);
         _state.SetBrokerConnected(true, Now);
         _frame = new FrameHolder(Renderer(new ScreenGeometry(1920, 1080)));
-        _composer = new SlideComposer(_settings);
+        _composer = new SlideComposer(_options);
         _service = new RenderService(_state, _composer, _frame, _output, _time, NullLogger<RenderService>.Instance);
     }
 
@@ -60,7 +60,7 @@ public sealed class RenderServiceTests : IDisposable
     public void RenderOnce_NextMinute_RedrawsOnlyTheFooter()
     {
         // Keep the status slide on screen: no hours, no QR in the rotation.
-        var service = NewService(_settings with { Rotation = new RotationSettings(ShowHours: false, ShowQr: false) });
+        var service = NewService(ServiceOptions(hoursAndQr: false));
         _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, Now));
         var wake = service.RenderOnce(Now);
 
@@ -78,7 +78,7 @@ public sealed class RenderServiceTests : IDisposable
     [Fact]
     public void RenderOnce_StatusChanges_RedrawsWholeFrame()
     {
-        var service = NewService(_settings with { Rotation = new RotationSettings(ShowHours: false, ShowQr: false) });
+        var service = NewService(ServiceOptions(hoursAndQr: false));
         _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, Now));
         service.RenderOnce(Now);
 
@@ -147,7 +147,7 @@ public sealed class RenderServiceTests : IDisposable
     [Fact]
     public void Stale_BadgeAppearsAfterStaleAfter_AndLoopWakesForIt()
     {
-        var service = NewService(_settings with { Rotation = new RotationSettings(ShowHours: false, ShowQr: false) });
+        var service = NewService(ServiceOptions(hoursAndQr: false));
         _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, Now));
         service.RenderOnce(Now);
         var lostAt = Now;
@@ -172,7 +172,7 @@ public sealed class RenderServiceTests : IDisposable
     [Fact]
     public void BrokerLost_ClockKeepsRunning()
     {
-        var service = NewService(_settings with { Rotation = new RotationSettings(ShowHours: false, ShowQr: false) });
+        var service = NewService(ServiceOptions(hoursAndQr: false));
         _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, Now));
         _state.SetBrokerConnected(false, Now);
 
@@ -188,7 +188,7 @@ public sealed class RenderServiceTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_WakesOnNewData_WithoutTimePassing()
     {
-        var service = NewService(_settings with { Rotation = new RotationSettings(ShowHours: false, ShowQr: false) });
+        var service = NewService(ServiceOptions(hoursAndQr: false));
         using var cts = new CancellationTokenSource();
         var drawn = new TaskCompletionSource();
         await service.StartAsync(cts.Token);
@@ -205,8 +205,8 @@ public sealed class RenderServiceTests : IDisposable
         }
     }
 
-    private RenderService NewService(SignageSettings settings) =>
-        new(_state, new SlideComposer(settings), _frame, _output, _time, NullLogger<RenderService>.Instance);
+    private RenderService NewService(Microsoft.Extensions.Options.IOptions<SignageOptions> options) =>
+        new(_state, new SlideComposer(options), _frame, _output, _time, NullLogger<RenderService>.Instance);
 
     private SlideSelection Selection() => _composer.Compose(_state.Snapshot(), Now).Selection;
 
