@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Raspberry Pi bundle of MppSignage: the controller (mpp-controller) and the renderer
 # (mpp-signage) compiled with NativeAOT for linux-arm64 (native aarch64 executables: no JIT, no .NET
-# runtime files; the renderer's libSkiaSharp.so stays beside it), with the installer, units and
+# runtime files; the renderer's libSkiaSharp.so stays beside it), and the web panel (mpp-panel,
+# ASP.NET Core Razor Pages: self-contained, JIT), with the installer, units and
 # configuration templates, as
 #   artifacts/deploy/mpp-signage-VERSION-linux-arm64/          (the unpacked bundle)
 #   artifacts/deploy/mpp-signage-VERSION-linux-arm64.tar.gz    (copy it to the Pi, unpack, run install.sh)
@@ -49,7 +50,7 @@ case "$RID" in linux-arm64) DEBARCH=arm64 ;; linux-x64) DEBARCH=amd64 ;; linux-a
   *) echo "build.sh: --rid '$RID': expected linux-arm64 (the Pi), linux-arm or linux-x64" >&2; exit 2 ;; esac
 
 if [ -n "$FROM" ]; then
-  [ -x "$FROM/controller/mpp-controller" ] && [ -x "$FROM/signage/mpp-signage" ] || { echo "build.sh: --from $FROM is not a bundle (no controller/mpp-controller, signage/mpp-signage)" >&2; exit 2; }
+  [ -x "$FROM/controller/mpp-controller" ] && [ -x "$FROM/signage/mpp-signage" ] && [ -x "$FROM/panel/mpp-panel" ] || { echo "build.sh: --from $FROM is not a bundle (no controller/mpp-controller, signage/mpp-signage, panel/mpp-panel)" >&2; exit 2; }
   [ -n "$VERSION" ] || VERSION=$(tr -d ' \n' < "$FROM/VERSION")
 fi
 if [ -z "$VERSION" ]; then
@@ -139,7 +140,7 @@ publish() {
 }
 
 if [ -n "$FROM" ]; then
-  cp -a "$FROM/controller" "$FROM/signage" "$STAGE.tmp/"
+  cp -a "$FROM/controller" "$FROM/signage" "$FROM/panel" "$STAGE.tmp/"
   ctrl_trim=$(sed -n 's/^controller=//p' "$FROM/BUILDINFO" 2>/dev/null); sign_trim=$(sed -n 's/^signage=//p' "$FROM/BUILDINFO" 2>/dev/null)
   echo "build.sh: repackaging the executables of $FROM" >&2
 else
@@ -147,6 +148,18 @@ else
   sign_trim=$(publish SignageRenderer/SignageRenderer.csproj signage) || exit 1; t2=$SECONDS
   echo "build.sh: published controller ($ctrl_trim, $((t1 - t0)) s) and signage ($sign_trim, $((t2 - t1)) s)" >&2
 fi
+
+# The web panel: ASP.NET Core Razor Pages, self-contained and JIT whatever the others are (Razor Pages
+# is not trim- or NativeAOT-safe, so never trimmed). Its memory settings travel in mpp-panel.runtimeconfig.json.
+if [ -z "$FROM" ]; then
+  t3=$SECONDS; saved=("$JIT" "$TRIM"); JIT=1; TRIM=no
+  panel_trim=$(publish Panel/Panel.csproj panel) || exit 1; JIT=${saved[0]}; TRIM=${saved[1]}
+  echo "build.sh: published panel ($panel_trim, $((SECONDS - t3)) s)" >&2
+else
+  panel_trim=$(sed -n 's/^panel=//p' "$FROM/BUILDINFO" 2>/dev/null)
+fi
+rm -f "$STAGE.tmp"/panel/appsettings.Development.json
+[ -x "$STAGE.tmp/panel/mpp-panel" ] || { echo "build.sh: publish produced no panel/mpp-panel" >&2; exit 1; }
 
 # appsettings.Development.json carries well-known development passwords: never ship it.
 rm -f "$STAGE.tmp"/controller/appsettings.Development.json "$STAGE.tmp"/signage/appsettings.Development.json
@@ -162,7 +175,7 @@ echo "$VERSION" > "$STAGE.tmp/VERSION"
 {
   echo "version=$VERSION"; echo "rid=$RID"
   echo "commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)"
-  echo "controller=$ctrl_trim"; echo "signage=$sign_trim"
+  echo "controller=$ctrl_trim"; echo "signage=$sign_trim"; echo "panel=$panel_trim"
   echo "dotnet=$(dotnet --version)"
 } > "$STAGE.tmp/BUILDINFO"
 
@@ -170,16 +183,16 @@ echo "$VERSION" > "$STAGE.tmp/VERSION"
 # executables and the scripts.
 find "$STAGE.tmp" -type d -exec chmod 0755 {} +
 find "$STAGE.tmp" -type f -exec chmod 0644 {} +
-chmod 0755 "$STAGE.tmp/controller/mpp-controller" "$STAGE.tmp/signage/mpp-signage" "$STAGE.tmp"/deploy-pi/*.sh "$STAGE.tmp"/deploy-pi/bin/*
+chmod 0755 "$STAGE.tmp/controller/mpp-controller" "$STAGE.tmp/signage/mpp-signage" "$STAGE.tmp/panel/mpp-panel" "$STAGE.tmp"/deploy-pi/*.sh "$STAGE.tmp"/deploy-pi/bin/*
 
-# Both apps carry the same .NET runtime: hard-link identical files so the tarball, the .deb and
+# The apps carry the same .NET runtime: hard-link identical files so the tarball, the .deb and
 # the Pi's disk hold them once (tar and dpkg keep hard links).
 linked=0
 while IFS= read -r -d '' f; do
-  rel=${f#"$STAGE.tmp/signage/"}
+  rel=${f#"$STAGE.tmp/"}; rel=${rel#*/}
   other="$STAGE.tmp/controller/$rel"
   if [ -f "$other" ] && cmp -s "$f" "$other"; then ln -f "$other" "$f"; linked=$((linked + 1)); fi
-done < <(find "$STAGE.tmp/signage" -type f -print0)
+done < <(find "$STAGE.tmp/signage" "$STAGE.tmp/panel" -type f -print0)
 mv "$STAGE.tmp" "$STAGE"
 echo "build.sh: bundle $STAGE ($(du -sh "$STAGE" | cut -f1), $linked shared files hard-linked)" >&2
 

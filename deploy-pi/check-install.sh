@@ -119,6 +119,51 @@ expect_stat "$R" /etc/mpp-signage/cli.secrets.env "root root 600"
 check "cli.secrets.env carries the admin user" grep -qx 'MPP_Cli__Username=admin' "$R/etc/mpp-signage/cli.secrets.env"
 
 # ---------------------------------------------------------------------------------------------
+echo "# the web panel (mpp-panel): unit, configuration without passwords, its own TLS certificate"
+expect_stat "$R" /etc/systemd/system/mpp-panel.service "root root 644"
+check "mpp-panel.service is enabled" [ -L "$R/etc/systemd/system/multi-user.target.wants/mpp-panel.service" ]
+expect_stat "$R" "/opt/mpp-signage/$V1/panel/mpp-panel" "root root 755"
+expect_stat "$R" /etc/mpp-signage/panel.env "root mpp-panel 640"
+expect_stat "$R" /etc/mpp-signage/panel "root mpp-panel 750"
+expect_stat "$R" /etc/mpp-signage/panel/panel.key "root mpp-panel 640"
+expect_stat "$R" /etc/mpp-signage/panel/panel.crt "root root 644"
+check "only mpp-panel is in group mpp-panel (no other service reads the key)" \
+  bash -c "[ -z \"\$(awk -F: '\$1 == \"mpp-panel\" { print \$4 }' '$R/etc/group')\" ]"
+PENV=$R/etc/mpp-signage/panel.env
+check "panel.env: HTTPS on all addresses, port 8443, with the generated certificate" \
+  bash -c "grep -qx 'MPP_Panel__Listen=https://0.0.0.0:8443' '$PENV' && grep -qx 'MPP_Panel__CertificateFile=/etc/mpp-signage/panel/panel.crt' '$PENV' && grep -qx 'MPP_Panel__CertificateKeyFile=/etc/mpp-signage/panel/panel.key' '$PENV'"
+check "panel.env: the broker of this Pi (host, port) and the site" \
+  bash -c "grep -qx 'MPP_Panel__MqttHost=127.0.0.1' '$PENV' && grep -qx 'MPP_Panel__MqttPort=1883' '$PENV' && grep -qx 'MPP_Panel__Site=probolinggo' '$PENV'"
+check "panel.env: users admin (admin) and staff (staff), names and roles only" \
+  bash -c "grep -qx 'MPP_Panel__Users__0__Name=admin' '$PENV' && grep -qx 'MPP_Panel__Users__0__Role=admin' '$PENV' && grep -qx 'MPP_Panel__Users__1__Name=staff' '$PENV' && grep -qx 'MPP_Panel__Users__1__Role=staff' '$PENV'"
+check "panel.env holds no password (neither a key nor any generated one)" \
+  bash -c "! grep -qi 'password' <(grep -v '^#' '$PENV') && ! grep -qFf <(cut -d: -f2 '$R/etc/mpp-signage/mqtt-credentials') '$PENV'"
+CRT=$R/etc/mpp-signage/panel/panel.crt; KEY=$R/etc/mpp-signage/panel/panel.key
+check "the certificate and the key belong together" \
+  bash -c "[ \"\$(openssl x509 -in '$CRT' -noout -pubkey)\" = \"\$(openssl pkey -in '$KEY' -pubout)\" ]"
+check "the certificate is self-signed, valid now and for years, for the Pi's names and localhost" \
+  bash -c "openssl verify -CAfile '$CRT' '$CRT' >/dev/null && openssl x509 -in '$CRT' -noout -checkend 157680000 >/dev/null && openssl x509 -in '$CRT' -noout -ext subjectAltName | grep -q 'DNS:localhost'"
+FPR=$(openssl x509 -in "$CRT" -noout -fingerprint -sha256 | sed 's/^[^=]*=//')
+check "install.sh printed the certificate's SHA-256 fingerprint ($FPR)" grep -q "fingerprint.*$FPR" "$WORK/install-1.log"
+check "the report gives the panel's URL" grep -q 'Web panel: https://.*:8443/' "$WORK/install-1.log"
+# The real panel (the local Release build, when present) serves HTTPS with exactly this certificate and key.
+PANEL_DLL=$HERE/../Panel/bin/Release/net10.0/mpp-panel.dll
+if [ -f "$PANEL_DLL" ] && command -v dotnet >/dev/null 2>&1 && command -v curl >/dev/null 2>&1; then
+  PPORT=$(free_port)
+  ( set -a; . "$PENV"; set +a
+    export MPP_Panel__Listen=https://127.0.0.1:$PPORT MPP_Panel__CertificateFile=$CRT MPP_Panel__CertificateKeyFile=$KEY MPP_Panel__MqttPort=1
+    exec dotnet "$PANEL_DLL" > "$WORK/panel.log" 2>&1 ) &
+  PANEL_PID=$!
+  code=""; for _ in $(seq 150); do code=$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$PPORT/login" 2>/dev/null) && [ "$code" = 200 ] && break; sleep 0.2; done
+  served=$(openssl s_client -connect "127.0.0.1:$PPORT" -servername localhost < /dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256 2>/dev/null | sed 's/^[^=]*=//')
+  check "the real mpp-panel serves /login over HTTPS with this configuration (HTTP $code)" [ "$code" = 200 ]
+  check "the certificate it serves is the generated one" [ "$served" = "$FPR" ]
+  kill "$PANEL_PID" 2>/dev/null; wait "$PANEL_PID" 2>/dev/null
+else
+  echo "# (no Panel/bin/Release build here: the real panel's HTTPS start is not checked)"
+fi
+
+# ---------------------------------------------------------------------------------------------
 echo "# the generated broker files work in a real mosquitto"
 BR=$WORK/broker; mkdir -p "$BR"; chmod 0755 "$BR"; chmod 0711 "$WORK"
 PORT=$(free_port)
@@ -185,6 +230,8 @@ check "the technician's controller.env is kept" grep -qx 'MPP_Gpio__Relay__Pin=5
 check "no .dist written when the template did not change" [ ! -e "$R/etc/mpp-signage/controller.env.dist" ]
 check "credentials are kept" cmp -s "$WORK/cred-before" "$R/etc/mpp-signage/mqtt-credentials"
 check "state is kept" grep -qx override "$R/var/lib/mpp-signage/controller/override.json"
+check "the panel's certificate is kept across the upgrade (same fingerprint)" \
+  bash -c "[ \"\$(openssl x509 -in '$CRT' -noout -fingerprint -sha256 | sed 's/^[^=]*=//')\" = '$FPR' ] && grep -q 'fingerprint.*$FPR' '$WORK/install-3.log'"
 # A newer template beside a kept file.
 B2b=$WORK/bundle-2b; cp -a "$B2" "$B2b"; echo '1.1.1' > "$B2b/VERSION"
 echo '#MPP_NewKey=1' >> "$B2b/deploy-pi/config/controller.env"
@@ -240,7 +287,8 @@ echo "# role signage (a screen on its own Pi)"
 S=$WORK/root-signage; mkdir -p "$S"; make_scratch_root "$S"
 bash "$INSTALL" --root "$S" --bundle "$B1" --role signage > "$WORK/install-s.log" 2>&1
 check "signage-only install succeeds" [ $? -eq 0 ]
-check "only the renderer unit is installed" bash -c "[ -f '$S/etc/systemd/system/mpp-signage.service' ] && [ ! -e '$S/etc/systemd/system/mpp-controller.service' ]"
+check "only the renderer unit is installed" bash -c "[ -f '$S/etc/systemd/system/mpp-signage.service' ] && [ ! -e '$S/etc/systemd/system/mpp-controller.service' ] && [ ! -e '$S/etc/systemd/system/mpp-panel.service' ]"
+check "no web panel configuration or certificate on a screen-only Pi" bash -c "[ ! -e '$S/etc/mpp-signage/panel.env' ] && [ ! -e '$S/etc/mpp-signage/panel' ]"
 check "no broker configuration on a screen-only Pi" [ ! -e "$S/etc/mosquitto/conf.d/mpp-signage.conf" ]
 check "only the 'screen' password exists there" bash -c "[ \$(wc -l < '$S/etc/mpp-signage/mqtt-credentials') -eq 1 ] && grep -q '^screen:' '$S/etc/mpp-signage/mqtt-credentials'"
 check "the report says to point it at the controller Pi" grep -q "controller Pi" "$WORK/install-s.log"
@@ -272,6 +320,7 @@ expect_refusal "--site 'all'" --site all
 expect_refusal "--role 'kiosk'" --role kiosk
 expect_refusal "--mqtt-port '70000'" --mqtt-port 70000
 expect_refusal "--hdmi-mode 'big'" --hdmi-mode big
+expect_refusal "--panel-port '443'" --panel-port 443
 expect_refusal "--keep 1" --keep 1
 expect_refusal "--screens: 'Lobby'" --screens lobby,Lobby
 expect_refusal "unknown option '--colour'" --colour

@@ -18,6 +18,7 @@
 #   --dry-run            print what would be done, change nothing
 #   --mqtt-listen ADDR   Mosquitto listener address (default 127.0.0.1; 0.0.0.0 for screens on other Pis)
 #   --mqtt-port PORT     Mosquitto port (default 1883)
+#   --panel-port PORT    HTTPS port of the web panel mpp-panel (default 8443; role both/controller)
 #   --screens ID[,ID…]   on the controller Pi: the site's other screens (on other Pis), each given its
 #                        own MQTT user screen-ID (a screen publishes only as its own id); kept in install.env
 #   --hdmi-mode MODE     KMS mode forced on HDMI-A-1 even when the TV is off at boot
@@ -31,7 +32,7 @@ set -euo pipefail
 # ---------------------------------------------------------------------------------------------
 # Options
 ROOT=""; BUNDLE=""; SITE_ID=""; ROLE=""; NO_APT=0; NO_START=0; DRY_RUN=0
-MQTT_LISTEN=""; MQTT_PORT=""; SCREENS=""; SCREENS_GIVEN=0; HDMI_MODE=""; VOLATILE_JOURNAL=0; KEEP=3; ROLLBACK=0; ROLLBACK_TO=""
+MQTT_LISTEN=""; MQTT_PORT=""; PANEL_PORT=""; SCREENS=""; SCREENS_GIVEN=0; HDMI_MODE=""; VOLATILE_JOURNAL=0; KEEP=3; ROLLBACK=0; ROLLBACK_TO=""
 
 die() { echo "install.sh: error: $*" >&2; exit 1; }
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
@@ -47,6 +48,7 @@ while [ $# -gt 0 ]; do
     --dry-run) DRY_RUN=1 ;;
     --mqtt-listen) MQTT_LISTEN=${2:?--mqtt-listen needs an address}; shift ;;
     --mqtt-port) MQTT_PORT=${2:?--mqtt-port needs a port}; shift ;;
+    --panel-port) PANEL_PORT=${2:?--panel-port needs a port}; shift ;;
     --screens) SCREENS=${2?--screens needs screen ids (ID,ID…), or '' for none}; SCREENS_GIVEN=1; shift ;;
     --hdmi-mode) HDMI_MODE=${2:?--hdmi-mode needs WxH@Hz or none}; shift ;;
     --volatile-journal) VOLATILE_JOURNAL=1 ;;
@@ -192,7 +194,7 @@ restart_services() {
 }
 
 installed_units() {
-  local u; for u in mpp-controller mpp-signage; do
+  local u; for u in mpp-controller mpp-signage mpp-panel; do
     [ -f "$ROOT/etc/systemd/system/$u.service" ] && echo "$u.service"
   done
   return 0
@@ -236,6 +238,7 @@ INSTALL_ENV=$ETC/install.env
 [ -n "$ROLE" ] || ROLE=$(env_get "$INSTALL_ENV" ROLE || echo both)
 [ -n "$MQTT_LISTEN" ] || MQTT_LISTEN=$(env_get "$INSTALL_ENV" MQTT_LISTEN || echo 127.0.0.1)
 [ -n "$MQTT_PORT" ] || MQTT_PORT=$(env_get "$INSTALL_ENV" MQTT_PORT || echo 1883)
+[ -n "$PANEL_PORT" ] || PANEL_PORT=$(env_get "$INSTALL_ENV" PANEL_PORT || echo 8443)
 [ -n "$HDMI_MODE" ] || HDMI_MODE=$(env_get "$INSTALL_ENV" HDMI_MODE || echo 1920x1080@60)
 [ "$SCREENS_GIVEN" -eq 1 ] || SCREENS=$(env_get "$INSTALL_ENV" SCREENS || true)
 EXISTING_SITE=$(env_get "$ETC/controller.env" MPP_Site__Id || env_get "$ETC/signage.env" MPP_Site__Id || true)
@@ -244,6 +247,9 @@ EXISTING_SITE=$(env_get "$ETC/controller.env" MPP_Site__Id || env_get "$ETC/sign
 case "$ROLE" in both|controller|signage) ;; *) die "--role '$ROLE': expected both, controller or signage" ;; esac
 [[ "$SITE_ID" =~ ^[a-z0-9_-]{1,64}$ ]] && [ "$SITE_ID" != all ] || die "--site '$SITE_ID': 1-64 characters of a-z, 0-9, '-' or '_', and not 'all'"
 [[ "$MQTT_PORT" =~ ^[0-9]+$ ]] && [ "$MQTT_PORT" -ge 1 ] && [ "$MQTT_PORT" -le 65535 ] || die "--mqtt-port '$MQTT_PORT': expected 1-65535"
+# The panel runs without capabilities: a port below 1024 would not bind.
+[[ "$PANEL_PORT" =~ ^[0-9]+$ ]] && [ "$PANEL_PORT" -ge 1024 ] && [ "$PANEL_PORT" -le 65535 ] && [ "$PANEL_PORT" != "$MQTT_PORT" ] \
+  || die "--panel-port '$PANEL_PORT': expected 1024-65535 (the panel has no capability for lower ports), not the MQTT port"
 [[ "$MQTT_LISTEN" =~ ^[0-9a-fA-F.:]+$ ]] || die "--mqtt-listen '$MQTT_LISTEN': expected an IP address such as 127.0.0.1 or 0.0.0.0"
 for id in ${SCREENS//,/ }; do
   [[ "$id" =~ ^[a-z0-9_-]{1,64}$ ]] || die "--screens: '$id' is not a screen id: 1-64 characters of a-z, 0-9, '-' or '_' (e.g. lobby)"
@@ -257,6 +263,8 @@ WANT_CONTROLLER=0; WANT_SIGNAGE=0
 [ "$ROLE" = signage ] || WANT_CONTROLLER=1
 [ "$ROLE" = controller ] || WANT_SIGNAGE=1
 if [ $WANT_CONTROLLER -eq 1 ]; then [ -x "$BUNDLE/controller/mpp-controller" ] || die "$BUNDLE/controller/mpp-controller is missing: the bundle is incomplete"; fi
+# The web panel goes with the controller (it talks to this Pi's broker).
+if [ $WANT_CONTROLLER -eq 1 ]; then [ -x "$BUNDLE/panel/mpp-panel" ] || die "$BUNDLE/panel/mpp-panel is missing: the bundle is incomplete"; fi
 if [ $WANT_SIGNAGE -eq 1 ]; then [ -x "$BUNDLE/signage/mpp-signage" ] || die "$BUNDLE/signage/mpp-signage is missing: the bundle is incomplete"; fi
 
 echo "MppSignage $VERSION: installing role '$ROLE' for site '$SITE_ID'${ROOT:+ into scratch root $ROOT}"
@@ -274,7 +282,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 echo "== Debian packages"
 PKGS=(libicu72 libfontconfig1 fonts-dejavu-core)
-[ $WANT_CONTROLLER -eq 0 ] || PKGS+=(mosquitto mosquitto-clients libgpiod2 i2c-tools)
+[ $WANT_CONTROLLER -eq 0 ] || PKGS+=(mosquitto mosquitto-clients libgpiod2 i2c-tools openssl)
 [ $WANT_SIGNAGE -eq 0 ] || PKGS+=(v4l-utils)
 missing=()
 for p in "${PKGS[@]}"; do
@@ -311,7 +319,7 @@ ensure_group() {
 # credentials file (the *.secrets.env files are root-only and read by systemd, never by another
 # service), so a compromised renderer cannot rewrite the controller's override file or read its
 # environment. Group mpp only lets the services read the non-secret configuration in /etc/mpp-signage.
-# The panel's user exists for the web panel (its unit comes with Panel/).
+# The panel's user runs the web panel (mpp-panel.service); it may read only its own TLS key.
 GROUPS_WANTED=(video)
 [ $WANT_CONTROLLER -eq 0 ] || GROUPS_WANTED=(gpio i2c video)
 for g in "${GROUPS_WANTED[@]}" mpp; do ensure_group "$g"; done
@@ -358,7 +366,7 @@ else
   run mkdir -p "$ROOT$DEST.mpp-new"
   # Copy only what runs on the Pi; hard links inside the bundle (identical runtime files shared by
   # both apps) are kept by cp -a.
-  for part in controller signage deploy-pi VERSION; do
+  for part in controller signage panel deploy-pi VERSION; do
     [ -e "$BUNDLE/$part" ] || continue
     [ "$part" = deploy-pi ] && [ ! -d "$BUNDLE/deploy-pi" ] && continue
     run cp -a "$BUNDLE/$part" "$ROOT$DEST.mpp-new/"
@@ -433,6 +441,7 @@ MQTT_LISTEN=$MQTT_LISTEN
 MQTT_PORT=$MQTT_PORT
 SCREENS=$SCREENS
 HDMI_MODE=$HDMI_MODE
+PANEL_PORT=$PANEL_PORT
 EOF
 install_managed "$TMPD/install.env" "$INSTALL_ENV" 0644 root root
 
@@ -445,6 +454,40 @@ if [ $WANT_CONTROLLER -eq 1 ]; then
   fi
 fi
 [ $WANT_SIGNAGE -eq 0 ] || install_config "$(render "$DEPLOY/config/signage.env" SITE_ID="$SITE_ID" MQTT_PORT="$MQTT_PORT")" "$ETC/signage.env" 0640 root mpp
+
+# The web panel: its configuration (user names and roles only, no password) and its TLS certificate,
+# self-signed, made once and kept across re-installs (browsers remember the fingerprint). The key is
+# readable only by root and mpp-panel.
+PANEL_FPR=""
+host=$(tr -d ' \n' < "$ROOT/etc/hostname" 2>/dev/null || true)
+[ -n "$host" ] || [ -n "$ROOT" ] || host=$(hostname 2>/dev/null || true)
+[[ "$host" =~ ^[A-Za-z0-9-]{1,63}$ ]] || host=raspberrypi
+if [ $WANT_CONTROLLER -eq 1 ]; then
+  install_config "$(render "$DEPLOY/config/panel.env" SITE_ID="$SITE_ID" MQTT_PORT="$MQTT_PORT" PANEL_PORT="$PANEL_PORT")" "$ETC/panel.env" 0640 root mpp-panel
+  ensure_dir "$ETC/panel" 0750 root mpp-panel
+  crt=$ETC/panel/panel.crt key=$ETC/panel/panel.key
+  if [ -s "$ROOT$crt" ] && [ -s "$ROOT$key" ]; then
+    info "$crt kept"
+  elif [ "$DRY_RUN" -eq 1 ]; then
+    echo "  [dry-run] generate a self-signed TLS certificate $crt for the web panel"
+  else
+    command -v openssl >/dev/null 2>&1 || die "openssl not found: install the openssl package (or drop --no-apt)"
+    # EC P-256: quick on a Pi, and what .NET's PEM loader reads.
+    ( umask 077; openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 -days 3650 \
+        -subj "/CN=mpp-panel $SITE_ID" -addext "subjectAltName=DNS:$host,DNS:$host.local,DNS:localhost,IP:127.0.0.1" \
+        -addext "extendedKeyUsage=serverAuth" \
+        -keyout "$TMPD/panel.key" -out "$TMPD/panel.crt" ) >/dev/null 2>&1 || die "openssl could not make the panel's certificate"
+    install -m 0640 "$TMPD/panel.key" "$ROOT$key.mpp-new"; chown_to root mpp-panel "$ROOT$key.mpp-new"; mv -f "$ROOT$key.mpp-new" "$ROOT$key"
+    install -m 0644 "$TMPD/panel.crt" "$ROOT$crt.mpp-new"; mv -f "$ROOT$crt.mpp-new" "$ROOT$crt"
+    note "generated the web panel's self-signed TLS certificate $crt (for $host, $host.local; 10 years)"
+  fi
+  if [ "$DRY_RUN" -eq 0 ]; then
+    chmod 0640 "$ROOT$key"; chown_to root mpp-panel "$ROOT$key"
+    chmod 0644 "$ROOT$crt"; chown_to root root "$ROOT$crt"
+    PANEL_FPR=$(openssl x509 -in "$ROOT$crt" -noout -fingerprint -sha256 | sed 's/^[^=]*=//')
+    echo "  . web panel certificate SHA-256 fingerprint: $PANEL_FPR"
+  fi
+fi
 
 # ---------------------------------------------------------------------------------------------
 echo "== MQTT credentials"
@@ -563,7 +606,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 echo "== systemd"
 UNITS=()
-[ $WANT_CONTROLLER -eq 0 ] || UNITS+=(mpp-controller.service)
+[ $WANT_CONTROLLER -eq 0 ] || UNITS+=(mpp-controller.service mpp-panel.service)
 [ $WANT_SIGNAGE -eq 0 ] || UNITS+=(mpp-signage.service)
 for u in "${UNITS[@]}"; do install_managed "$DEPLOY/systemd/$u" "/etc/systemd/system/$u" 0644 root root; done
 if [ "$VOLATILE_JOURNAL" -eq 1 ]; then
@@ -657,4 +700,8 @@ if [ ${#DONE[@]} -eq 0 ]; then echo "Nothing needed changing."
 else echo "Done:"; for d in "${DONE[@]}"; do echo "  - $d"; done; fi
 echo "Still to decide:"
 for t in "${TODO[@]}"; do echo "  - $t"; done
-echo "Logs: journalctl -u mpp-controller -u mpp-signage -f    Rollback: sudo $APP/current/deploy-pi/install.sh --rollback"
+if [ $WANT_CONTROLLER -eq 1 ]; then
+  echo "Web panel: https://$host.local:$PANEL_PORT/ (log in with the admin or staff password of $CRED)"
+  [ -z "$PANEL_FPR" ] || echo "Web panel certificate SHA-256 fingerprint (compare it in the browser on the first visit): $PANEL_FPR"
+fi
+echo "Logs: journalctl -u mpp-controller -u mpp-signage -u mpp-panel -f    Rollback: sudo $APP/current/deploy-pi/install.sh --rollback"

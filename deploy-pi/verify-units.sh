@@ -21,7 +21,7 @@ if bash "$HERE/install.sh" --root "$R" --bundle "$BUNDLE" > "$WORK/install.log" 
 else not_ok "install.sh laid out the units in a scratch root"; sed 's/^/#   /' "$WORK/install.log"; summary verify-units; exit 1; fi
 
 echo "# $(systemd-analyze --version | head -1)"
-for u in mpp-controller mpp-signage; do
+for u in mpp-controller mpp-signage mpp-panel; do
   f=/etc/systemd/system/$u.service
   out=$(systemd-analyze verify --root="$R" --man=no "$f" 2>&1); rc=$?
   if [ $rc -eq 0 ] && [ -z "$out" ]; then ok "systemd-analyze verify $u.service: clean"
@@ -31,9 +31,11 @@ for u in mpp-controller mpp-signage; do
   check "systemd-analyze security $u.service: exposure ${score:-?} <= 4.0" awk -v s="${score:-99}" 'BEGIN { exit !(s <= 4.0) }'
 
   unit="$R$f"
-  for want in '^Type=notify$' '^WatchdogSec=' '^Restart=always$' '^After=.*mosquitto\.service' '^After=.*time-sync\.target' \
+  # The panel sends READY but no watchdog pings (a hung panel never touches the relay; Restart= covers a crash).
+  watchdog='^WatchdogSec='; [ "$u" != mpp-panel ] || watchdog='^Type=notify$'
+  for want in '^Type=notify$' "$watchdog" '^Restart=always$' '^After=.*mosquitto\.service' '^After=.*time-sync\.target' \
               '^Wants=mosquitto\.service$' '^ProtectSystem=strict$' '^ProtectHome=yes$' '^PrivateTmp=yes$' '^NoNewPrivileges=yes$' \
-              "^ReadWritePaths=/var/lib/mpp-signage/${u#mpp-}\$" '^SupplementaryGroups=mpp ' "^User=$u\$" "^Group=$u\$" '^StandardOutput=journal$' '^DevicePolicy=closed$' \
+              "^ReadWritePaths=/var/lib/mpp-signage/${u#mpp-}\$" '^SupplementaryGroups=mpp( |$)' "^User=$u\$" "^Group=$u\$" '^StandardOutput=journal$' '^DevicePolicy=closed$' \
               '^SystemCallFilter=@system-service$' '^MemoryMax=[0-9]+[KMG]$' '^TasksMax=[0-9]+$' "^StateDirectory=mpp-signage/${u#mpp-}\$"; do
     check "$u.service has ${want//[\^\$\\]/}" grep -Eq "$want" "$unit"
   done
@@ -42,6 +44,15 @@ for u in mpp-controller mpp-signage; do
 done
 check "controller may use GPIO and I2C" bash -c "grep -qx 'SupplementaryGroups=mpp gpio i2c' '$R/etc/systemd/system/mpp-controller.service' && grep -qx 'DeviceAllow=char-gpiochip rw' '$R/etc/systemd/system/mpp-controller.service' && grep -qx 'DeviceAllow=char-i2c rw' '$R/etc/systemd/system/mpp-controller.service'"
 check "renderer may use the framebuffer and HDMI-CEC" bash -c "grep -qx 'SupplementaryGroups=mpp video' '$R/etc/systemd/system/mpp-signage.service' && grep -qx 'DeviceAllow=char-fb rw' '$R/etc/systemd/system/mpp-signage.service' && grep -qx 'DeviceAllow=char-cec rw' '$R/etc/systemd/system/mpp-signage.service'"
+
+check "the panel has no capability and no device" bash -c "grep -qx 'CapabilityBoundingSet=' '$R/etc/systemd/system/mpp-panel.service' && grep -qx 'PrivateDevices=yes' '$R/etc/systemd/system/mpp-panel.service' && ! grep -q '^DeviceAllow=' '$R/etc/systemd/system/mpp-panel.service'"
+check "the panel reads its configuration from panel.env" grep -qx 'EnvironmentFile=/etc/mpp-signage/panel.env' "$R/etc/systemd/system/mpp-panel.service"
+check "the panel is enabled" test -L "$R/etc/systemd/system/multi-user.target.wants/mpp-panel.service"
+for other in controller signage; do
+  check "the panel's unit cannot write the $other's state" bash -c "! grep -q 'mpp-signage/$other' '$R/etc/systemd/system/mpp-panel.service'"
+  check "the $other's unit cannot write the panel's state" bash -c "! grep -q 'mpp-signage/panel' '$R/etc/systemd/system/mpp-$other.service'"
+done
+check "the panel runs as its own user" bash -c "[ \"\$(grep -h '^User=' '$R'/etc/systemd/system/mpp-*.service | sort -u | wc -l)\" -eq 3 ]"
 
 # Separation: the two services run as different users and neither may write the other's directory.
 check "controller and renderer run as different users" bash -c "[ \"\$(grep '^User=' '$R/etc/systemd/system/mpp-controller.service')\" != \"\$(grep '^User=' '$R/etc/systemd/system/mpp-signage.service')\" ]"

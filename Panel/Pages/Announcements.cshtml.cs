@@ -139,7 +139,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         ResultText = t.Outcome(result, problem, okText);
         if (result is { Ok: false, Field: { } field, Error: { } error })
         {
-            Errors[field.Split('.', '[')[0]] = error;
+            AddError(field, error);
         }
 
         Log.CommandSent(logger, Session.User, topic, ResultOk == true ? "accepted" : ResultText ?? "");
@@ -201,6 +201,8 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
             Errors["title"] = t["login.required"];
         }
 
+        var services = Entries(f.Services);
+
         if (Errors.Count > 0)
         {
             return null;
@@ -209,26 +211,67 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         var draft = new Announcement
         {
             Id = f.Id!.Trim(),
-            Kind = f.Kind == "qr" ? AnnouncementKind.Qr : AnnouncementKind.Text,
+            Kind = f.Kind switch { "qr" => AnnouncementKind.Qr, "services" => AnnouncementKind.Services, _ => AnnouncementKind.Text },
             Title = new LocalizedText(f.TitleId!.Trim(), Blank(f.TitleEn)),
             Body = Blank(f.BodyId) is { } body ? new LocalizedText(body, Blank(f.BodyEn)) : null,
-            Qr = Blank(f.QrUrl) is { } url ? new QrTarget(url) : null,
+            Qr = Blank(f.QrUrl) is { } url ? new QrTarget(url, Blank(f.CaptionId) is { } caption ? new LocalizedText(caption, Blank(f.CaptionEn)) : null) : null,
             Priority = f.Priority switch { "high" => AnnouncementPriority.High, "emergency" => AnnouncementPriority.Emergency, _ => AnnouncementPriority.Normal },
             From = from,
             Until = until,
             When = Blank(f.When),
             Seconds = seconds,
             Screens = (f.Screens ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Services = services!,
         };
 
         // The format's own validation (the controller runs the same): problems land at their fields.
         var check = AnnouncementJson.ParseAnnouncement(AnnouncementJson.SerializeAnnouncement(draft), new OpeningHoursWhenEvaluator());
         foreach (var problem in check.Problems)
         {
-            Errors.TryAdd(problem.Field.Split('.', '[')[0], problem.Reason);
+            AddError(problem.Field, problem.Reason);
         }
 
         return check.Announcement;
+    }
+
+    /// <summary>
+    /// Puts a problem of the format at its form field: <c>qr.caption…</c> at the caption, <c>services[2].agency</c>
+    /// at the services list (with its full path, so the line is named), anything else at its top-level name.
+    /// </summary>
+    private void AddError(string field, string reason)
+    {
+        var key = field.StartsWith("qr.caption", StringComparison.Ordinal) ? "caption" : field.Split('.', '[')[0];
+        Errors.TryAdd(key, field == key ? reason : $"{field}: {reason}");
+    }
+
+    /// <summary>
+    /// The services text, one entry per line (<c>agency | counter | service; service | requirement; requirement</c>),
+    /// as entries; the format's validator checks them. Null when a line has too many parts (error at "services").
+    /// </summary>
+    private IReadOnlyList<ServiceEntry>? Entries(string? text)
+    {
+        var entries = new List<ServiceEntry>();
+        var lines = (text ?? "").Split('\n', StringSplitOptions.TrimEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0)
+            {
+                continue;
+            }
+
+            var parts = lines[i].Split('|', StringSplitOptions.TrimEntries);
+            if (parts.Length > 4)
+            {
+                Errors.TryAdd("services", t.Format("ann.services.line", i + 1));
+                return null;
+            }
+
+            static string[] List(string[] parts, int i) =>
+                parts.Length > i ? parts[i].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+            entries.Add(new ServiceEntry(parts[0], parts.Length > 1 ? Blank(parts[1]) : null, List(parts, 2), List(parts, 3)));
+        }
+
+        return entries;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -240,7 +283,7 @@ public sealed class AnnouncementForm
     /// <summary>id.</summary>
     public string? Id { get; set; }
 
-    /// <summary>text or qr.</summary>
+    /// <summary>text, qr or services.</summary>
     public string? Kind { get; set; } = "text";
 
     /// <summary>Title, Indonesian.</summary>
@@ -257,6 +300,15 @@ public sealed class AnnouncementForm
 
     /// <summary>QR target.</summary>
     public string? QrUrl { get; set; }
+
+    /// <summary>QR caption, Indonesian.</summary>
+    public string? CaptionId { get; set; }
+
+    /// <summary>QR caption, English.</summary>
+    public string? CaptionEn { get; set; }
+
+    /// <summary>Services entries, one per line: <c>agency | counter | service; … | requirement; …</c>.</summary>
+    public string? Services { get; set; }
 
     /// <summary>normal, high, emergency.</summary>
     public string? Priority { get; set; } = "normal";
@@ -286,6 +338,9 @@ public sealed class AnnouncementForm
         BodyId = a.Body?.Id,
         BodyEn = a.Body?.En,
         QrUrl = a.Qr?.Url,
+        CaptionId = a.Qr?.Caption?.Id,
+        CaptionEn = a.Qr?.Caption?.En,
+        Services = string.Join("\n", a.Services.Select(e => $"{e.Agency} | {e.Counter} | {string.Join("; ", e.Services)} | {string.Join("; ", e.Requirements)}")),
         Priority = MppSignage.Shared.Wire.WireName.Of(a.Priority),
         From = a.From is { } f ? pattern.Format(f.LocalDateTime) : null,
         Until = a.Until is { } u ? pattern.Format(u.LocalDateTime) : null,

@@ -22,16 +22,18 @@ expect_stat() {
 }
 
 # make_stub_bundle DIR VERSION: a bundle with the real installer, units and templates but shell
-# stand-ins for the two executables, for checks of the installer itself (no publish needed).
+# stand-ins for the three executables, for checks of the installer itself (no publish needed).
 make_stub_bundle() {
   local dir=$1 ver=$2 src
   src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-  mkdir -p "$dir/controller" "$dir/signage" "$dir/deploy-pi"
+  mkdir -p "$dir/controller" "$dir/signage" "$dir/panel" "$dir/deploy-pi"
   printf '#!/bin/sh\necho "stub mpp-controller %s $*"\n' "$ver" > "$dir/controller/mpp-controller"
   printf '#!/bin/sh\necho "stub mpp-signage %s $*"\n' "$ver" > "$dir/signage/mpp-signage"
+  printf '#!/bin/sh\necho "stub mpp-panel %s $*"\n' "$ver" > "$dir/panel/mpp-panel"
   printf '{ "Logging": {} }\n' > "$dir/controller/appsettings.json"
   cp "$dir/controller/appsettings.json" "$dir/signage/appsettings.json"
-  chmod 0755 "$dir/controller/mpp-controller" "$dir/signage/mpp-signage"
+  cp "$dir/controller/appsettings.json" "$dir/panel/appsettings.json"
+  chmod 0755 "$dir/controller/mpp-controller" "$dir/signage/mpp-signage" "$dir/panel/mpp-panel"
   for part in install.sh README.md systemd mosquitto config boot bin; do
     [ -e "$src/$part" ] && cp -a "$src/$part" "$dir/deploy-pi/"
   done

@@ -254,16 +254,7 @@ public sealed class PanelBrowserTests(Site site, Chromium chromium)
         await page.Context.CloseAsync();
     }
 
-    private async Task<IPage> LoginAsync(string size, string user, string password)
-    {
-        var page = await chromium.NewPageAsync(size, site.Url);
-        await page.GotoAsync("/login");
-        await page.Locator("#user").FillAsync(user);
-        await page.Locator("#password").FillAsync(password);
-        await page.Locator("#login").ClickAsync();
-        await Assertions.Expect(page.Locator("#sign")).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> LoginAsync(string size, string user, string password) => chromium.LoginAsync(size, site.Url, user, password);
 
     private async Task<string> WaitForAsync(Func<string?> probe)
     {

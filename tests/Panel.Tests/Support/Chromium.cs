@@ -47,6 +47,18 @@ public sealed class Chromium : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page at <paramref name="size"/>, logged in through the login form; returns on the status page.</summary>
+    public async Task<IPage> LoginAsync(string size, string baseUrl, string user, string password)
+    {
+        var page = await NewPageAsync(size, baseUrl);
+        await page.GotoAsync("/login");
+        await page.Locator("#user").FillAsync(user);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#login").ClickAsync();
+        await Assertions.Expect(page.Locator("#sign")).ToBeVisibleAsync();
+        return page;
+    }
+
     /// <summary>Saves a full-page screenshot as <c>{name}-{size}.png</c>.</summary>
     public static Task ShotAsync(IPage page, string name, string size) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"{name}-{size}.png"), FullPage = true });

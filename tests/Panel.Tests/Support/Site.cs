@@ -1,4 +1,6 @@
 using System.Net;
+using MppSignage.Shared.Announcements;
+using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
 using MppSignage.TestSupport;
 
@@ -10,7 +12,7 @@ namespace MppSignage.Panel.Tests.Support;
 /// process, on free loopback ports. Shared by every test of the "site" collection. Each panel session is one
 /// broker connection of its user, and the tests open dozens of sessions: the per-user connection quota is raised.
 /// </summary>
-public sealed class Site : IAsyncLifetime
+public class Site : IAsyncLifetime
 {
     /// <summary>The development logins (Controller/appsettings.Development.json).</summary>
     public const string StaffUser = "staff", StaffPassword = "staff-dev", AdminUser = "admin", AdminPassword = "admin-dev";
@@ -41,12 +43,39 @@ public sealed class Site : IAsyncLifetime
     /// <summary>Where the screen writes its frames.</summary>
     public string FramePath => Path.Combine(StateDirectory, "frame.png");
 
+    /// <summary>The controller's site id (Controller/appsettings.json).</summary>
+    public const string SiteId = "probolinggo";
+
+    /// <summary>False for a site with no screen process (nothing online to draw a preview).</summary>
+    protected virtual bool StartsScreen => true;
+
+    /// <summary>
+    /// The announcements in the controller's retained list, read from the broker as the admin (not through the
+    /// panel), parsed with the format's own reader.
+    /// </summary>
+    public async Task<IReadOnlyList<Announcement>> RetainedAnnouncementsAsync()
+    {
+        await using var admin = await MqttTestClient.ConnectAsync(MqttPort, AdminUser, AdminPassword);
+        var topic = new Topics(SiteId).Announcements;
+        await admin.SubscribeAsync(topic);
+        var message = await admin.WaitForAsync(topic);
+        var list = AnnouncementJson.ParseList(message.Payload);
+        Assert.Empty(list.Problems);
+        return list.Items;
+    }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
         var dev = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" };
         Controller = ChildProcess.Start("dotnet", [Dll("Controller", "mpp-controller"), "run", $"--Mqtt:Port={MqttPort}", $"--State:Directory={StateDirectory}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Lcd:Enabled=false", "--Mqtt:MaxConnectionsPerUser=64"], dev, RepoPaths.Root);
         await Controller.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "MQTT connection");
+        if (!StartsScreen)
+        {
+            (Panel, Url) = await StartPanelAsync();
+            return;
+        }
+
         Screen = ChildProcess.Start("dotnet", [Dll("SignageRenderer", "mpp-signage"), $"--Mqtt:Port={MqttPort}", "--Mqtt:Username=screen", "--Mqtt:Password=screen-dev", "--Display:Output=png", $"--Display:PngPath={FramePath}", $"--Screen:Id={ScreenId}", "--Logging:LogLevel:MppSignage.SignageRenderer.Service.RenderService=Debug"], dev, RepoPaths.Root);
         await Screen.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "broker connection");
         (Panel, Url) = await StartPanelAsync();
@@ -78,7 +107,11 @@ public sealed class Site : IAsyncLifetime
             await p.DisposeAsync();
         }
 
-        await Screen.DisposeAsync();
+        if (Screen is not null)
+        {
+            await Screen.DisposeAsync();
+        }
+
         await Controller.DisposeAsync();
         TempDir.TryDelete(StateDirectory);
     }
@@ -97,6 +130,17 @@ public sealed class Site : IAsyncLifetime
         throw new InvalidOperationException($"{name} is not built: run `dotnet build {project} -c Release`.");
     }
 }
+
+/// <summary>A site with the controller and the panel but no screen process: no screen is online.</summary>
+public sealed class ScreenlessSite : Site
+{
+    /// <inheritdoc />
+    protected override bool StartsScreen => false;
+}
+
+/// <summary>The tests that share one <see cref="ScreenlessSite"/>.</summary>
+[CollectionDefinition("screenless")]
+public sealed class ScreenlessCollection : ICollectionFixture<ScreenlessSite>;
 
 /// <summary>The tests that share one <see cref="Site"/>.</summary>
 [CollectionDefinition("site")]
