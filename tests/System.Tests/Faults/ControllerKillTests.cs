@@ -81,8 +81,13 @@ public sealed class ControllerKillTests
             Assert.Equal(0, await process!.StopAsync());
             process = null;
 
-            // The audit survived too: every acknowledged override is in the journal.
-            var journal = File.ReadLines(Path.Combine(state, "journal.jsonl")).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            // The audit survived too: every acknowledged override is in the journal — its current file and the files
+            // it rotated into (journal.N.jsonl, oldest first; 4 MiB each by default, so a long run spans several).
+            var journalFiles = Directory.EnumerateFiles(state, "journal.*.jsonl")
+                .OrderByDescending(f => int.Parse(Path.GetFileName(f).Split('.')[1], System.Globalization.CultureInfo.InvariantCulture))
+                .Append(Path.Combine(state, "journal.jsonl"));
+            Assert.True(Directory.EnumerateFiles(state, "journal.*.jsonl").Any(), "the journal never rotated, so this run did not test the audit across rotations");
+            var journal = journalFiles.SelectMany(File.ReadLines).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();
             var auditedReasons = journal.Where(e => e.GetProperty("type").GetString() == "override" && e.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String)
                 .Select(e => e.GetProperty("reason").GetString()).ToHashSet();
             var missing = sender.AcknowledgedOverrides().Where(r => !auditedReasons.Contains(r)).ToList();
@@ -113,6 +118,9 @@ public sealed class ControllerKillTests
         "--Mqtt:Username=controller", $"--Mqtt:Password={TestUsers.Password("controller")}", "--Mqtt:ReconnectMinSeconds=0.2",
         $"--State:Directory={state}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Driver=simulated", "--Gpio:Lcd:Enabled=false",
         "--Clock:AssumeSynchronized=true",
+        // Small journal files, enough of them to keep everything: the kills also land on rotations, and the audit check
+        // below must find acknowledged commands in the rotated files.
+        "--State:JournalMaxBytes=262144", "--State:JournalFiles=100",
     ];
 
     /// <summary>Null when every state file parses; a torn, unterminated last journal line is allowed (the journal reader skips it by design).</summary>
