@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using MppSignage.Controller.Mqtt;
-using MppSignage.Controller.Options;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
 using MppSignage.TestSupport;
@@ -42,31 +40,10 @@ public sealed class RoleMatrixTests
     [Fact]
     public async Task EmbeddedBroker_EnforcesTheRoleMatrix()
     {
-        var port = FreePort.Next();
-        var options = new MqttOptions
-        {
-            Broker = "embedded",
-            Port = port,
-            BindAddress = "127.0.0.1",
-            Users = [.. TestUsers.Users.Select(u => new MqttUserOptions { Name = u.User, Role = RoleTopicRules.Name(u.Role), PasswordHash = PasswordHash.Create(u.Password, 100) })],
-        };
-        await using var broker = new EmbeddedBroker(
-            Microsoft.Extensions.Options.Options.Create(options),
-            Microsoft.Extensions.Options.Options.Create(new SiteOptions { Id = TopicFamily.Site }),
-            new InternalCredential(),
-            TimeProvider.System,
-            NullLogger<EmbeddedBroker>.Instance);
-        await broker.StartAsync(CancellationToken.None);
-        try
-        {
-            var outcome = await RoleMatrix.RunAsync(port, [.. TopicFamily.Own, .. TopicFamily.Foreign]);
-            Assert.True(outcome.Failures.Count == 0, $"{outcome.Failures.Count} of {outcome.Checks} checks failed:\n{string.Join('\n', outcome.Failures)}");
-            Figures.Record($"role matrix, embedded broker: {outcome.Checks} checks (5 roles x {TopicFamily.Own.Length + TopicFamily.Foreign.Length} topic families, publish + exact/broad read), 0 failed");
-        }
-        finally
-        {
-            await broker.StopAsync(CancellationToken.None);
-        }
+        await using var broker = await RoleBroker.StartAsync(TopicFamily.Site);
+        var outcome = await RoleMatrix.RunAsync(broker.Port, [.. TopicFamily.Own, .. TopicFamily.Foreign]);
+        Assert.True(outcome.Failures.Count == 0, $"{outcome.Failures.Count} of {outcome.Checks} checks failed:\n{string.Join('\n', outcome.Failures)}");
+        Figures.Record($"role matrix, embedded broker: {outcome.Checks} checks (5 roles x {TopicFamily.Own.Length + TopicFamily.Foreign.Length} topic families, publish + exact/broad read), 0 failed");
     }
 
     [Fact]

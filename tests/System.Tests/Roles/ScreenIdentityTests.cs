@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using MppSignage.Controller.Mqtt;
-using MppSignage.Controller.Options;
 using MppSignage.Shared.Mqtt;
 using MppSignage.SystemTests.Support;
 using MppSignage.TestSupport;
@@ -20,29 +18,8 @@ public sealed class ScreenIdentityTests
     [Fact]
     public async Task EmbeddedBroker_RefusesAScreenPublishingAsAnother()
     {
-        var port = FreePort.Next();
-        var options = new MqttOptions
-        {
-            Broker = "embedded",
-            Port = port,
-            BindAddress = "127.0.0.1",
-            Users = [.. TestUsers.Users.Append(TestUsers.Lobby).Select(u => new MqttUserOptions { Name = u.User, Role = RoleTopicRules.Name(u.Role), PasswordHash = PasswordHash.Create(u.Password, 100) })],
-        };
-        await using var broker = new EmbeddedBroker(
-            Microsoft.Extensions.Options.Options.Create(options),
-            Microsoft.Extensions.Options.Options.Create(new SiteOptions { Id = TopicFamily.Site }),
-            new InternalCredential(),
-            TimeProvider.System,
-            NullLogger<EmbeddedBroker>.Instance);
-        await broker.StartAsync(CancellationToken.None);
-        try
-        {
-            await RunAsync(port, "embedded");
-        }
-        finally
-        {
-            await broker.StopAsync(CancellationToken.None);
-        }
+        await using var broker = await RoleBroker.StartAsync(TopicFamily.Site);
+        await RunAsync(broker.Port, "embedded");
     }
 
     [Fact]
