@@ -29,8 +29,8 @@ public static class Program
         Console.WriteLine($"controller: {controller}\nsignage: {signage}");
         try
         {
-            // --only render,hours,status runs a subset (status includes the idle window).
-            var only = (Arg(args, "--only") ?? "render,hours,status").Split(',');
+            // --only render,hours,status,pixels runs a subset (status includes the idle window).
+            var only = (Arg(args, "--only") ?? "render,hours,status,pixels").Split(',');
             if (only.Contains("render"))
             {
                 Render(root, signage, work, runs);
@@ -44,6 +44,11 @@ public static class Program
             if (only.Contains("status"))
             {
                 StatusAndIdle(root, controller, signage, work, runs, idleSeconds);
+            }
+
+            if (only.Contains("pixels"))
+            {
+                Pixels.Run(root, controller, signage, work, int.Parse(Arg(args, "--samples") ?? "200", CultureInfo.InvariantCulture));
             }
         }
         finally
@@ -125,8 +130,8 @@ public static class Program
         using var ctrl = Start(controller, ["run", $"--Mqtt:Port={port}", "--Gpio:Driver=simulated", "--Gpio:Lcd:Enabled=false",
             $"--State:Directory={state}", "--Clock:AssumeSynchronized=true",
             $"--Schedule:File={Path.Combine(root, "deploy-pi", "config", "schedule.json")}"], env, Path.GetDirectoryName(controller)!);
-        using var rend = Start(signage, ["run", $"--Mqtt:Port={port}", "--Display:Output=png", $"--Display:PngPath={Path.Combine(work, "live.png")}"],
-            env, Path.GetDirectoryName(signage)!);
+        // The renderer as a Pi runs it: framebuffer output, a plain file standing in for /dev/fb0.
+        using var rend = Start(signage, ["run", $"--Mqtt:Port={port}", .. FramebufferArgs(work)], env, Path.GetDirectoryName(signage)!);
         try
         {
             Thread.Sleep(3000);
@@ -155,6 +160,18 @@ public static class Program
                 }
             }
         }
+    }
+
+    /// <summary>Renderer options for framebuffer output to a plain file (<c>fb0</c>, 1920×1080, 32 bpp) with a fake sysfs directory.</summary>
+    internal static string[] FramebufferArgs(string work, params string[] extra)
+    {
+        var sysfs = Directory.CreateDirectory(Path.Combine(work, "fbsys")).FullName;
+        File.WriteAllText(Path.Combine(sysfs, "virtual_size"), "1920,1080\n");
+        File.WriteAllText(Path.Combine(sysfs, "bits_per_pixel"), "32\n");
+        File.WriteAllText(Path.Combine(sysfs, "stride"), "7680\n");
+        var device = Path.Combine(work, "fb0");
+        File.WriteAllBytes(device, new byte[7680 * 1080]);
+        return ["--Display:Output=framebuffer", $"--Display:Framebuffer={device}", $"--Display:FramebufferSysfs={sysfs}", .. extra];
     }
 
     private sealed record Run(double Seconds, long PeakKb, int ExitCode);
@@ -199,7 +216,7 @@ public static class Program
         return new Run(wall.Elapsed.TotalSeconds, long.Parse(parts[1], CultureInfo.InvariantCulture), p.ExitCode);
     }
 
-    private static Process Start(string exe, string[] args, Dictionary<string, string> env, string cwd)
+    internal static Process Start(string exe, string[] args, Dictionary<string, string> env, string cwd)
     {
         var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = cwd };
         foreach (var a in args)
@@ -247,7 +264,7 @@ public static class Program
         return v[v.Length / 2];
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         l.Start();
@@ -259,7 +276,7 @@ public static class Program
     private static string? Arg(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = AppContext.BaseDirectory;
         while (dir is not null && !File.Exists(Path.Combine(dir, "MppSignage.sln")))
