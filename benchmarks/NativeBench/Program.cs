@@ -10,8 +10,8 @@ namespace MppSignage.Benchmarks.NativeBench;
 /// cold <c>render</c> of a 1920×1080 status PNG vs headless Chromium on an equivalent page (wall, peak RSS);
 /// <c>hours eval --jsonl</c> of 100,000 and 1,000,000 lines vs opening_hours.js (tests/reference/oh-eval.js);
 /// <c>mpp-controller status</c> against a running controller (embedded broker); idle RSS and CPU of the
-/// controller and the renderer over a window.
-/// Usage: native-bench --controller PATH --signage PATH [--runs N] [--idle-seconds N] [--lines N,N]
+/// controller and the renderer (framebuffer output to a plain file, as on a Pi) over a window; change → pixels (see <see cref="Pixels"/>).
+/// Usage: native-bench --controller PATH --signage PATH [--runs N] [--idle-seconds N] [--lines N,N] [--samples N] [--only render,hours,status,pixels]
 /// Peak RSS and wall time come from /usr/bin/time (GNU time: apt-get install time).
 /// </summary>
 public static class Program
