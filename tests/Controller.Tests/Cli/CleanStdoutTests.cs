@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MppSignage.TestSupport;
 using static MppSignage.TestSupport.Time;
@@ -32,19 +31,9 @@ public sealed class CleanStdoutTests
 
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "mpp"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
         // The Release build is the one this test project already built (no second build inside the test).
-        start.Environment["MPP_CONFIGURATION"] = "Release";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        var r = await ProcessRun.RunAsync("bash", [Path.Combine(RepoPaths.Root, "scripts", "mpp"), .. args],
+            new Dictionary<string, string> { ["MPP_CONFIGURATION"] = "Release" }, TimeSpan.FromMinutes(5));
+        return (r.Code, r.Stdout, r.Stderr);
     }
 }
