@@ -128,10 +128,17 @@ public static class RenderVerb
             throw new RenderArgumentException(fontError!);
         }
 
+        if (!SignageLook.TryLoadLogo(options, out var logo, out var logoError))
+        {
+            fonts!.Dispose();
+            throw new RenderArgumentException(logoError!);
+        }
+
+        using (logo)
         using (fonts)
         {
             using var fitter = new TextFitter(fonts!);
-            using var renderer = new FrameRenderer(geometry, new FrameLayouter(fitter, options.Display.Bilingual()!.Value), new FramePainter(fitter));
+            using var renderer = new FrameRenderer(geometry, SignageLook.Layouter(fitter, options, logo), new FramePainter(fitter));
             renderer.Render(model, footer, options.Site.HeaderName());
             var png = renderer.EncodePng();
             try

@@ -59,6 +59,10 @@ public sealed class FramePainter
                 case QrElement qr:
                     DrawQr(canvas, qr);
                     break;
+                case LogoElement logo:
+                    // Rasterised once at its box's size (Logo caches it): a 1:1 copy per frame.
+                    canvas.DrawImage(logo.Logo.Raster(logo.Pixels.Width, logo.Pixels.Height), logo.Pixels.Left, logo.Pixels.Top, new SKSamplingOptions(SKFilterMode.Nearest), null);
+                    break;
                 default:
                     throw new InvalidOperationException($"No painter for layout element {element.GetType().Name}.");
             }

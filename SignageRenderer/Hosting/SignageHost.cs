@@ -69,6 +69,13 @@ public static class SignageHost
             return false;
         }
 
+        if (!SignageLook.TryLoadLogo(options, out var logo, out var logoError))
+        {
+            fonts!.Dispose();
+            errors = [logoError!];
+            return false;
+        }
+
         IFrameOutput output;
         try
         {
@@ -77,13 +84,15 @@ public static class SignageHost
         catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             fonts!.Dispose();
+            logo?.Dispose();
             errors = [ex.Message];
             return false;
         }
 
         var fitter = new TextFitter(fonts!);
         var geometry = options.Display.Geometry()!;
-        var renderer = new FrameRenderer(geometry, new FrameLayouter(fitter, options.Display.Bilingual()!.Value), new FramePainter(fitter));
+        var renderer = new FrameRenderer(geometry, SignageLook.Layouter(fitter, options, logo), new FramePainter(fitter));
+        var fader = options.Display.Fader();
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -101,6 +110,12 @@ public static class SignageHost
         builder.Services.AddSingleton(output);
         builder.Services.AddSingleton(new SignageState(Instant.FromDateTimeOffset(time.GetUtcNow())));
         builder.Services.AddSingleton<SlideComposer>();
+        builder.Services.AddSingleton(fader);
+        if (logo is not null)
+        {
+            builder.Services.AddSingleton(logo);
+        }
+
         builder.Services.AddSingleton<RenderService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RenderService>());
         builder.Services.AddSingleton<SignageMqttClient>();
@@ -121,6 +136,9 @@ public static class SignageHost
 
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MppSignage.SignageRenderer");
         Log.Starting(logger, options.Site.SiteId(), options.Screen.ScreenId(), geometry.ToString(), output.Description, fonts!.FamilyName);
+        Log.Look(logger, logo?.Description ?? "none", fader.Enabled && output is IFadingOutput
+            ? $"{options.Display.FadeMilliseconds} ms in {options.Display.FadeSteps} frames"
+            : fader.Enabled ? "off for this output (PNG files get final frames only)" : "off (Display:FadeMilliseconds=0)");
         errors = [];
         return true;
     }

@@ -11,7 +11,7 @@ namespace MppSignage.SignageRenderer.Layout;
 /// model and size always give the same layout, and every text line lies inside the safe area (the fitter
 /// shrinks and wraps, never clips). Sizes are in typographic units (<see cref="ScreenGeometry.Unit"/>).
 /// </summary>
-public sealed class FrameLayouter
+public sealed partial class FrameLayouter
 {
     /// <summary>The least ink gap between the headline's glyphs (× size): about 12 px at 1080p, clearly apart from 5 m.</summary>
     public const float HeadlineInkGap = 0.04f;
@@ -54,14 +54,7 @@ public sealed class FrameLayouter
         ArgumentNullException.ThrowIfNull(geometry);
         ArgumentNullException.ThrowIfNull(slide);
         var elements = new List<LayoutElement>();
-        var content = geometry.BodyArea;
-        var u = geometry.Unit;
-        if (!string.IsNullOrWhiteSpace(header))
-        {
-            var strip = new SKRect(content.Left, content.Top, content.Right, content.Top + (48 * u));
-            AddText(elements, _fitter.Fit(new TextSpec(header, new TextStyle(MinimumReadableSize * u, true, Theme.Secondary, MaxLines: 1)), strip));
-            content = new SKRect(content.Left, strip.Bottom + (28 * u), content.Right, content.Bottom);
-        }
+        var content = LayoutHeader(elements, geometry, geometry.BodyArea, header);
 
         var background = slide switch
         {
@@ -106,7 +99,7 @@ public sealed class FrameLayouter
             warningArea = new SKRect(split, area.Top, area.Right, area.Bottom);
         }
 
-        AddText(elements, _fitter.Fit(new TextSpec(footer.DateTime, new TextStyle(46 * u, true, Theme.Text, MaxLines: 1)), dateArea, VerticalAlign.Center));
+        AddText(elements, _fitter.Fit(new TextSpec(footer.DateTime, new TextStyle(46 * u, true, Palette.Text, MaxLines: 1)), dateArea, VerticalAlign.Center));
         if (footer.Warning is not null && warningArea is { } w)
         {
             var pad = 16 * u;
@@ -126,34 +119,34 @@ public sealed class FrameLayouter
     {
         var u = g.Unit;
         var specs = new List<TextSpec>();
-        Add(specs, s.Headline, new TextStyle(300 * u, true, Theme.Text, TextAlign.Center, MaxLines: 1, LineSpacing: 1f, MinInkGap: HeadlineInkGap),
-            new TextStyle(84 * u, true, Theme.Secondary, TextAlign.Center, MaxLines: 1, SpaceBefore: 0.05f));
-        Add(specs, s.Primary, new TextStyle(84 * u, true, Theme.Text, TextAlign.Center, SpaceBefore: 0.55f),
-            new TextStyle(50 * u, false, Theme.Secondary, TextAlign.Center, SpaceBefore: 0.15f));
+        Add(specs, s.Headline, new TextStyle(300 * u, true, Palette.Text, TextAlign.Center, MaxLines: 1, LineSpacing: 1f, MinInkGap: HeadlineInkGap),
+            new TextStyle(84 * u, true, Palette.Secondary, TextAlign.Center, MaxLines: 1, SpaceBefore: 0.05f));
+        Add(specs, s.Primary, new TextStyle(84 * u, true, Palette.Text, TextAlign.Center, SpaceBefore: 0.55f),
+            new TextStyle(50 * u, false, Palette.Secondary, TextAlign.Center, SpaceBefore: 0.15f));
         foreach (var d in s.Details)
         {
-            Add(specs, d, new TextStyle(60 * u, false, Theme.Text, TextAlign.Center, SpaceBefore: 0.5f),
-                new TextStyle(42 * u, false, Theme.Secondary, TextAlign.Center, SpaceBefore: 0.12f));
+            Add(specs, d, new TextStyle(60 * u, false, Palette.Text, TextAlign.Center, SpaceBefore: 0.5f),
+                new TextStyle(42 * u, false, Palette.Secondary, TextAlign.Center, SpaceBefore: 0.12f));
         }
 
         Add(specs, s.Notice, new TextStyle(60 * u, true, Theme.Notice, TextAlign.Center, SpaceBefore: 0.7f),
             new TextStyle(42 * u, false, Theme.Notice, TextAlign.Center, SpaceBefore: 0.12f));
         AddTexts(elements, _fitter.FitStack(specs, content, VerticalAlign.Center));
-        return Theme.ForTone(s.Tone);
+        return Palette.ForTone(s.Tone);
     }
 
     private SKColor LayoutHours(List<LayoutElement> elements, ScreenGeometry g, SKRect content, HoursSlideModel h)
     {
         var u = g.Unit;
         var titleArea = new SKRect(content.Left, content.Top, content.Right, content.Top + (TitleHeight * u));
-        AddTexts(elements, _fitter.FitStack(Specs(h.Title, new TextStyle(84 * u, true, Theme.Accent, MaxLines: 1), null), titleArea));
+        AddTexts(elements, _fitter.FitStack(Specs(h.Title, new TextStyle(84 * u, true, Palette.Accent, MaxLines: 1), null), titleArea));
         var rest = new SKRect(content.Left, titleArea.Bottom + (36 * u), content.Right, content.Bottom);
 
         var week = new List<TextSpec>();
         for (var i = 0; i < h.Week.Count; i++)
         {
-            Add(week, h.Week[i], new TextStyle(62 * u, false, Theme.Text, SpaceBefore: i == 0 ? 0 : 0.4f, NoWrap: true),
-                new TextStyle(42 * u, false, Theme.Secondary, SpaceBefore: 0.1f, NoWrap: true));
+            Add(week, h.Week[i], new TextStyle(62 * u, false, Palette.Text, SpaceBefore: i == 0 ? 0 : 0.4f, NoWrap: true),
+                new TextStyle(42 * u, false, Palette.Secondary, SpaceBefore: 0.1f, NoWrap: true));
         }
 
         // The decree reference (h.Source) is not drawn: it is noise for visitors (staff see it in `hours check`).
@@ -163,12 +156,12 @@ public sealed class FrameLayouter
             var specs = new List<TextSpec>();
             if (h.HolidaysTitle is not null && count > 0)
             {
-                Add(specs, h.HolidaysTitle, new TextStyle(54 * u, true, Theme.Accent, SpaceBefore: first ? 0 : 1.0f),
-                    new TextStyle(40 * u, false, Theme.Secondary, SpaceBefore: 0.1f));
+                Add(specs, h.HolidaysTitle, new TextStyle(54 * u, true, Palette.Accent, SpaceBefore: first ? 0 : 1.0f),
+                    new TextStyle(40 * u, false, Palette.Secondary, SpaceBefore: 0.1f));
                 foreach (var d in h.Holidays.Take(count))
                 {
-                    Add(specs, d, new TextStyle(50 * u, false, Theme.Text, SpaceBefore: 0.5f),
-                        new TextStyle(40 * u, false, Theme.Secondary, SpaceBefore: 0.1f));
+                    Add(specs, d, new TextStyle(50 * u, false, Palette.Text, SpaceBefore: 0.5f),
+                        new TextStyle(40 * u, false, Palette.Secondary, SpaceBefore: 0.1f));
                 }
             }
 
@@ -183,7 +176,7 @@ public sealed class FrameLayouter
             var leftArea = new SKRect(rest.Left, rest.Top, rest.Left + (rest.Width * 0.58f) - (gap / 2), rest.Bottom);
             var rightArea = new SKRect(leftArea.Right + gap, rest.Top, rest.Right, rest.Bottom);
             AddTexts(elements, _fitter.FitStack(week, leftArea));
-            elements.Add(new FillElement(new SKRect(leftArea.Right + (gap / 2) - (2 * u), rest.Top, leftArea.Right + (gap / 2) + (2 * u), rest.Bottom), Theme.NavyCard));
+            elements.Add(new FillElement(new SKRect(leftArea.Right + (gap / 2) - (2 * u), rest.Top, leftArea.Right + (gap / 2) + (2 * u), rest.Bottom), Palette.Card));
             AddTexts(elements, FitReadable(n => Holidays(n, first: true), h.Holidays.Count, rightArea, minimum));
         }
         else
@@ -191,14 +184,14 @@ public sealed class FrameLayouter
             AddTexts(elements, FitReadable(n => [.. week, .. Holidays(n, first: false)], h.Holidays.Count, rest, minimum));
         }
 
-        return Theme.Navy;
+        return Palette.Background;
     }
 
     private SKColor LayoutQr(List<LayoutElement> elements, ScreenGeometry g, SKRect content, QrSlideModel q)
     {
         var u = g.Unit;
         var titleArea = new SKRect(content.Left, content.Top, content.Right, content.Top + (TitleHeight * u));
-        AddTexts(elements, _fitter.FitStack(Specs(q.Title, new TextStyle(80 * u, true, Theme.Accent, TextAlign.Center, MaxLines: 1), null), titleArea));
+        AddTexts(elements, _fitter.FitStack(Specs(q.Title, new TextStyle(80 * u, true, Palette.Accent, TextAlign.Center, MaxLines: 1), null), titleArea));
         var rest = new SKRect(content.Left, titleArea.Bottom + (40 * u), content.Right, content.Bottom);
         var n = Math.Max(1, q.Items.Count);
         var gap = 60 * u;
@@ -219,7 +212,7 @@ public sealed class FrameLayouter
             LayoutQrCell(elements, g, cell, q.Items[i], textHeight: 230 * u);
         }
 
-        return Theme.Navy;
+        return Palette.Background;
     }
 
     private void LayoutQrCell(List<LayoutElement> elements, ScreenGeometry g, SKRect cell, QrItem item, float textHeight)
@@ -245,11 +238,11 @@ public sealed class FrameLayouter
         var specs = new List<TextSpec>();
         if (!string.IsNullOrWhiteSpace(item.Label))
         {
-            specs.Add(new TextSpec(item.Label, new TextStyle(58 * u, true, Theme.Text, TextAlign.Center, MaxLines: 1)));
+            specs.Add(new TextSpec(item.Label, new TextStyle(58 * u, true, Palette.Text, TextAlign.Center, MaxLines: 1)));
         }
 
-        Add(specs, item.Caption, new TextStyle(44 * u, false, Theme.Text, TextAlign.Center, SpaceBefore: 0.25f),
-            new TextStyle(MinimumReadableSize * u, false, Theme.Secondary, TextAlign.Center, SpaceBefore: 0.1f));
+        Add(specs, item.Caption, new TextStyle(44 * u, false, Palette.Text, TextAlign.Center, SpaceBefore: 0.25f),
+            new TextStyle(MinimumReadableSize * u, false, Palette.Secondary, TextAlign.Center, SpaceBefore: 0.1f));
         if (specs.Count > 0)
         {
             AddTexts(elements, _fitter.FitStack(specs, textArea));
@@ -280,26 +273,26 @@ public sealed class FrameLayouter
         }
 
         var specs = new List<TextSpec>();
-        Add(specs, a.Kicker, new TextStyle(44 * u, true, Theme.Accent, MaxLines: 1),
-            new TextStyle(32 * u, true, Theme.Accent, MaxLines: 1, SpaceBefore: 0.1f));
-        Add(specs, a.Title, new TextStyle(104 * u, true, Theme.Text, SpaceBefore: 0.35f),
-            new TextStyle(56 * u, false, Theme.Secondary, SpaceBefore: 0.15f));
-        Add(specs, a.Body, new TextStyle(62 * u, false, Theme.Text, SpaceBefore: 0.6f, LineSpacing: 1.12f),
-            new TextStyle(44 * u, false, Theme.Secondary, SpaceBefore: 0.5f, LineSpacing: 1.12f));
+        Add(specs, a.Kicker, new TextStyle(44 * u, true, Palette.Accent, MaxLines: 1),
+            new TextStyle(32 * u, true, Palette.Accent, MaxLines: 1, SpaceBefore: 0.1f));
+        Add(specs, a.Title, new TextStyle(104 * u, true, Palette.Text, SpaceBefore: 0.35f),
+            new TextStyle(56 * u, false, Palette.Secondary, SpaceBefore: 0.15f));
+        Add(specs, a.Body, new TextStyle(62 * u, false, Palette.Text, SpaceBefore: 0.6f, LineSpacing: 1.12f),
+            new TextStyle(44 * u, false, Palette.Secondary, SpaceBefore: 0.5f, LineSpacing: 1.12f));
         AddTexts(elements, _fitter.FitStack(specs, textArea, VerticalAlign.Center));
-        return a.Emergency ? Theme.Emergency : Theme.Navy;
+        return a.Emergency ? Palette.Closed : Palette.Background;
     }
 
     private SKColor LayoutServices(List<LayoutElement> elements, ScreenGeometry g, SKRect content, ServicesSlideModel v)
     {
         var u = g.Unit;
         var titleArea = new SKRect(content.Left, content.Top, content.Right, content.Top + (96 * u));
-        AddTexts(elements, _fitter.FitStack(Specs(v.Title, new TextStyle(76 * u, true, Theme.Accent, MaxLines: 1), null), titleArea));
+        AddTexts(elements, _fitter.FitStack(Specs(v.Title, new TextStyle(76 * u, true, Palette.Accent, MaxLines: 1), null), titleArea));
         var rest = new SKRect(content.Left, titleArea.Bottom + (30 * u), content.Right, content.Bottom);
         var n = v.Entries.Count;
         if (n == 0)
         {
-            return Theme.Navy;
+            return Palette.Background;
         }
 
         var columns = g.Portrait || n == 1 ? 1 : 2;
@@ -314,22 +307,22 @@ public sealed class FrameLayouter
             var col = i % columns;
             var row = i / columns;
             var cell = SKRect.Create(rest.Left + (col * (cellW + gap)), rest.Top + (row * (cellH + gap)), cellW, cellH);
-            elements.Add(new FillElement(cell, Theme.NavyCard, 18 * u));
+            elements.Add(new FillElement(cell, Palette.Card, 18 * u));
             var e = v.Entries[i];
-            var specs = new List<TextSpec> { new(e.Agency, new TextStyle(50 * u, true, Theme.Text)) };
+            var specs = new List<TextSpec> { new(e.Agency, new TextStyle(50 * u, true, Palette.Text)) };
             if (!string.IsNullOrWhiteSpace(e.Counter))
             {
-                specs.Add(new TextSpec(e.Counter, new TextStyle(40 * u, true, Theme.Accent, SpaceBefore: 0.2f)));
+                specs.Add(new TextSpec(e.Counter, new TextStyle(40 * u, true, Palette.Accent, SpaceBefore: 0.2f)));
             }
 
             if (e.Services.Count > 0)
             {
-                specs.Add(new TextSpec($"{v.ServicesLabel.Id}: {string.Join(", ", e.Services)}", new TextStyle(36 * u, false, Theme.Text, SpaceBefore: 0.4f)));
+                specs.Add(new TextSpec($"{v.ServicesLabel.Id}: {string.Join(", ", e.Services)}", new TextStyle(36 * u, false, Palette.Text, SpaceBefore: 0.4f)));
             }
 
             if (e.Requirements.Count > 0)
             {
-                specs.Add(new TextSpec($"{v.RequirementsLabel.Id}: {string.Join(", ", e.Requirements)}", new TextStyle(32 * u, false, Theme.Secondary, SpaceBefore: 0.35f)));
+                specs.Add(new TextSpec($"{v.RequirementsLabel.Id}: {string.Join(", ", e.Requirements)}", new TextStyle(32 * u, false, Palette.Secondary, SpaceBefore: 0.35f)));
             }
 
             cells.Add((new SKRect(cell.Left + pad, cell.Top + pad, cell.Right - pad, cell.Bottom - pad), specs));
@@ -349,7 +342,7 @@ public sealed class FrameLayouter
             AddTexts(elements, _fitter.FitStack(scaled, inner));
         }
 
-        return Theme.Navy;
+        return Palette.Background;
     }
 
     /// <summary>
@@ -371,7 +364,7 @@ public sealed class FrameLayouter
     private List<TextSpec> Specs(LocalizedText text, TextStyle id, TextStyle? en)
     {
         var specs = new List<TextSpec>();
-        Add(specs, text, id, en ?? id with { Size = id.Size * 0.55f, Bold = false, Color = Theme.Secondary });
+        Add(specs, text, id, en ?? id with { Size = id.Size * 0.55f, Bold = false, Color = Palette.Secondary });
         return specs;
     }
 

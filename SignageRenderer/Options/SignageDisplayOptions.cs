@@ -27,6 +27,18 @@ public sealed class SignageDisplayOptions : IValidatableObject
     /// <summary>Default language: Indonesian only.</summary>
     public const string DefaultLanguage = "id";
 
+    /// <summary>Default cross-fade between slides on a display: 400 ms, long enough to read as a change, short enough not to hold the next slide back.</summary>
+    public const int DefaultFadeMilliseconds = 400;
+
+    /// <summary>Default frames per cross-fade (the last one is the next slide): 8 over 400 ms is 20 frames a second.</summary>
+    public const int DefaultFadeSteps = 8;
+
+    /// <summary>Longest cross-fade.</summary>
+    public const int MaxFadeMilliseconds = 2000;
+
+    /// <summary>Most frames per cross-fade.</summary>
+    public const int MaxFadeSteps = 60;
+
     /// <summary>Default time after which missing controller/broker marks the screen as possibly stale.</summary>
     public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromMinutes(2);
 
@@ -56,6 +68,18 @@ public sealed class SignageDisplayOptions : IValidatableObject
 
     /// <summary><c>Display:StaleAfter</c>.</summary>
     public TimeSpan StaleAfter { get; set; } = DefaultStaleAfter;
+
+    /// <summary>
+    /// <c>Display:FadeMilliseconds</c>: slides change by a cross-fade this long on a framebuffer (0 = off, e.g. for a
+    /// slow board's framebuffer); PNG output always writes the final frames only.
+    /// </summary>
+    public int FadeMilliseconds { get; set; } = DefaultFadeMilliseconds;
+
+    /// <summary><c>Display:FadeSteps</c>: frames drawn per cross-fade, the last one being the next slide (2-60).</summary>
+    public int FadeSteps { get; set; } = DefaultFadeSteps;
+
+    /// <summary>The cross-fade timing these options give.</summary>
+    public Service.CrossFader Fader() => new(TimeSpan.FromMilliseconds(FadeMilliseconds), FadeSteps);
 
     /// <summary>The output kind, or null when <see cref="Output"/> names none.</summary>
     public OutputKind? Kind() => OutputText() switch
@@ -104,6 +128,20 @@ public sealed class SignageDisplayOptions : IValidatableObject
         if (Bilingual() is null)
         {
             yield return SignageOptions.Problem($"Display:Language: '{LanguageText()}' is not supported; use id (Indonesian) or id+en (Indonesian with English second lines).");
+        }
+
+        if (FadeMilliseconds is < 0 or > MaxFadeMilliseconds or (> 0 and < 100))
+        {
+            yield return SignageOptions.Problem($"Display:FadeMilliseconds: '{FadeMilliseconds}' must be 0 (no cross-fade) or a whole number from 100 to {MaxFadeMilliseconds}, e.g. {DefaultFadeMilliseconds}.");
+        }
+
+        if (FadeSteps is < 2 or > MaxFadeSteps)
+        {
+            yield return SignageOptions.Problem($"Display:FadeSteps: '{FadeSteps}' must be a whole number from 2 to {MaxFadeSteps} (frames per cross-fade, the last one being the next slide), e.g. {DefaultFadeSteps}.");
+        }
+        else if (FadeMilliseconds > 0 && FadeMilliseconds / FadeSteps < 10)
+        {
+            yield return SignageOptions.Problem($"Display:FadeSteps: {FadeSteps} frames in Display:FadeMilliseconds {FadeMilliseconds} is more than one every 10 ms; use at most {Math.Max(2, FadeMilliseconds / 10)} steps.");
         }
 
         if (SignageOptions.SpanProblem("Display:StaleAfter", StaleAfter, TimeSpan.Zero, TimeSpan.FromDays(1)) is { } stale)

@@ -22,6 +22,12 @@ public sealed class SignageSiteOptions : IValidatableObject
     /// <summary><c>Site:Name</c>: shown in the header of every slide; empty hides the header.</summary>
     public string? Name { get; set; } = DefaultName;
 
+    /// <summary><c>Site:Logo</c>: the site's logo (a PNG or SVG file) drawn in the header of every slide; empty: none.</summary>
+    public string? Logo { get; set; }
+
+    /// <summary>The logo file (trimmed), or null for none.</summary>
+    public string? LogoPath() => SignageOptions.Text(Logo);
+
     /// <summary><c>Site:TimeZone</c>: a tz database zone.</summary>
     public string? TimeZone { get; set; } = DefaultTimeZone;
 

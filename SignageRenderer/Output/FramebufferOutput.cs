@@ -9,9 +9,11 @@ namespace MppSignage.SignageRenderer.Output;
 /// Copies finished frames to a Linux framebuffer device (or any file standing in for one). Frames are drawn
 /// offscreen; here they are converted row by row into a staging buffer laid out exactly like the device
 /// (16 bpp RGB565 or 32 bpp XRGB8888, little-endian, rows <c>stride</c> bytes apart including any padding)
-/// and written with one positioned write, so the screen never shows a half-drawn frame.
+/// and written with one positioned write, so the screen never shows a half-drawn frame. A cross-fade
+/// (<see cref="IFadingOutput"/>) blends the kept picture and the next frame row by row into the same staging
+/// buffer, in the device's format, and writes each blend the same way: whole frames only.
 /// </summary>
-public sealed class FramebufferOutput : IFrameOutput
+public sealed class FramebufferOutput : IFadingOutput
 {
     private readonly SafeFileHandle _handle;
     private readonly FramebufferGeometry _fb;
@@ -21,6 +23,7 @@ public sealed class FramebufferOutput : IFrameOutput
     private readonly SKCanvas? _rotatedCanvas;
     private readonly int _rows;
     private readonly string _device;
+    private byte[]? _fadeFrom;
 
     /// <summary>Opens <paramref name="devicePath"/> for frames of <paramref name="frameWidth"/>×<paramref name="frameHeight"/>.</summary>
     /// <param name="devicePath">The device (<c>/dev/fb0</c>) or a plain file of at least stride × height bytes.</param>
@@ -74,23 +77,11 @@ public sealed class FramebufferOutput : IFrameOutput
     public void Write(SKBitmap frame, SKRectI dirty)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        if (frame.ColorType != SKColorType.Bgra8888)
-        {
-            throw new ArgumentException($"Frames must be BGRA8888, not {frame.ColorType}.", nameof(frame));
-        }
-
-        var source = frame;
+        CheckFormat(frame);
         int top = Math.Clamp(dirty.Top, 0, _rows), bottom = Math.Clamp(dirty.Bottom, 0, _rows);
+        var source = Oriented(frame);
         if (_rotate != 0)
         {
-            _rotatedCanvas!.Save();
-            _rotatedCanvas.Translate(_rotated!.Width / 2f, _rotated.Height / 2f);
-            _rotatedCanvas.RotateDegrees(_rotate);
-            _rotatedCanvas.Translate(-frame.Width / 2f, -frame.Height / 2f);
-            _rotatedCanvas.DrawBitmap(frame, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), null);
-            _rotatedCanvas.Restore();
-            _rotatedCanvas.Flush();
-            source = _rotated;
             (top, bottom) = (0, _rows);
         }
 
@@ -102,6 +93,71 @@ public sealed class FramebufferOutput : IFrameOutput
         Convert(source, top, bottom);
         var offset = (long)top * _fb.Stride;
         RandomAccess.Write(_handle, _staging.AsSpan((int)offset, (bottom - top) * _fb.Stride), offset);
+    }
+
+    /// <inheritdoc />
+    public void BeginFade()
+    {
+        // The staging buffer holds exactly what was last written to the device: that is the picture to fade from.
+        _fadeFrom ??= new byte[_staging.Length];
+        _staging.CopyTo(_fadeFrom, 0);
+    }
+
+    /// <inheritdoc />
+    public void WriteFade(SKBitmap frame, int weight)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        CheckFormat(frame);
+        if (_fadeFrom is null)
+        {
+            throw new InvalidOperationException("WriteFade needs BeginFade first: there is no picture to fade from.");
+        }
+
+        var source = Oriented(frame);
+        var pixels = source.GetPixelSpan();
+        var srcStride = source.RowBytes;
+        var width = _fb.Width;
+        for (var y = 0; y < _rows; y++)
+        {
+            var to = pixels.Slice(y * srcStride, width * 4);
+            var row = y * _fb.Stride;
+            if (_fb.BitsPerPixel == 32)
+            {
+                Drawing.CrossFade.Blend32(_fadeFrom.AsSpan(row, width * 4), to, _staging.AsSpan(row, width * 4), weight);
+            }
+            else
+            {
+                Drawing.CrossFade.Blend565(_fadeFrom.AsSpan(row, width * 2), to, _staging.AsSpan(row, width * 2), width, weight);
+            }
+        }
+
+        RandomAccess.Write(_handle, _staging.AsSpan(0, _rows * _fb.Stride), 0);
+    }
+
+    private static void CheckFormat(SKBitmap frame)
+    {
+        if (frame.ColorType != SKColorType.Bgra8888)
+        {
+            throw new ArgumentException($"Frames must be BGRA8888, not {frame.ColorType}.", nameof(frame));
+        }
+    }
+
+    /// <summary>The frame as the device is mounted: itself, or turned into the rotation buffer.</summary>
+    private SKBitmap Oriented(SKBitmap frame)
+    {
+        if (_rotate == 0)
+        {
+            return frame;
+        }
+
+        _rotatedCanvas!.Save();
+        _rotatedCanvas.Translate(_rotated!.Width / 2f, _rotated.Height / 2f);
+        _rotatedCanvas.RotateDegrees(_rotate);
+        _rotatedCanvas.Translate(-frame.Width / 2f, -frame.Height / 2f);
+        _rotatedCanvas.DrawBitmap(frame, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), null);
+        _rotatedCanvas.Restore();
+        _rotatedCanvas.Flush();
+        return _rotated;
     }
 
     /// <summary>Converts rows [<paramref name="top"/>, <paramref name="bottom"/>) of a BGRA frame into the staging buffer.</summary>

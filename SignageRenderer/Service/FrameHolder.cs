@@ -32,6 +32,16 @@ public sealed class FrameHolder : IDisposable
         }
     }
 
+    /// <summary>Hands the current frame to <paramref name="write"/> (a cross-fade step), under the frame's lock.</summary>
+    public void Show(Action<SKBitmap> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        lock (_gate)
+        {
+            write(_renderer.Frame);
+        }
+    }
+
     /// <summary>Forces a full redraw at the next render (after an output error).</summary>
     public void Invalidate()
     {

@@ -8,6 +8,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Renderer for site {Site}, screen {Screen}: {Size} to {Output}, font {Font}")]
     public static partial void Starting(ILogger logger, string site, string screen, string size, string output, string font);
 
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Header logo: {Logo}; cross-fade between slides: {Fade}")]
+    public static partial void Look(ILogger logger, string logo, string fade);
+
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Ignored a bad payload on {Topic}: {Problem}")]
     public static partial void BadPayload(ILogger logger, string topic, string problem);
 

@@ -10,7 +10,9 @@ namespace MppSignage.SignageRenderer.Service;
 /// The render loop: at every wake-up it asks the composer what to show now and redraws only what changed
 /// (a new slide or status: the whole frame; a new minute or stale badge: the footer band; otherwise
 /// nothing), then sleeps until the next slot, minute or stale deadline, or until new data arrives. The
-/// clock keeps running whatever happens to the broker.
+/// clock keeps running whatever happens to the broker. On a display (<see cref="IFadingOutput"/>) a new slide
+/// comes in by a cross-fade (<see cref="CrossFader"/>): the loop wakes for each step and the display gets whole
+/// blended frames, never a black or half-drawn one.
 /// </summary>
 public sealed class RenderService : BackgroundService
 {
@@ -21,12 +23,16 @@ public sealed class RenderService : BackgroundService
     private readonly IFrameOutput _output;
     private readonly TimeProvider _time;
     private readonly ILogger<RenderService> _logger;
+    private readonly CrossFader _fader;
+    private readonly IFadingOutput? _fading;
+    private bool _shown;
     private string? _lastSlide;
     private Instant? _startedAt;
     private long _frames;
 
     /// <summary>Creates the loop.</summary>
-    public RenderService(SignageState state, SlideComposer composer, FrameHolder frame, IFrameOutput output, TimeProvider time, ILogger<RenderService> logger)
+    /// <param name="fader">Slide changes by cross-fade (used only when <paramref name="output"/> is an <see cref="IFadingOutput"/>); null: off.</param>
+    public RenderService(SignageState state, SlideComposer composer, FrameHolder frame, IFrameOutput output, TimeProvider time, ILogger<RenderService> logger, CrossFader? fader = null)
     {
         _state = state;
         _composer = composer;
@@ -34,7 +40,12 @@ public sealed class RenderService : BackgroundService
         _output = output;
         _time = time;
         _logger = logger;
+        _fader = fader ?? CrossFader.Off;
+        _fading = _fader.Enabled ? output as IFadingOutput : null;
     }
+
+    /// <summary>True while a cross-fade is being shown.</summary>
+    public bool Fading => _fader.Active;
 
     /// <summary>Frames written to the output so far (full or partial).</summary>
     public long FramesWritten => Interlocked.Read(ref _frames);
@@ -56,15 +67,50 @@ public sealed class RenderService : BackgroundService
         {
             _frame.Render(composed.Slide, composed.Footer, composed.Header, (bitmap, dirty) =>
             {
-                _output.Write(bitmap, dirty);
-                Interlocked.Increment(ref _frames);
+                if (_fading is not null && _shown && dirty == bitmap.Info.Rect)
+                {
+                    // A new slide: keep what the display shows (a blend, if a fade was under way) and fade from it.
+                    _fading.BeginFade();
+                    _fader.Start(now);
+                }
+                else if (!_fader.Active)
+                {
+                    // (A footer change during a fade is drawn by the fade's next step.)
+                    _output.Write(bitmap, dirty);
+                    Interlocked.Increment(ref _frames);
+                }
+
+                _shown = true;
             });
+
+            if (_fader.Active)
+            {
+                var (weight, next) = _fader.Step(now);
+                _frame.Show(bitmap =>
+                {
+                    if (next is null)
+                    {
+                        _output.Write(bitmap, bitmap.Info.Rect);
+                    }
+                    else
+                    {
+                        _fading!.WriteFade(bitmap, weight);
+                    }
+                });
+                Interlocked.Increment(ref _frames);
+                if (next is { } n && n < composed.WakeAt)
+                {
+                    return n;
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             // The display may come back (a replugged HDMI, a full disk freed): redraw everything next time.
             Log.OutputFailed(_logger, ex, _output.Description);
             _frame.Invalidate();
+            _fader.Cancel();
+            _shown = false;
             return now + Duration.FromSeconds(5);
         }
 

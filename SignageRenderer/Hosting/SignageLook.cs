@@ -1,0 +1,34 @@
+using MppSignage.SignageRenderer.Drawing;
+using MppSignage.SignageRenderer.Layout;
+using MppSignage.SignageRenderer.Options;
+using MppSignage.SignageRenderer.Text;
+
+namespace MppSignage.SignageRenderer.Hosting;
+
+/// <summary>
+/// The screen's look from validated options: the site's logo (<c>Site:Logo</c>), colours (<c>Theme</c>) and
+/// type (<c>Display:Font</c>, loaded by the caller) put into one layouter. The service and the <c>render</c>
+/// verb both build theirs here, so a preview looks like the screen.
+/// </summary>
+public static class SignageLook
+{
+    /// <summary>Loads <c>Site:Logo</c> when set; false with the reason (naming the key) when it cannot be used.</summary>
+    public static bool TryLoadLogo(SignageOptions options, out Logo? logo, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        logo = null;
+        error = null;
+        return options.Site.LogoPath() is not { } path || Logo.TryLoad(path, "Site:Logo", out logo, out error);
+    }
+
+    /// <summary>The layouter for <paramref name="options"/> (validated: language and theme are known to be good).</summary>
+    public static FrameLayouter Layouter(TextFitter fitter, SignageOptions options, Logo? logo)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new FrameLayouter(fitter, options.Display.Bilingual()!.Value)
+        {
+            Palette = options.Theme.Palette() ?? throw new ArgumentException("Theme is invalid: validate the options (SignageOptionsValidator) first.", nameof(options)),
+            Logo = logo,
+        };
+    }
+}
