@@ -18,10 +18,13 @@ namespace MppSignage.Shared.Announcements;
 /// </remarks>
 public static class AnnouncementJson
 {
-    private static readonly JsonInputRules ItemRules = new(AnnouncementLimits.MaxPayloadBytes, MaxDepth: 16);
+    // The bound before parsing is a directory's; other kinds are held to MaxPayloadBytes once their kind is known.
+    private static readonly JsonInputRules ItemRules = new(AnnouncementLimits.MaxServicesPayloadBytes, MaxDepth: 16);
 
-    // The retained list holds at most MaxCount items of at most MaxPayloadBytes each.
-    private static readonly JsonInputRules ListRules = new(AnnouncementLimits.MaxCount * AnnouncementLimits.MaxPayloadBytes + 1024, MaxDepth: 16);
+    // The retained list holds at most MaxCount items of at most MaxPayloadBytes each, of which up to
+    // MaxServicesAnnouncements directories may reach MaxServicesPayloadBytes.
+    private static readonly JsonInputRules ListRules = new(
+        (AnnouncementLimits.MaxCount * AnnouncementLimits.MaxPayloadBytes) + (AnnouncementLimits.MaxServicesAnnouncements * AnnouncementLimits.MaxServicesPayloadBytes) + 1024, MaxDepth: 16);
 
     private static readonly HashSet<string> AnnouncementFields =
         ["id", "kind", "title", "body", "qr", "priority", "from", "until", "when", "seconds", "screens", "services"];
@@ -39,6 +42,11 @@ public static class AnnouncementJson
         }
 
         var item = ReadAnnouncement(doc.RootElement, "", problems, when);
+        if (item is not null && item.Kind != AnnouncementKind.Services && utf8.Length > AnnouncementLimits.MaxPayloadBytes)
+        {
+            problems.Insert(0, new("$", $"is {utf8.Length} bytes; an announcement of kind \"{item.Kind.ToString().ToLowerInvariant()}\" is at most {AnnouncementLimits.MaxPayloadBytes} bytes (only a services directory may reach {AnnouncementLimits.MaxServicesPayloadBytes})"));
+        }
+
         return problems.Count == 0 && item is not null
             ? new AnnouncementParseResult(item, [])
             : new AnnouncementParseResult(null, problems);
@@ -574,7 +582,7 @@ public static class AnnouncementJson
         var count = e.GetArrayLength();
         if (count > AnnouncementLimits.MaxServiceEntries)
         {
-            problems.Add(new(field, $"has {count} entries; at most {AnnouncementLimits.MaxServiceEntries} fit one page (split the directory into several announcements)"));
+            problems.Add(new(field, $"has {count} entries; a directory holds at most {AnnouncementLimits.MaxServiceEntries} (the screen pages them; split a larger one into several announcements)"));
             return [];
         }
 

@@ -7,8 +7,17 @@ namespace MppSignage.Shared.Announcements;
 /// </summary>
 public static class AnnouncementLimits
 {
-    /// <summary>Largest accepted <c>announcements/set</c> payload, in bytes.</summary>
+    /// <summary>Largest accepted <c>announcements/set</c> payload, in bytes (a services directory may be larger: <see cref="MaxServicesPayloadBytes"/>).</summary>
     public const int MaxPayloadBytes = 8 * 1024;
+
+    /// <summary>
+    /// Largest accepted payload of a <c>services</c> directory: the wire layer's one bound for a command
+    /// (<see cref="Wire.WireJson.MaxCommandBytes"/>, 64 KiB), enough for <see cref="MaxServiceEntries"/> entries of typical length.
+    /// </summary>
+    public const int MaxServicesPayloadBytes = Wire.WireJson.MaxCommandBytes;
+
+    /// <summary>Most <c>services</c> directories a site keeps at once (each up to <see cref="MaxServicesPayloadBytes"/>), which bounds the retained list.</summary>
+    public const int MaxServicesAnnouncements = 4;
 
     /// <summary>Most announcements a site keeps at once.</summary>
     public const int MaxCount = 50;
@@ -43,8 +52,14 @@ public static class AnnouncementLimits
     /// <summary>Most target screens.</summary>
     public const int MaxScreens = 32;
 
-    /// <summary>Most directory entries on one services page.</summary>
-    public const int MaxServiceEntries = 8;
+    /// <summary>
+    /// Most entries (agencies) of one services directory. The screen pages them: as many per slide as its layout
+    /// holds at a readable size (fewer on a portrait or small screen), each page a slide of the rotation.
+    /// </summary>
+    public const int MaxServiceEntries = 60;
+
+    /// <summary>Most entries on one page of the directory, whatever the screen: more than this is a table nobody reads from the door.</summary>
+    public const int MaxServicesPerPage = 8;
 
     /// <summary>Longest agency name.</summary>
     public const int MaxAgencyLength = 60;

@@ -12,7 +12,8 @@ namespace MppSignage.Shared.Announcements;
 /// and its <c>when</c> expression (if any) is open at <c>t</c> in the site's zone.</para>
 /// <para>While any emergency item is eligible, the cycle is the eligible emergency items only (take-over).
 /// Otherwise the other slides are, in order: hours, high items, QR, normal items, high items again (so
-/// high items are shown twice per cycle); the status slide is put before every
+/// high items are shown twice per cycle); a services directory longer than
+/// <see cref="RotationSettings.ServicesPerPage"/> entries takes one slide per page, in page order; the status slide is put before every
 /// <see cref="RotationSettings.StatusEvery"/> of them, because "is it open" is the question at the door.</para>
 /// <para>The cycle is anchored at the Unix epoch: the slot at <c>t</c> is <c>t mod cycle length</c>. When the
 /// eligible set changes (an item is added, starts or expires) the cycle changes at once, so an expired item
@@ -68,7 +69,7 @@ public static class AnnouncementRotation
         {
             foreach (var a in emergencies)
             {
-                slots.Add((SlideRef.ForAnnouncement(a.Id), a, a.Seconds));
+                slots.AddRange(Slides(a, settings));
             }
 
             return slots;
@@ -82,14 +83,14 @@ public static class AnnouncementRotation
             others.Add((SlideRef.Hours, null, settings.HoursSeconds));
         }
 
-        others.AddRange(high.Select(a => (SlideRef.ForAnnouncement(a.Id), (Announcement?)a, a.Seconds)));
+        others.AddRange(high.SelectMany(a => Slides(a, settings)));
         if (settings.ShowQr)
         {
             others.Add((SlideRef.Qr, null, settings.QrSeconds));
         }
 
-        others.AddRange(normal.Select(a => (SlideRef.ForAnnouncement(a.Id), (Announcement?)a, a.Seconds)));
-        others.AddRange(high.Select(a => (SlideRef.ForAnnouncement(a.Id), (Announcement?)a, a.Seconds)));
+        others.AddRange(normal.SelectMany(a => Slides(a, settings)));
+        others.AddRange(high.SelectMany(a => Slides(a, settings)));
 
         var every = Math.Max(1, settings.StatusEvery);
         if (others.Count == 0)
@@ -108,6 +109,16 @@ public static class AnnouncementRotation
         }
 
         return slots;
+    }
+
+    /// <summary>The slides of one item: one, or one per page of a services directory (each for the item's seconds).</summary>
+    private static IEnumerable<(SlideRef Slide, Announcement? Announcement, int Seconds)> Slides(Announcement a, RotationSettings settings)
+    {
+        var pages = settings.PagesOf(a);
+        for (var page = 0; page < pages; page++)
+        {
+            yield return (SlideRef.ForAnnouncement(a.Id, page), a, a.Seconds);
+        }
     }
 
     /// <summary>What <paramref name="screenId"/> shows at <paramref name="instant"/>.</summary>

@@ -40,7 +40,8 @@ public sealed class AnnouncementStore
     /// <summary>
     /// Adds or replaces <paramref name="announcement"/>. Refused when it has already expired at
     /// <paramref name="now"/> or when adding it would exceed <see cref="AnnouncementLimits.MaxCount"/>
-    /// (expired items are dropped first to make room).
+    /// (expired items are dropped first to make room), or when it would be a directory beyond
+    /// <see cref="AnnouncementLimits.MaxServicesAnnouncements"/>.
     /// </summary>
     public AnnouncementStoreResult Upsert(Announcement announcement, Instant now)
     {
@@ -51,6 +52,12 @@ public sealed class AnnouncementStore
         }
 
         var items = Items.Where(a => !a.IsExpiredAt(now)).ToList();
+        if (announcement.Kind == AnnouncementKind.Services
+            && items.Count(a => a.Kind == AnnouncementKind.Services && a.Id != announcement.Id) >= AnnouncementLimits.MaxServicesAnnouncements)
+        {
+            return new(this, new AnnouncementProblem("kind", $"the site already has {AnnouncementLimits.MaxServicesAnnouncements} services directories; put the agencies into one of them (a directory holds {AnnouncementLimits.MaxServiceEntries} and the screen pages it) or delete one first"), false);
+        }
+
         var index = items.FindIndex(a => a.Id == announcement.Id);
         if (index >= 0)
         {

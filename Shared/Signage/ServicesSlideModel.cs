@@ -11,4 +11,11 @@ public sealed record ServicesSlideModel(
     LocalizedText Title,
     EquatableList<ServiceEntry> Entries,
     LocalizedText ServicesLabel,
-    LocalizedText RequirementsLabel) : SlideModel;
+    LocalizedText RequirementsLabel) : SlideModel
+{
+    /// <summary>This page's number, from 1.</summary>
+    public int Page { get; init; } = 1;
+
+    /// <summary>How many pages the directory has; above 1 the slide shows <c>Page/PageCount</c>.</summary>
+    public int PageCount { get; init; } = 1;
+}

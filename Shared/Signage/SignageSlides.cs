@@ -180,13 +180,21 @@ public sealed class SignageSlides
         return items.Count == 0 ? null : new QrSlideModel(SignageWords.QrTitle, items);
     }
 
-    /// <summary>The slide of an announcement: a services page for kind services, otherwise a text/QR slide.</summary>
-    public static SlideModel Announcement(Announcement announcement)
+    /// <summary>
+    /// The slide of an announcement: page <paramref name="page"/> (0-based) of a services directory cut into
+    /// pages of <paramref name="perPage"/> entries (<see cref="ServicesPaging"/>), otherwise a text/QR slide.
+    /// </summary>
+    public static SlideModel Announcement(Announcement announcement, int page = 0, int perPage = AnnouncementLimits.MaxServicesPerPage)
     {
         ArgumentNullException.ThrowIfNull(announcement);
         if (announcement.Kind == AnnouncementKind.Services)
         {
-            return new ServicesSlideModel(announcement.Title, new EquatableList<ServiceEntry>(announcement.Services), SignageWords.Services, SignageWords.Requirements);
+            var pages = ServicesPaging.PageCount(announcement, perPage);
+            return new ServicesSlideModel(announcement.Title, new EquatableList<ServiceEntry>(ServicesPaging.Page(announcement, page, perPage)), SignageWords.Services, SignageWords.Requirements)
+            {
+                Page = Math.Clamp(page, 0, pages - 1) + 1,
+                PageCount = pages,
+            };
         }
 
         var emergency = announcement.Priority == AnnouncementPriority.Emergency;

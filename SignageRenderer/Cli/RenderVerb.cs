@@ -113,16 +113,8 @@ public static class RenderVerb
         var statusMessage = r.Status is null ? ScheduleStatus.Compute(schedule, at) : LoadStatus(r.Status);
         var snapshot = new SignageSnapshot(statusMessage, schedule, items, r.Stale ? at - Duration.FromMinutes(10) : null, 1);
         options.Display.StaleAfter = TimeSpan.FromMinutes(5);
-        var composer = new SlideComposer(Microsoft.Extensions.Options.Options.Create(options));
-
         var slideRef = ParseSlide(r.Slide, items, r.Announcements);
-        var model = composer.BuildSlide(slideRef, snapshot, at)
-            ?? throw new RenderArgumentException(slideRef.Kind == SlideKind.Qr
-                ? "--slide qr: no QR target configured; set Qr:WhatsAppNumber and/or Qr:ReviewUrl (appsettings.json, MPP_Qr__WhatsAppNumber)."
-                : $"--slide: '{r.Slide}' cannot be shown with the given files.");
-        var (footer, _, _) = composer.Footer(snapshot, at);
-        var outPath = r.Out ?? DefaultOut(slideRef, at.InZone(schedule.Zone).LocalDateTime, geometry);
-
+        string outPath;
         if (!FontSet.TryLoad(options.Display.FontName(), r.Font is null ? "Display:Font" : "--font", out var fonts, out var fontError))
         {
             throw new RenderArgumentException(fontError!);
@@ -138,7 +130,20 @@ public static class RenderVerb
         using (fonts)
         {
             using var fitter = new TextFitter(fonts!);
-            using var renderer = new FrameRenderer(geometry, SignageLook.Layouter(fitter, options, logo), new FramePainter(fitter));
+            var layouter = SignageLook.Layouter(fitter, options, logo);
+            var composer = new SlideComposer(Microsoft.Extensions.Options.Options.Create(options)) { ServicesPerPage = layouter.ServicesPerPage(geometry) };
+            var model = composer.BuildSlide(slideRef, snapshot, at)
+                ?? throw new RenderArgumentException(slideRef.Kind == SlideKind.Qr
+                    ? "--slide qr: no QR target configured; set Qr:WhatsAppNumber and/or Qr:ReviewUrl (appsettings.json, MPP_Qr__WhatsAppNumber)."
+                    : $"--slide: '{r.Slide}' cannot be shown with the given files.");
+            if (model is Shared.Signage.ServicesSlideModel { PageCount: var pages } && slideRef.Page >= pages)
+            {
+                throw new RenderArgumentException($"--slide {r.Slide}: the directory has {pages} page(s) at {geometry}; pages are 1 to {pages}.");
+            }
+
+            var (footer, _, _) = composer.Footer(snapshot, at);
+            outPath = r.Out ?? DefaultOut(slideRef, at.InZone(schedule.Zone).LocalDateTime, geometry);
+            using var renderer = new FrameRenderer(geometry, layouter, new FramePainter(fitter));
             renderer.Render(model, footer, options.Site.HeaderName());
             var png = renderer.EncodePng();
             try
@@ -249,6 +254,18 @@ public static class RenderVerb
 
     private static SlideRef ParseSlide(string text, IReadOnlyList<Announcement> items, string? file)
     {
+        // A page of a directory: services/2 or announcement:<id>/2 (as the log names slides).
+        var slash = text.LastIndexOf('/');
+        if (slash > 0 && (text.StartsWith("services/", StringComparison.Ordinal) || text.StartsWith("announcement:", StringComparison.Ordinal)))
+        {
+            if (!int.TryParse(text.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) || page < 1 || page > AnnouncementLimits.MaxServiceEntries)
+            {
+                throw new RenderArgumentException($"--slide: '{text}' names no page; write services/2 or announcement:<id>/2 (pages from 1).");
+            }
+
+            return ParseSlide(text[..slash], items, file) with { Page = page - 1 };
+        }
+
         switch (text)
         {
             case "status": return SlideRef.Status;

@@ -29,6 +29,9 @@ public sealed class SlideComposer
         _siteName = _options.Site.HeaderName();
     }
 
+    /// <summary>Directory entries per services slide, from the screen's layout (<see cref="Layout.FrameLayouter.ServicesPerPage"/>).</summary>
+    public int ServicesPerPage { get; init; } = AnnouncementLimits.MaxServicesPerPage;
+
     /// <summary>The site zone for a snapshot: the schedule's, else the status's, else the configured one.</summary>
     public DateTimeZone ZoneOf(SignageSnapshot snapshot)
     {
@@ -92,6 +95,7 @@ public sealed class SlideComposer
         {
             ShowHours = _options.Rotation.ShowHours && snapshot.Schedule is not null,
             ShowQr = _options.Rotation.ShowQr && qr is not null,
+            ServicesPerPage = ServicesPerPage,
         };
         return AnnouncementRotation.Select(snapshot.Announcements, _options.Screen.ScreenId(), now, zone, WhenFor(snapshot.Schedule), rotation);
     }
@@ -107,7 +111,7 @@ public sealed class SlideComposer
             SlideKind.Status => words.Status(snapshot.Status, now),
             SlideKind.Hours => snapshot.Schedule is null ? null : words.Hours(snapshot.Schedule, now),
             SlideKind.Qr => SignageSlides.Qr(SignageOptions.Text(_options.Qr.WhatsAppNumber), SignageOptions.Text(_options.Qr.ReviewUrl)),
-            SlideKind.Announcement => snapshot.Announcements.FirstOrDefault(a => a.Id == slide.AnnouncementId) is { } a ? SignageSlides.Announcement(a) : null,
+            SlideKind.Announcement => snapshot.Announcements.FirstOrDefault(a => a.Id == slide.AnnouncementId) is { } a ? SignageSlides.Announcement(a, slide.Page, ServicesPerPage) : null,
             _ => null,
         };
     }

@@ -91,7 +91,8 @@ public static class SignageHost
 
         var fitter = new TextFitter(fonts!);
         var geometry = options.Display.Geometry()!;
-        var renderer = new FrameRenderer(geometry, SignageLook.Layouter(fitter, options, logo), new FramePainter(fitter));
+        var layouter = SignageLook.Layouter(fitter, options, logo);
+        var renderer = new FrameRenderer(geometry, layouter, new FramePainter(fitter));
         var fader = options.Display.Fader();
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -109,7 +110,9 @@ public static class SignageHost
         builder.Services.AddSingleton(new FrameHolder(renderer));
         builder.Services.AddSingleton(output);
         builder.Services.AddSingleton(new SignageState(Instant.FromDateTimeOffset(time.GetUtcNow())));
-        builder.Services.AddSingleton<SlideComposer>();
+        // The directory's page size comes from this screen's layout (fewer entries per slide on a portrait or small screen).
+        var servicesPerPage = layouter.ServicesPerPage(geometry);
+        builder.Services.AddSingleton(sp => new SlideComposer(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignageOptions>>()) { ServicesPerPage = servicesPerPage });
         builder.Services.AddSingleton(fader);
         if (logo is not null)
         {

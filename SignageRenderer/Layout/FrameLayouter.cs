@@ -286,19 +286,20 @@ public sealed partial class FrameLayouter
     private SKColor LayoutServices(List<LayoutElement> elements, ScreenGeometry g, SKRect content, ServicesSlideModel v)
     {
         var u = g.Unit;
-        var titleArea = new SKRect(content.Left, content.Top, content.Right, content.Top + (96 * u));
+        var titleArea = new SKRect(content.Left, content.Top, content.Right, content.Top + (ServicesTitleHeight * u));
+        titleArea = LayoutPageNumber(elements, g, titleArea, v);
         AddTexts(elements, _fitter.FitStack(Specs(v.Title, new TextStyle(76 * u, true, Palette.Accent, MaxLines: 1), null), titleArea));
-        var rest = new SKRect(content.Left, titleArea.Bottom + (30 * u), content.Right, content.Bottom);
+        var rest = ServicesRest(g, content);
         var n = v.Entries.Count;
         if (n == 0)
         {
             return Palette.Background;
         }
 
-        var columns = g.Portrait || n == 1 ? 1 : 2;
+        var columns = ServicesColumns(g, n);
         var rows = (n + columns - 1) / columns;
-        var gap = 28 * u;
-        var pad = 26 * u;
+        var gap = ServicesGap * u;
+        var pad = ServicesPad * u;
         var cellW = (rest.Width - (gap * (columns - 1))) / columns;
         var cellH = (rest.Height - (gap * (rows - 1))) / rows;
         var cells = new List<(SKRect Inner, List<TextSpec> Specs)>();
@@ -308,23 +309,7 @@ public sealed partial class FrameLayouter
             var row = i / columns;
             var cell = SKRect.Create(rest.Left + (col * (cellW + gap)), rest.Top + (row * (cellH + gap)), cellW, cellH);
             elements.Add(new FillElement(cell, Palette.Card, 18 * u));
-            var e = v.Entries[i];
-            var specs = new List<TextSpec> { new(e.Agency, new TextStyle(50 * u, true, Palette.Text)) };
-            if (!string.IsNullOrWhiteSpace(e.Counter))
-            {
-                specs.Add(new TextSpec(e.Counter, new TextStyle(40 * u, true, Palette.Accent, SpaceBefore: 0.2f)));
-            }
-
-            if (e.Services.Count > 0)
-            {
-                specs.Add(new TextSpec($"{v.ServicesLabel.Id}: {string.Join(", ", e.Services)}", new TextStyle(36 * u, false, Palette.Text, SpaceBefore: 0.4f)));
-            }
-
-            if (e.Requirements.Count > 0)
-            {
-                specs.Add(new TextSpec($"{v.RequirementsLabel.Id}: {string.Join(", ", e.Requirements)}", new TextStyle(32 * u, false, Palette.Secondary, SpaceBefore: 0.35f)));
-            }
-
+            var specs = CardSpecs(v.Entries[i], v, u);
             cells.Add((new SKRect(cell.Left + pad, cell.Top + pad, cell.Right - pad, cell.Bottom - pad), specs));
         }
 

@@ -241,7 +241,8 @@ public sealed class SignageMqttClient : BackgroundService
         {
             var snapshot = _state.Snapshot();
             var footer = _composer.Footer(snapshot, Now()).Footer;
-            payload = _frame.RenderPreviewPng(MppSignage.Shared.Signage.SignageSlides.Announcement(draft), footer, _options.Site.HeaderName());
+            // A directory previews its first page, as this screen pages it.
+            payload = _frame.RenderPreviewPng(MppSignage.Shared.Signage.SignageSlides.Announcement(draft, 0, _composer.ServicesPerPage), footer, _options.Site.HeaderName());
             type = "image/png";
         }
         else
