@@ -49,6 +49,7 @@ done
 command -v mosquitto >/dev/null 2>&1 || need+=(mosquitto)
 command -v mosquitto_sub >/dev/null 2>&1 || need+=(mosquitto-clients)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+[ -f /usr/share/fonts/opentype/b612/B612-Regular.otf ] || need+=(fonts-b612)
 if [ ${#need[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || { echo "emulated-check.sh: missing ${need[*]}; run as root or install them" >&2; exit 2; }
   stamp "installing ${need[*]}"

@@ -281,7 +281,7 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 echo "== Debian packages"
-PKGS=(libicu72 libfontconfig1 fonts-dejavu-core)
+PKGS=(libicu72 libfontconfig1 fonts-dejavu-core fonts-b612)
 [ $WANT_CONTROLLER -eq 0 ] || PKGS+=(mosquitto mosquitto-clients libgpiod2 i2c-tools openssl)
 [ $WANT_SIGNAGE -eq 0 ] || PKGS+=(v4l-utils)
 missing=()

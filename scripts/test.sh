@@ -14,6 +14,8 @@ for pair in mosquitto:mosquitto mosquitto_pub:mosquitto-clients fc-list:fontconf
   command -v "$cmd" >/dev/null 2>&1 || need_pkgs+=("$pkg")
 done
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_pkgs+=(fonts-dejavu-core)
+# The renderer's default typeface (Display:Font=B612).
+[ -f /usr/share/fonts/opentype/b612/B612-Regular.otf ] || need_pkgs+=(fonts-b612)
 # The panel's browser tests drive Debian's Chromium through Playwright (no browser download).
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 ldconfig -p 2>/dev/null | grep -q 'libfontconfig.so.1' || need_pkgs+=(libfontconfig1)

@@ -21,8 +21,12 @@ public sealed class SignageDisplayOptions : IValidatableObject
     /// <summary>Default framebuffer sysfs directory.</summary>
     public const string DefaultFramebufferSysfs = "/sys/class/graphics/fb0";
 
-    /// <summary>Default font family (Debian package fonts-dejavu-core, present on a bare image).</summary>
-    public const string DefaultFont = "DejaVu Sans";
+    /// <summary>
+    /// Default font family: B612 (Debian package fonts-b612, 0.6 MB), drawn for Airbus cockpit screens to stay legible
+    /// at a glance in hard light: open counters, a large x-height, and 1/l/I and 0/O that cannot be mistaken, which is
+    /// what counter numbers and times read from the door need. Checked at start like any family.
+    /// </summary>
+    public const string DefaultFont = "B612";
 
     /// <summary>Default language: Indonesian only.</summary>
     public const string DefaultLanguage = "id";
