@@ -53,14 +53,15 @@ public sealed class CrossFader(TimeSpan duration, int steps)
             throw new InvalidOperationException("No fade is under way: call Start first.");
         }
 
+        // Step 1 at the start, step k one interval after step k - 1, the next slide itself as step Steps.
         var interval = Length / Steps;
-        var step = (int)Math.Clamp(Math.Floor((now - start) / interval), 1, Steps);
+        var step = (int)Math.Clamp(Math.Floor((now - start) / interval) + 1, 1, Steps);
         if (step >= Steps)
         {
             _start = null;
             return (CrossFade.FullWeight, null);
         }
 
-        return (CrossFade.WeightAt(step, Steps), start + (interval * (step + 1)));
+        return (CrossFade.WeightAt(step, Steps), start + (interval * step));
     }
 }

@@ -191,7 +191,8 @@ public sealed class AnnouncementJsonTests
     [Fact]
     public void ParseAnnouncement_PayloadOverLimit_RefusedBeforeParsing()
     {
-        var body = new string('a', AnnouncementLimits.MaxPayloadBytes);
+        // Past the largest kind's bound (a services directory's): refused before anything is parsed.
+        var body = new string('a', AnnouncementLimits.MaxServicesPayloadBytes);
         var result = Parse($$"""{"id":"a","kind":"text","title":"x","body":"{{body}}"}""");
 
         var problem = Assert.Single(result.Problems);

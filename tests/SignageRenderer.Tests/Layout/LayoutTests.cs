@@ -106,7 +106,8 @@ public sealed class LayoutTests
     public void Services_FullDirectory_StaysInside(int w, int h)
     {
         var g = new ScreenGeometry(w, h);
-        var entries = Enumerable.Range(1, AnnouncementLimits.MaxServiceEntries).Select(i => new ServiceEntry(
+        // The fullest page: MaxServicesPerPage entries of the longest allowed text (a directory pages beyond that).
+        var entries = Enumerable.Range(1, AnnouncementLimits.MaxServicesPerPage).Select(i => new ServiceEntry(
             Fill($"Dinas Kependudukan dan Pencatatan Sipil {i}", AnnouncementLimits.MaxAgencyLength),
             Fill($"Loket {i}", AnnouncementLimits.MaxCounterLength),
             Enumerable.Repeat(Fill("Penerbitan dokumen kependudukan", AnnouncementLimits.MaxListItemLength), AnnouncementLimits.MaxListItems).ToList(),
