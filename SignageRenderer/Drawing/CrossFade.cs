@@ -69,7 +69,25 @@ public static class CrossFade
         var to = MemoryMarshal.Cast<byte, uint>(toBgra[..(width * 4)]);
         var dst = MemoryMarshal.Cast<byte, ushort>(destination565[..(width * 2)]);
         var wf = FullWeight - weight;
-        for (var x = 0; x < width; x++)
+        var x = 0;
+        if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian)
+        {
+            // Eight pixels at a time in 32-bit lanes: expand, blend and pack without leaving the registers.
+            var vw = Vector128.Create((uint)weight);
+            var vwf = Vector128.Create((uint)wf);
+            ref var s0 = ref MemoryMarshal.GetReference(src);
+            ref var t0 = ref MemoryMarshal.GetReference(to);
+            ref var d0 = ref MemoryMarshal.GetReference(dst);
+            for (; x <= width - 8; x += 8)
+            {
+                var (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref s0, (nuint)x));
+                var a = Blend565Lanes(lo, Vector128.LoadUnsafe(ref t0, (nuint)x), vw, vwf);
+                var b = Blend565Lanes(hi, Vector128.LoadUnsafe(ref t0, (nuint)(x + 4)), vw, vwf);
+                Vector128.Narrow(a, b).StoreUnsafe(ref d0, (nuint)x);
+            }
+        }
+
+        for (; x < width; x++)
         {
             var p = src[x];
             // Expand 5/6 bits to 8 by repeating the top bits, so white stays white.
@@ -85,6 +103,24 @@ public static class CrossFade
             var b = ((b0 * wf) + ((int)(q & 0xFF) * weight)) >> 8;
             dst[x] = (ushort)(((r & 0xF8) << 8) | ((g & 0xFC) << 3) | (b >> 3));
         }
+    }
+
+    /// <summary>Four RGB565 pixels (in 32-bit lanes) blended with four BGRA pixels, packed back to RGB565.</summary>
+    private static Vector128<uint> Blend565Lanes(Vector128<uint> p, Vector128<uint> q, Vector128<uint> w, Vector128<uint> wf)
+    {
+        var m5 = Vector128.Create(0x1Fu);
+        var m6 = Vector128.Create(0x3Fu);
+        var m8 = Vector128.Create(0xFFu);
+        var r = (p >> 11) & m5;
+        var g = (p >> 5) & m6;
+        var b = p & m5;
+        r = (r << 3) | (r >> 2);
+        g = (g << 2) | (g >> 4);
+        b = (b << 3) | (b >> 2);
+        r = ((r * wf) + (((q >> 16) & m8) * w)) >> 8;
+        g = ((g * wf) + (((q >> 8) & m8) * w)) >> 8;
+        b = ((b * wf) + ((q & m8) * w)) >> 8;
+        return ((r & Vector128.Create(0xF8u)) << 8) | ((g & Vector128.Create(0xFCu)) << 3) | (b >> 3);
     }
 
     /// <summary>

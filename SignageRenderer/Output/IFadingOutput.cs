@@ -8,8 +8,8 @@ namespace MppSignage.SignageRenderer.Output;
 /// </summary>
 public interface IFadingOutput : IFrameOutput
 {
-    /// <summary>Keeps what the display shows now as the start of a fade.</summary>
-    void BeginFade();
+    /// <summary>Keeps what the display shows now as the start of a fade to <paramref name="next"/>.</summary>
+    void BeginFade(SKBitmap next);
 
     /// <summary>
     /// Shows the blend of the picture kept by <see cref="BeginFade"/> and <paramref name="frame"/> at

@@ -70,7 +70,7 @@ public sealed class RenderService : BackgroundService
                 if (_fading is not null && _shown && dirty == bitmap.Info.Rect)
                 {
                     // A new slide: keep what the display shows (a blend, if a fade was under way) and fade from it.
-                    _fading.BeginFade();
+                    _fading.BeginFade(bitmap);
                     _fader.Start(now);
                 }
                 else if (!_fader.Active)

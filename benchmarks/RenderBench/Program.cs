@@ -13,7 +13,7 @@ namespace MppSignage.Benchmarks.RenderBench;
 
 /// <summary>
 /// Signage rendering figures: a cold process rendering one 1920×1080 status slide to PNG (time, peak RSS),
-/// a warm full-slide render, and a steady minute update (footer only), in milliseconds.
+/// a warm full-slide render, a steady minute update (footer only) and a cross-fade frame, in milliseconds.
 /// Usage: render-bench [--cold-runs N] [--iterations N] [--renderer PATH-TO-mpp-signage]
 /// </summary>
 public static class Program
@@ -104,12 +104,65 @@ public static class Program
             var fbFooter = Time(iterations, () => output.Write(renderer.Frame, geometry.FooterRegion));
             var png = Time(Math.Max(5, iterations / 20), () => renderer.EncodePng());
 
+            // Cross-fade (issue 12): one fade frame is the old picture and the new frame blended row by row into
+            // the staging buffer in the device's format (and, on a display, one positioned write of it).
+            var width = geometry.Width;
+            var pixels = renderer.Frame.GetPixelSpan().ToArray();
+            var from32 = new byte[pixels.Length];
+            var staging32 = new byte[pixels.Length];
+            var from565 = new byte[width * 2 * geometry.Height];
+            var staging565 = new byte[from565.Length];
+            var weight = 0;
+            var blend32 = Time(iterations, () =>
+            {
+                weight = (weight + 32) % 256;
+                CrossFade.Blend32(from32, pixels, staging32, weight);
+            });
+            var blend565 = Time(iterations, () =>
+            {
+                weight = (weight + 32) % 256;
+                var rowBytes = renderer.Frame.RowBytes;
+                for (var y = 0; y < geometry.Height; y++)
+                {
+                    CrossFade.Blend565(from565.AsSpan(y * width * 2, width * 2), pixels.AsSpan(y * rowBytes, width * 4), staging565.AsSpan(y * width * 2, width * 2), width, weight);
+                }
+            });
+
+            // Whole fade frames on a 16 bpp framebuffer file for two real transitions of the rotation:
+            // status (green) → hours (navy), where every row differs, and hours → QR, both on navy, where
+            // the header, margins and footer band are the same pixels and are neither blended nor written.
+            var schedule2 = ScheduleLoader.LoadFile(schedulePath).Schedule!;
+            var hours = words.Hours(schedule2, t0);
+            var qr = SignageSlides.Qr("6281234567890", "https://g.page/r/mpp-kota-probolinggo/review")!;
+            List<double> FadeWrites(SlideModel from, SlideModel to)
+            {
+                renderer.Render(from, Footer(0), "MAL PELAYANAN PUBLIK KOTA PROBOLINGGO");
+                output.Write(renderer.Frame, geometry.Bounds);
+                renderer.Render(to, Footer(0), "MAL PELAYANAN PUBLIK KOTA PROBOLINGGO");
+                output.BeginFade(renderer.Frame);
+                return Time(iterations, () =>
+                {
+                    weight = (weight + 32) % 256;
+                    output.WriteFade(renderer.Frame, weight);
+                });
+            }
+
+            var fadeStatusHours = FadeWrites(Slide(0), hours);
+            var fadeHoursQr = FadeWrites(hours, qr);
+
             Report("warm full-slide render 1920x1080 (layout + draw)", full);
             Report("steady minute update (footer band only)", steady);
             Console.WriteLine($"steady / full (medians): {Median(steady) / Median(full):P1}");
             Report("framebuffer write, whole frame, RGB565", fbFull);
             Report("framebuffer write, footer band, RGB565", fbFooter);
             Report("PNG encode of a frame (Sub filter, zlib 1; previews and screenshots only)", png);
+            Report("cross-fade frame, blend only, XRGB8888 (32 bpp framebuffer)", blend32);
+            Report("cross-fade frame, blend only, RGB565 (16 bpp framebuffer)", blend565);
+            Report("cross-fade frame written, RGB565, status → hours (every row blended + written)", fadeStatusHours);
+            Report("cross-fade frame written, RGB565, hours → QR (rows that differ only)", fadeHoursQr);
+            Console.WriteLine($"cross-fade frame / full-slide render (medians, blend only, every row): 32 bpp {Median(blend32) / Median(full):P1}, 16 bpp {Median(blend565) / Median(full):P1} (target: at most 50 %)");
+            var slideToScreen = Median(full) + Median(fbFull);
+            Console.WriteLine($"cross-fade frame written / full slide to the screen (render + whole-frame write, {slideToScreen:0.00} ms), RGB565: status → hours {Median(fadeStatusHours) / slideToScreen:P1}, hours → QR {Median(fadeHoursQr) / slideToScreen:P1}");
         }
         finally
         {

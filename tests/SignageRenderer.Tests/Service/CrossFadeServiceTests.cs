@@ -125,6 +125,29 @@ public sealed class CrossFadeServiceTests : IDisposable
     }
 
     [Fact]
+    public void SameBackground_OnlyTheRowsThatDiffer_AreBlendedAndWritten()
+    {
+        var (service, output, device) = Framebuffer(32, new CrossFader(TimeSpan.FromMilliseconds(400), 8));
+        using var _ = output;
+        Open();
+        service.RenderOnce(Now);
+        _state.SetStatus(ScheduleStatus.Compute(Schedules.Default, J(2024, 7, 5, 9, 0))); // same tone (open), other lines: Friday's hours
+        service.RenderOnce(Now);
+        Assert.True(service.Fading);
+
+        // Mark a pixel of the top margin (the same in both frames) on the device: a fade step must not rewrite it.
+        using (var fb = new FileStream(device, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            fb.Write([1, 2, 3, 4]);
+        }
+
+        _time.Advance(TimeSpan.FromMilliseconds(150));
+        service.RenderOnce(Now);
+
+        Assert.Equal((3, 2, 1), Pixel32(device, 0, 0));
+    }
+
+    [Fact]
     public void FadeOff_SlideChange_NoFrameInBetween()
     {
         var (service, output, device) = Framebuffer(32, CrossFader.Off);
