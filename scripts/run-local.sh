@@ -57,6 +57,7 @@ MppSignage controller — local run (development users, simulated GPIO)
   back to automatic:  mosquitto_pub -p $port -u staff -P staff-dev -t mpp/probolinggo/override/set -q 1 -m '{"state":"auto"}'
   CLI override:       scripts/mpp controller override closed --until +30m --reason rapat -u staff -P staff-dev --port $port
   CLI status:         scripts/mpp controller status --json -u screen -P screen-dev --port $port | jq .
+  directory (3 pages): scripts/mpp controller announce add --file deploy-pi/config/services-directory.json -u admin -P admin-dev --port $port
   announcement:       scripts/mpp controller announce add --id info-1 --title 'Layanan KTP elektronik' --body 'Perekaman KTP-el di loket 5 setiap hari kerja.' -u admin -P admin-dev --port $port
 
   screen frame:       $frames/frame.png   (renderer 'pintu-utama', 1920x1080, redrawn on change)
@@ -94,6 +95,7 @@ done
 env DOTNET_ENVIRONMENT=Development $sig \
   --Mqtt:Port="$port" --Mqtt:Username=screen --Mqtt:Password=screen-dev \
   --Display:Output=png --Display:PngPath="$frames/frame.png" \
+  --Site:Logo="${MPP_LOGO:-$root/deploy-pi/config/logo.svg}" \
   --Qr:WhatsAppNumber="${MPP_WHATSAPP:-6281234567890}" \
   --Qr:ReviewUrl="${MPP_REVIEW_URL:-https://g.page/r/mpp-kota-probolinggo/review}" &
 pids+=($!)
