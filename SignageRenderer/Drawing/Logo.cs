@@ -214,8 +214,9 @@ public sealed class Logo : IDisposable
         {
             svg.Dispose();
 
-            // The SVG document model (Svg.Custom) is garbage now; give its pages back once, at start, so a
-            // screen with an SVG logo idles as small as one without (the picture above is all that is kept).
+            // The SVG document model (Svg.Custom) is garbage now (the picture above is all that is kept): one
+            // compacting collection at start returns its heap. Svg.Skia's code stays loaded: an SVG logo costs
+            // a few MB of resident code that a PNG logo does not (docs/signage.md).
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
