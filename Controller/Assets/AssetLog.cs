@@ -20,6 +20,9 @@ internal static partial class AssetLog
     [LoggerMessage(EventId = 524, Level = LogLevel.Error, Message = "Asset store {Directory}: {Reason}")]
     public static partial void DiskFailed(ILogger logger, string directory, string reason);
 
+    [LoggerMessage(EventId = 526, Level = LogLevel.Warning, Message = "Asset store {Directory}: {Reason}")]
+    public static partial void Unavailable(ILogger logger, string directory, string reason);
+
     [LoggerMessage(EventId = 525, Level = LogLevel.Warning, Message = "Announcement {Id} names asset {Sha256}, which is not kept here; screens will skip it until it is uploaded")]
     public static partial void MissingAsset(ILogger logger, string id, string sha256);
 }

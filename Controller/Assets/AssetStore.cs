@@ -344,7 +344,8 @@ internal sealed class AssetStore : BackgroundService
 
         foreach (var p in problems)
         {
-            AssetLog.DiskFailed(_logger, Directory, p);
+            // A read-only state directory is reported by the state store too; the controller runs on and refuses uploads.
+            AssetLog.Unavailable(_logger, Directory, p);
         }
 
         if (!System.IO.Directory.Exists(Directory))
