@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MppSignage.Panel.Hosting;
 using MppSignage.Panel.Options;
@@ -14,12 +13,12 @@ using NodaTime.Text;
 namespace MppSignage.Panel.Pages;
 
 /// <summary>Announcements (admin): the retained list, create/edit (upsert by id) and delete.</summary>
-public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t, ILogger<AnnouncementsModel> logger) : PanelPageModel
+public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t, ILogger<AnnouncementsModel> logger) : PanelPageModel(t)
 {
     private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm");
 
     /// <summary>The form.</summary>
-    [BindProperty] public AnnouncementForm Form { get; set; } = new();
+    public AnnouncementForm Draft { get; private set; } = new();
 
     /// <summary>The retained list.</summary>
     public IReadOnlyList<Announcement> Items { get; private set; } = [];
@@ -35,33 +34,35 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
 
     private DateTimeZone Zone => DateTimeZoneProviders.Tzdb[options.Value.TimeZone];
 
-    /// <summary>The list, and the form (filled from <paramref name="edit"/>).</summary>
-    public void OnGet(string? edit)
+    /// <inheritdoc />
+    public override string Title => T["ann.title"];
+
+    /// <summary>The list, and the form (filled from <c>?edit=ID</c>).</summary>
+    public void OnGet()
     {
         Items = Session.Connection.Announcements;
+        var edit = Query("edit");
         if (Items.FirstOrDefault(a => a.Id == edit) is { } a)
         {
-            Form = AnnouncementForm.Of(a, LocalPattern);
+            Draft = AnnouncementForm.Of(a, LocalPattern);
         }
     }
 
     /// <summary>Validates the form with the format's own rules and publishes it as the admin.</summary>
-    public async Task<IActionResult> OnPostPublishAsync()
+    public async Task OnPostPublishAsync()
     {
         Items = Session.Connection.Announcements;
         var draft = Build();
         if (draft is null)
         {
-            return Page();
+            return;
         }
 
-        await SendAsync(Session.Connection.Topics.AnnouncementsSet, AnnouncementJson.SerializeAnnouncement(draft), t["ann.ok"]);
+        await SendAsync(Session.Connection.Topics.AnnouncementsSet, AnnouncementJson.SerializeAnnouncement(draft), T["ann.ok"]);
         if (ResultOk == true)
         {
-            Form = new AnnouncementForm();
+            Draft = new AnnouncementForm();
         }
-
-        return Page();
     }
 
     /// <summary>The screen the preview was drawn by (null: none shown).</summary>
@@ -74,13 +75,13 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
     /// The draft drawn by a live screen renderer (its own size and fonts), asked for over MQTT; nothing is
     /// published. Says so when no screen is online.
     /// </summary>
-    public async Task<IActionResult> OnPostPreviewAsync()
+    public async Task OnPostPreviewAsync()
     {
         Items = Session.Connection.Announcements;
         var draft = Build();
         if (draft is null)
         {
-            return Page();
+            return;
         }
 
         var c = Session.Connection;
@@ -89,15 +90,15 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         if (screen is null)
         {
             ResultOk = false;
-            ResultText = t["ann.noscreen"];
-            return Page();
+            ResultText = T["ann.noscreen"];
+            return;
         }
 
         var (answer, problem) = await c.RequestAsync(c.Topics.PreviewGet(screen.Id), AnnouncementJson.SerializeAnnouncement(draft), TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted, alsoOn: c.Topics.Preview(screen.Id));
         if (answer is null)
         {
             ResultOk = false;
-            ResultText = t["ovr." + problem];
+            ResultText = T["ovr." + problem];
         }
         else if (answer.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']))
         {
@@ -108,26 +109,24 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         else
         {
             ResultOk = false;
-            ResultText = t.Format("ovr.refused", System.Text.Encoding.UTF8.GetString(answer));
+            ResultText = T.Format("ovr.refused", System.Text.Encoding.UTF8.GetString(answer));
         }
-
-        return Page();
     }
 
     /// <summary>Deletes one announcement.</summary>
-    public async Task<IActionResult> OnPostDeleteAsync(string? deleteId)
+    public async Task OnPostDeleteAsync()
     {
+        var deleteId = Field("deleteId");
         Items = Session.Connection.Announcements;
         if (deleteId is null || !AnnouncementJson.IsValidId(deleteId))
         {
             ResultOk = false;
-            ResultText = "id: " + (t.English ? "not a valid id" : "id tidak sah");
-            return Page();
+            ResultText = "id: " + (T.English ? "not a valid id" : "id tidak sah");
+            return;
         }
 
         var payload = AnnouncementJson.SerializeDelete(deleteId);
-        await SendAsync(Session.Connection.Topics.AnnouncementsDelete, payload, t["ann.deleted"]);
-        return Page();
+        await SendAsync(Session.Connection.Topics.AnnouncementsDelete, payload, T["ann.deleted"]);
     }
 
     private async Task SendAsync(string topic, byte[] payload, string okText)
@@ -136,7 +135,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         var version = c.Version;
         var (result, problem) = await c.CommandAsync(topic, payload, TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
         ResultOk = result?.Ok == true;
-        ResultText = t.Outcome(result, problem, okText);
+        ResultText = T.Outcome(result, problem, okText);
         if (result is { Ok: false, Field: { } field, Error: { } error })
         {
             AddError(field, error);
@@ -165,7 +164,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
 
     private Announcement? Build()
     {
-        var f = Form;
+        var f = Draft = AnnouncementForm.Read(Field);
         OffsetDateTime? Instant(string? text, string field)
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -176,7 +175,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
             var parsed = LocalPattern.Parse(text.Trim());
             if (!parsed.Success)
             {
-                Errors[field] = t.English ? "not a date and time" : "bukan tanggal dan jam";
+                Errors[field] = T.English ? "not a date and time" : "bukan tanggal dan jam";
                 return null;
             }
 
@@ -188,17 +187,17 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         var seconds = AnnouncementLimits.DefaultSeconds;
         if (!string.IsNullOrWhiteSpace(f.Seconds) && !int.TryParse(f.Seconds, NumberStyles.None, CultureInfo.InvariantCulture, out seconds))
         {
-            Errors["seconds"] = t.English ? "a whole number of seconds" : "harus bilangan bulat (detik)";
+            Errors["seconds"] = T.English ? "a whole number of seconds" : "harus bilangan bulat (detik)";
         }
 
         if (string.IsNullOrWhiteSpace(f.Id))
         {
-            Errors["id"] = t["login.required"];
+            Errors["id"] = T["login.required"];
         }
 
         if (string.IsNullOrWhiteSpace(f.TitleId))
         {
-            Errors["title"] = t["login.required"];
+            Errors["title"] = T["login.required"];
         }
 
         var services = Entries(f.Services);
@@ -262,7 +261,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
             var parts = lines[i].Split('|', StringSplitOptions.TrimEntries);
             if (parts.Length > 4)
             {
-                Errors.TryAdd("services", t.Format("ann.services.line", i + 1));
+                Errors.TryAdd("services", T.Format("ann.services.line", i + 1));
                 return null;
             }
 
@@ -327,6 +326,27 @@ public sealed class AnnouncementForm
 
     /// <summary>Comma-separated screen ids.</summary>
     public string? Screens { get; set; }
+
+    /// <summary>The posted fields (<c>Form.Id</c>, <c>Form.Kind</c> …).</summary>
+    internal static AnnouncementForm Read(Func<string, string?> field) => new()
+    {
+        Id = field("Form.Id"),
+        Kind = field("Form.Kind") ?? "text",
+        TitleId = field("Form.TitleId"),
+        TitleEn = field("Form.TitleEn"),
+        BodyId = field("Form.BodyId"),
+        BodyEn = field("Form.BodyEn"),
+        QrUrl = field("Form.QrUrl"),
+        CaptionId = field("Form.CaptionId"),
+        CaptionEn = field("Form.CaptionEn"),
+        Services = field("Form.Services"),
+        Priority = field("Form.Priority") ?? "normal",
+        From = field("Form.From"),
+        Until = field("Form.Until"),
+        When = field("Form.When"),
+        Seconds = field("Form.Seconds") ?? "10",
+        Screens = field("Form.Screens"),
+    };
 
     /// <summary>The form of an existing item.</summary>
     internal static AnnouncementForm Of(Announcement a, LocalDateTimePattern pattern) => new()
