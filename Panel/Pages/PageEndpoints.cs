@@ -16,6 +16,9 @@ namespace MppSignage.Panel.Pages;
 /// </summary>
 public static class PageEndpoints
 {
+    // HEAD answers like GET without the body (Kestrel drops it), as the Razor Pages panel did.
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>Registers the page models (one per request).</summary>
     public static IServiceCollection AddPages(this IServiceCollection services) => services
         .AddTransient<LoginModel>().AddTransient<ProblemModel>().AddTransient<IndexModel>().AddTransient<OverrideModel>()
@@ -79,7 +82,7 @@ public static class PageEndpoints
         Func<TModel, string?, Task<IResult?>?>? post = null, bool checkToken = true)
         where TModel : PanelPageModel
     {
-        group.MapGet(path, http => RunAsync(http, slice, get));
+        group.MapMethods(path, GetOrHead, http => RunAsync(http, slice, get));
         if (post is not null)
         {
             group.MapPost(path, http => PostAsync(http, slice, post, checkToken));
