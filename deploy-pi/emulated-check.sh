@@ -18,7 +18,7 @@
 # artifacts/deploy/emulated/, reusing it while the sources it was built from are unchanged (a hash
 # of Controller/, SignageRenderer/, Shared/ and the build files). Installs qemu-user, the arm64
 # runtime libraries and Mosquitto with apt when missing (needs root). Bounded: every step has a
-# timeout (the publish 10 minutes); measured on the shared 2-core machine under load 10-17: the
+# timeout (the publish 35 minutes); measured on the shared 2-core machine under load 10-17: the
 # publish 5-8 minutes, the emulated part 2.5-3.5 minutes.
 # Ends with "emulated-check: N passed, N failed"; exit 0 when none failed.
 set -uo pipefail
@@ -72,7 +72,7 @@ if [ -z "$BUNDLE" ]; then
   else
     stamp "building the arm64 bundle (deploy-pi/build.sh --no-deb --no-tar)"
     rm -rf "$OUT"; mkdir -p "$REPO/artifacts" # a fresh clone has no artifacts/ yet
-    if BUNDLE=$(timeout 1500 bash "$HERE/build.sh" --no-deb --no-tar --out "$OUT" 2> "$REPO/artifacts/emulated-build.log" | tail -1) && [ -d "$BUNDLE" ]; then
+    if BUNDLE=$(timeout 2100 bash "$HERE/build.sh" --no-deb --no-tar --out "$OUT" 2> "$REPO/artifacts/emulated-build.log" | tail -1) && [ -d "$BUNDLE" ]; then
       echo "$src_hash" > "$OUT/source-hash"
       ok "build.sh made the arm64 bundle ($(grep -o 'published .*' "$REPO/artifacts/emulated-build.log"))"
     else
