@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MppSignage.Panel.Hosting;
+using MppSignage.Panel.Mqtt;
 using MppSignage.Panel.Options;
 using MppSignage.Panel.Text;
 using MppSignage.Shared.Announcements;
@@ -25,6 +26,12 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
 
     /// <summary>Field → problem (the names of the announcement format).</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Services entry (row index) → its problem, shown at that row.</summary>
+    public Dictionary<int, string> RowErrors { get; } = [];
+
+    /// <summary>The screens online now (the preview's choices).</summary>
+    public IReadOnlyList<string> OnlineScreens => Session.Connection.Screens.Where(s => s.Online).Select(s => s.Id).ToList();
 
     /// <summary>Accepted?</summary>
     public bool? ResultOk { get; private set; }
@@ -68,6 +75,9 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
     /// <summary>The screen the preview was drawn by (null: none shown).</summary>
     public string? PreviewScreen { get; private set; }
 
+    /// <summary>How that screen was picked, in words (chosen, one of the announcement's screens, the first online one).</summary>
+    public string? PreviewHow { get; private set; }
+
     /// <summary>Cache-buster for the preview image.</summary>
     public long PreviewStamp { get; private set; }
 
@@ -86,7 +96,30 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
 
         var c = Session.Connection;
         var online = c.Screens.Where(s => s.Online).ToList();
-        var screen = online.FirstOrDefault(s => draft.Screens.Contains(s.Id)) ?? online.FirstOrDefault();
+        ScreenInfo? screen;
+        if (Draft.PreviewScreen is { } chosen)
+        {
+            // The admin's choice: that screen or nothing (never another one in its place).
+            screen = online.FirstOrDefault(s => s.Id == chosen);
+            if (screen is null)
+            {
+                Errors["previewScreen"] = T.Format("ann.preview.offline", chosen);
+                return;
+            }
+
+            PreviewHow = T["ann.preview.chosen"];
+        }
+        else
+        {
+            screen = online.FirstOrDefault(s => draft.Screens.Contains(s.Id));
+            PreviewHow = T["ann.preview.own"];
+            if (screen is null)
+            {
+                screen = online.FirstOrDefault();
+                PreviewHow = draft.Screens.Count == 0 ? T["ann.preview.any"] : T["ann.preview.fallback"];
+            }
+        }
+
         if (screen is null)
         {
             ResultOk = false;
@@ -110,6 +143,33 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         {
             ResultOk = false;
             ResultText = T.Format("ovr.refused", System.Text.Encoding.UTF8.GetString(answer));
+        }
+    }
+
+    /// <summary>The draft with one more (empty) services entry; nothing is checked or sent.</summary>
+    public void OnPostAddEntry()
+    {
+        Items = Session.Connection.Announcements;
+        Draft = AnnouncementForm.Read(Field);
+        if (Draft.Entries.Count < AnnouncementLimits.MaxServiceEntries)
+        {
+            Draft.Entries.Add(new ServiceRow());
+        }
+    }
+
+    /// <summary>The draft without the services entry <c>?row=N</c>; nothing is checked or sent.</summary>
+    public void OnPostRemoveEntry()
+    {
+        Items = Session.Connection.Announcements;
+        Draft = AnnouncementForm.Read(Field);
+        if (int.TryParse(Query("row"), NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row < Draft.Entries.Count)
+        {
+            Draft.Entries.RemoveAt(row);
+        }
+
+        if (Draft.Entries.Count == 0)
+        {
+            Draft.Entries.Add(new ServiceRow());
         }
     }
 
@@ -200,7 +260,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
             Errors["title"] = T["login.required"];
         }
 
-        var services = Entries(f.Services);
+        var services = Entries(f.Entries);
 
         if (Errors.Count > 0)
         {
@@ -220,7 +280,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
             When = Blank(f.When),
             Seconds = seconds,
             Screens = (f.Screens ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Services = services!,
+            Services = services,
         };
 
         // The format's own validation (the controller runs the same): problems land at their fields.
@@ -235,43 +295,49 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
 
     /// <summary>
     /// Puts a problem of the format at its form field: <c>qr.caption…</c> at the caption, <c>services[2].agency</c>
-    /// at the services list (with its full path, so the line is named), anything else at its top-level name.
+    /// at that services entry (with its full path), anything else at its top-level name.
     /// </summary>
     private void AddError(string field, string reason)
     {
         var key = field.StartsWith("qr.caption", StringComparison.Ordinal) ? "caption" : field.Split('.', '[')[0];
+        if (key == "services" && _rowOf.Count > 0 && field.Length > 9 && field[8] == '['
+            && int.TryParse(field.AsSpan(9, field.IndexOf(']') - 9), NumberStyles.None, CultureInfo.InvariantCulture, out var entry)
+            && entry < _rowOf.Count)
+        {
+            // The format numbers the entries it was given; empty rows were left out, so map back to the row.
+            RowErrors.TryAdd(_rowOf[entry], $"{field}: {reason}");
+            return;
+        }
+
         Errors.TryAdd(key, field == key ? reason : $"{field}: {reason}");
     }
 
-    /// <summary>
-    /// The services text, one entry per line (<c>agency | counter | service; service | requirement; requirement</c>),
-    /// as entries; the format's validator checks them. Null when a line has too many parts (error at "services").
-    /// </summary>
-    private IReadOnlyList<ServiceEntry>? Entries(string? text)
+    // Entry index in the draft → row index in the form (empty rows are not entries).
+    private readonly List<int> _rowOf = [];
+
+    /// <summary>The services rows as entries (rows left empty are ignored); the format's validator checks them.</summary>
+    private List<ServiceEntry> Entries(List<ServiceRow> rows)
     {
         var entries = new List<ServiceEntry>();
-        var lines = (text ?? "").Split('\n', StringSplitOptions.TrimEntries);
-        for (var i = 0; i < lines.Length; i++)
+        _rowOf.Clear();
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (lines[i].Length == 0)
+            var r = rows[i];
+            var services = Lines(r.Services);
+            var requirements = Lines(r.Requirements);
+            if (Blank(r.Agency) is null && Blank(r.Counter) is null && services.Length == 0 && requirements.Length == 0)
             {
                 continue;
             }
 
-            var parts = lines[i].Split('|', StringSplitOptions.TrimEntries);
-            if (parts.Length > 4)
-            {
-                Errors.TryAdd("services", T.Format("ann.services.line", i + 1));
-                return null;
-            }
-
-            static string[] List(string[] parts, int i) =>
-                parts.Length > i ? parts[i].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
-            entries.Add(new ServiceEntry(parts[0], parts.Length > 1 ? Blank(parts[1]) : null, List(parts, 2), List(parts, 3)));
+            _rowOf.Add(i);
+            entries.Add(new ServiceEntry(Blank(r.Agency) ?? "", Blank(r.Counter), services, requirements));
         }
 
         return entries;
     }
+
+    private static string[] Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
@@ -306,8 +372,11 @@ public sealed class AnnouncementForm
     /// <summary>QR caption, English.</summary>
     public string? CaptionEn { get; set; }
 
-    /// <summary>Services entries, one per line: <c>agency | counter | service; … | requirement; …</c>.</summary>
-    public string? Services { get; set; }
+    /// <summary>The services entries, one row each (<c>Form.Services[i].Agency</c> …); at least one row is shown.</summary>
+    public List<ServiceRow> Entries { get; init; } = [new ServiceRow()];
+
+    /// <summary>The screen the admin chose for the preview (null: automatic).</summary>
+    public string? PreviewScreen { get; set; }
 
     /// <summary>normal, high, emergency.</summary>
     public string? Priority { get; set; } = "normal";
@@ -339,7 +408,8 @@ public sealed class AnnouncementForm
         QrUrl = field("Form.QrUrl"),
         CaptionId = field("Form.CaptionId"),
         CaptionEn = field("Form.CaptionEn"),
-        Services = field("Form.Services"),
+        Entries = ReadRows(field),
+        PreviewScreen = field("Form.PreviewScreen"),
         Priority = field("Form.Priority") ?? "normal",
         From = field("Form.From"),
         Until = field("Form.Until"),
@@ -347,6 +417,28 @@ public sealed class AnnouncementForm
         Seconds = field("Form.Seconds") ?? "10",
         Screens = field("Form.Screens"),
     };
+
+    /// <summary>
+    /// The posted rows in index order, up to one more than the format allows (so a crafted request gets the format's
+    /// own "too many" answer); empty rows are kept for the form, never sent.
+    /// </summary>
+    private static List<ServiceRow> ReadRows(Func<string, string?> field)
+    {
+        var rows = new List<ServiceRow>();
+        for (var i = 0; i <= AnnouncementLimits.MaxServiceEntries; i++)
+        {
+            var p = $"Form.Services[{i}].";
+            rows.Add(new ServiceRow { Agency = field(p + "Agency"), Counter = field(p + "Counter"), Services = field(p + "Services"), Requirements = field(p + "Requirements") });
+        }
+
+        // Trailing empty rows are dropped (one stays, so the form always has a row to fill).
+        while (rows.Count > 1 && rows[^1].IsEmpty)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        return rows;
+    }
 
     /// <summary>The form of an existing item.</summary>
     internal static AnnouncementForm Of(Announcement a, LocalDateTimePattern pattern) => new()
@@ -360,7 +452,8 @@ public sealed class AnnouncementForm
         QrUrl = a.Qr?.Url,
         CaptionId = a.Qr?.Caption?.Id,
         CaptionEn = a.Qr?.Caption?.En,
-        Services = string.Join("\n", a.Services.Select(e => $"{e.Agency} | {e.Counter} | {string.Join("; ", e.Services)} | {string.Join("; ", e.Requirements)}")),
+        Entries = a.Services.Count == 0 ? [new ServiceRow()]
+            : a.Services.Select(e => new ServiceRow { Agency = e.Agency, Counter = e.Counter, Services = string.Join("\n", e.Services), Requirements = string.Join("\n", e.Requirements) }).ToList(),
         Priority = MppSignage.Shared.Wire.WireName.Of(a.Priority),
         From = a.From is { } f ? pattern.Format(f.LocalDateTime) : null,
         Until = a.Until is { } u ? pattern.Format(u.LocalDateTime) : null,
@@ -368,4 +461,23 @@ public sealed class AnnouncementForm
         Seconds = a.Seconds.ToString(CultureInfo.InvariantCulture),
         Screens = string.Join(", ", a.Screens),
     };
+}
+
+/// <summary>One services entry of the form: agency, counter, and the services and requirements one per line.</summary>
+public sealed class ServiceRow
+{
+    /// <summary>Agency name.</summary>
+    public string? Agency { get; init; }
+
+    /// <summary>Counter.</summary>
+    public string? Counter { get; init; }
+
+    /// <summary>Services, one per line.</summary>
+    public string? Services { get; init; }
+
+    /// <summary>Requirements, one per line.</summary>
+    public string? Requirements { get; init; }
+
+    /// <summary>True when nothing was typed in the row.</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Agency) && string.IsNullOrWhiteSpace(Counter) && string.IsNullOrWhiteSpace(Services) && string.IsNullOrWhiteSpace(Requirements);
 }

@@ -96,7 +96,10 @@ public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IO
             }
 
             Log.LoginRefused(logger, user, address, problem);
-            FormError = wrong ? T["login.wrong"] : attempt.Refused ? T["login.quota"] : T["login.broker"];
+            FormError = wrong ? T["login.wrong"]
+                : !attempt.Refused ? T["login.broker"]
+                : problem.Contains(nameof(MQTTnet.MqttClientConnectResultCode.QuotaExceeded), StringComparison.Ordinal) ? T.Format("login.quota", BrokerReason(problem))
+                : T.Format("login.refused", BrokerReason(problem));
             UserName = user;
             StatusCode = wrong ? StatusCodes.Status401Unauthorized : StatusCodes.Status503ServiceUnavailable;
             return null;
@@ -133,5 +136,14 @@ public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IO
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
         Log.LoggedIn(logger, user, RoleTopicRules.Name(role.Value), address);
         return Results.LocalRedirect(LocalUrl.OrRoot(ReturnUrl));
+    }
+
+    /// <summary>The broker's own words from MqttConnector's sentence (<c>… refused user 'x': Code (reason)</c>), else the code.</summary>
+    private static string BrokerReason(string problem)
+    {
+        var colon = problem.IndexOf("': ", StringComparison.Ordinal);
+        var tail = colon < 0 ? problem : problem[(colon + 3)..];
+        var open = tail.IndexOf(" (", StringComparison.Ordinal);
+        return open >= 0 && tail.EndsWith(')') ? tail[(open + 2)..^1] : tail;
     }
 }

@@ -63,6 +63,8 @@ public static class PageEndpoints
             "publish" => Done(m.OnPostPublishAsync),
             "preview" => Done(m.OnPostPreviewAsync),
             "delete" => Done(m.OnPostDeleteAsync),
+            "addentry" => Done(m.OnPostAddEntry),
+            "removeentry" => Done(m.OnPostRemoveEntry),
             _ => null,
         });
         Page<ScheduleModel>(admin, "/schedule", Schedule.Create, m => Done(m.OnGet), (m, handler) => handler switch
