@@ -59,7 +59,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
     public async Task OnPostPublishAsync()
     {
         Items = Session.Connection.Announcements;
-        var draft = Build();
+        var draft = await BuildAsync();
         if (draft is null)
         {
             return;
@@ -88,7 +88,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
     public async Task OnPostPreviewAsync()
     {
         Items = Session.Connection.Announcements;
-        var draft = Build();
+        var draft = await BuildAsync();
         if (draft is null)
         {
             return;
@@ -222,9 +222,68 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         }
     }
 
-    private Announcement? Build()
+    /// <summary>The largest poster file in MB (said next to the field).</summary>
+    public string MaxUploadMegabytes => Megabytes(options.Value.MaxUploadBytes);
+
+    /// <summary>What the poster upload did (size, the controller's note), shown under the file field.</summary>
+    public string? UploadNote { get; private set; }
+
+    /// <summary>
+    /// A poster file chosen in this request is uploaded at once over the admin's own connection (<c>assets/put</c>),
+    /// whatever the rest of the form says, so it survives the page coming back (a file field is always empty then):
+    /// the controller's id is kept in the form. Refusals (too large here, or the controller's) land at the field.
+    /// An asset no announcement names is removed by the controller after its grace time.
+    /// </summary>
+    private async Task UploadPosterAsync(AnnouncementForm f)
+    {
+        var file = Form.Files.GetFile("Form.Poster");
+        if (file is null || file.Length == 0)
+        {
+            return;
+        }
+
+        var max = options.Value.MaxUploadBytes;
+        if (file.Length > max)
+        {
+            Errors["image"] = T.Format("ann.poster.toolarge", Megabytes(file.Length), Megabytes(max));
+            return;
+        }
+
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, HttpContext.RequestAborted);
+        }
+
+        var c = Session.Connection;
+        var (result, problem) = await c.CommandAsync(c.Topics.AssetsPut, bytes, TimeSpan.FromSeconds(Math.Max(options.Value.CommandTimeoutSeconds, 30)), HttpContext.RequestAborted);
+        Log.CommandSent(logger, Session.User, c.Topics.AssetsPut, result?.Ok == true ? $"accepted {result.Sha256}" : T.Outcome(result, problem, null) ?? "");
+        if (result is { Ok: true, Sha256: { } sha })
+        {
+            f.ImageSha256 = sha;
+            UploadNote = T.Format("ann.poster.uploaded", file.FileName, result.Width, result.Height, Megabytes(result.Bytes ?? 0)) + (result.Note is { Length: > 0 } note ? " " + note : "");
+        }
+        else
+        {
+            Errors["image"] = result is { Ok: false } refused ? (refused.Field is { } field ? $"{field}: {refused.Error}" : refused.Error ?? "") : T["ovr." + (problem ?? "timeout")];
+        }
+    }
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.##", CultureInfo.InvariantCulture) + " MB";
+
+    private async Task<Announcement?> BuildAsync()
     {
         var f = Draft = AnnouncementForm.Read(Field);
+        var image = f.Kind == "image";
+        if (image)
+        {
+            await UploadPosterAsync(f);
+            if (f.ImageSha256 is null && !Errors.ContainsKey("image"))
+            {
+                Errors["image"] = T["ann.poster.required"];
+            }
+        }
+
         OffsetDateTime? Instant(string? text, string field)
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -255,8 +314,9 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
             Errors["id"] = T["login.required"];
         }
 
-        if (string.IsNullOrWhiteSpace(f.TitleId))
+        if (string.IsNullOrWhiteSpace(f.TitleId) && !image)
         {
+            // A poster's title is optional (its caption band).
             Errors["title"] = T["login.required"];
         }
 
@@ -270,8 +330,11 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         var draft = new Announcement
         {
             Id = f.Id!.Trim(),
-            Kind = f.Kind switch { "qr" => AnnouncementKind.Qr, "services" => AnnouncementKind.Services, _ => AnnouncementKind.Text },
-            Title = new LocalizedText(f.TitleId!.Trim(), Blank(f.TitleEn)),
+            Kind = f.Kind switch { "qr" => AnnouncementKind.Qr, "services" => AnnouncementKind.Services, "image" => AnnouncementKind.Image, _ => AnnouncementKind.Text },
+            Title = Blank(f.TitleId) is { } title ? new LocalizedText(title, Blank(f.TitleEn)) : null,
+            Image = image && f.ImageSha256 is { } sha
+                ? new PosterImage(sha, f.Fit == "cover" ? PosterFit.Cover : PosterFit.Contain, Blank(f.Background) ?? PosterImage.AutoBackground)
+                : null,
             Body = Blank(f.BodyId) is { } body ? new LocalizedText(body, Blank(f.BodyEn)) : null,
             Qr = Blank(f.QrUrl) is { } url ? new QrTarget(url, Blank(f.CaptionId) is { } caption ? new LocalizedText(caption, Blank(f.CaptionEn)) : null) : null,
             Priority = f.Priority switch { "high" => AnnouncementPriority.High, "emergency" => AnnouncementPriority.Emergency, _ => AnnouncementPriority.Normal },
@@ -299,7 +362,9 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
     /// </summary>
     private void AddError(string field, string reason)
     {
-        var key = field.StartsWith("qr.caption", StringComparison.Ordinal) ? "caption" : field.Split('.', '[')[0];
+        var key = field.StartsWith("qr.caption", StringComparison.Ordinal) ? "caption"
+            : field is "image.fit" or "image.background" ? field["image.".Length..]
+            : field.Split('.', '[')[0];
         if (key == "services" && _rowOf.Count > 0 && field.Length > 9 && field[8] == '['
             && int.TryParse(field.AsSpan(9, field.IndexOf(']') - 9), NumberStyles.None, CultureInfo.InvariantCulture, out var entry)
             && entry < _rowOf.Count)
@@ -375,6 +440,15 @@ public sealed class AnnouncementForm
     /// <summary>The services entries, one row each (<c>Form.Services[i].Agency</c> …); at least one row is shown.</summary>
     public List<ServiceRow> Entries { get; init; } = [new ServiceRow()];
 
+    /// <summary>The poster's asset id (the controller's SHA-256 after an upload, kept in a hidden field).</summary>
+    public string? ImageSha256 { get; set; }
+
+    /// <summary>contain or cover.</summary>
+    public string? Fit { get; set; } = "contain";
+
+    /// <summary>auto, theme or #rrggbb.</summary>
+    public string? Background { get; set; }
+
     /// <summary>The screen the admin chose for the preview (null: automatic).</summary>
     public string? PreviewScreen { get; set; }
 
@@ -410,6 +484,9 @@ public sealed class AnnouncementForm
         CaptionEn = field("Form.CaptionEn"),
         Entries = ReadRows(field),
         PreviewScreen = field("Form.PreviewScreen"),
+        ImageSha256 = field("Form.ImageSha256") is { } sha && PosterImage.IsValidSha256(sha) ? sha : null,
+        Fit = field("Form.Fit") ?? "contain",
+        Background = field("Form.Background"),
         Priority = field("Form.Priority") ?? "normal",
         From = field("Form.From"),
         Until = field("Form.Until"),
@@ -460,6 +537,9 @@ public sealed class AnnouncementForm
         When = a.When,
         Seconds = a.Seconds.ToString(CultureInfo.InvariantCulture),
         Screens = string.Join(", ", a.Screens),
+        ImageSha256 = a.Image?.Sha256,
+        Fit = a.Image?.Fit == PosterFit.Cover ? "cover" : "contain",
+        Background = a.Image?.Background,
     };
 }
 

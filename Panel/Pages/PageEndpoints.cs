@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using MppSignage.Panel.Options;
 using MppSignage.Panel.Hosting;
 using MppSignage.Panel.Security;
 using MppSignage.Panel.Sessions;
@@ -58,7 +61,8 @@ public static class PageEndpoints
         });
         Page<HistoryModel>(staff, "/history", History.Create, m => Done(m.OnGetAsync));
 
-        Page<AnnouncementsModel>(admin, "/announcements", Announcements.Create, m => Done(m.OnGet), (m, handler) => handler switch
+        // The announcement editor takes a poster file (multipart): its requests get the upload bound.
+        Page<AnnouncementsModel>(admin, "/announcements", Announcements.Create, m => Done(m.OnGet), upload: true, post: (m, handler) => handler switch
         {
             "publish" => Done(m.OnPostPublishAsync),
             "preview" => Done(m.OnPostPreviewAsync),
@@ -81,13 +85,13 @@ public static class PageEndpoints
     /// a handler returns a result (a redirect) or null to render the page.
     /// </summary>
     private static void Page<TModel>(RouteGroupBuilder group, string path, Func<TModel, RazorSlice> slice, Func<TModel, Task<IResult?>> get,
-        Func<TModel, string?, Task<IResult?>?>? post = null, bool checkToken = true)
+        Func<TModel, string?, Task<IResult?>?>? post = null, bool checkToken = true, bool upload = false)
         where TModel : PanelPageModel
     {
         group.MapMethods(path, GetOrHead, http => RunAsync(http, slice, get));
         if (post is not null)
         {
-            group.MapPost(path, http => PostAsync(http, slice, post, checkToken));
+            group.MapPost(path, http => PostAsync(http, slice, post, checkToken, upload));
         }
     }
 
@@ -101,9 +105,14 @@ public static class PageEndpoints
             }
         });
 
-    private static async Task PostAsync<TModel>(HttpContext http, Func<TModel, RazorSlice> slice, Func<TModel, string?, Task<IResult?>?> post, bool checkToken)
+    private static async Task PostAsync<TModel>(HttpContext http, Func<TModel, RazorSlice> slice, Func<TModel, string?, Task<IResult?>?> post, bool checkToken, bool upload)
         where TModel : PanelPageModel
     {
+        if (upload && !AllowUpload(http))
+        {
+            return;
+        }
+
         if (!checkToken || await TokenValidAsync(http))
         {
             string? handler = http.Request.Query["handler"];
@@ -111,11 +120,45 @@ public static class PageEndpoints
         }
     }
 
+    /// <summary>
+    /// A multipart POST may carry a poster: its body is bounded to <see cref="PanelOptions.MaxUploadBytes"/> plus the
+    /// form's overhead before anything is read (Kestrel's own limit is 128 KiB); a request declaring more is refused
+    /// with 413 unread. Other requests keep the 128 KiB bound.
+    /// </summary>
+    private static bool AllowUpload(HttpContext http)
+    {
+        if (!http.Request.HasFormContentType || http.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return true;
+        }
+
+        var limit = (long)http.RequestServices.GetRequiredService<IOptions<PanelOptions>>().Value.MaxUploadBytes + PanelOptions.UploadFormOverheadBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return false;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        var form = http.RequestServices.GetRequiredService<IOptions<FormOptions>>().Value;
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions
+        {
+            MultipartBodyLengthLimit = limit,
+            ValueLengthLimit = form.ValueLengthLimit,
+            ValueCountLimit = form.ValueCountLimit,
+        }));
+        return true;
+    }
+
     private static async Task RunAsync<TModel>(HttpContext http, Func<TModel, RazorSlice> slice, Func<TModel, Task<IResult?>> handler)
         where TModel : PanelPageModel
     {
         var model = http.RequestServices.GetRequiredService<TModel>();
-        await model.BindAsync(http);
+        model.Bind(http);
         var result = await handler(model) ?? Results.RazorSlice(slice(model), model.StatusCode);
         await result.ExecuteAsync(http);
     }

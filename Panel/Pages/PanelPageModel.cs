@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using MppSignage.Panel.Sessions;
 using MppSignage.Panel.Text;
 
@@ -6,7 +7,7 @@ namespace MppSignage.Panel.Pages;
 
 /// <summary>
 /// Base of every page model: the request (its session, form and query, its antiforgery token), the words
-/// in the request's language, and what the layout shows. A page endpoint binds it (<see cref="BindAsync"/>),
+/// in the request's language, and what the layout shows. A page endpoint binds it (<see cref="Bind"/>),
 /// runs one handler, then renders the page's slice with it.
 /// </summary>
 public abstract class PanelPageModel(UiText t)
@@ -44,15 +45,14 @@ public abstract class PanelPageModel(UiText t)
     /// <summary>The posted form (bounded by <c>FormOptions</c> and Kestrel's body limit before buffering); empty on GET.</summary>
     protected IFormCollection Form { get; private set; } = FormCollection.Empty;
 
-    /// <summary>Reads the request: the form of a POST (already read and checked by the antiforgery filter) and a token for the page's forms.</summary>
-    internal async Task BindAsync(HttpContext http)
+    /// <summary>
+    /// Binds the request: the form of a POST as the antiforgery check read it (a re-executed refusal, which has no
+    /// check, never reads its body) and a token for the page's forms.
+    /// </summary>
+    internal void Bind(HttpContext http)
     {
         HttpContext = http;
-        if (HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType)
-        {
-            Form = await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-
+        Form = http.Features.Get<IFormFeature>()?.Form ?? FormCollection.Empty;
         AntiforgeryToken = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken ?? "";
     }
 

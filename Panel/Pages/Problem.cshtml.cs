@@ -1,11 +1,16 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
+using MppSignage.Panel.Options;
 using MppSignage.Panel.Text;
 
 namespace MppSignage.Panel.Pages;
 
 /// <summary>The page re-executed for 4xx/5xx answers (403 refused role, 400 missing antiforgery token, 404), with that status code.</summary>
-public sealed class ProblemModel(UiText t) : PanelPageModel(t)
+public sealed class ProblemModel(UiText t, IOptions<PanelOptions> options) : PanelPageModel(t)
 {
+    /// <summary>The largest poster file, in MB (the 413 page says it).</summary>
+    public string MaxUploadMegabytes => (options.Value.MaxUploadBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
+
     /// <summary>The status code shown.</summary>
     public int Code { get; private set; }
 

@@ -67,6 +67,15 @@ public class Site : IAsyncLifetime
         return list.Items;
     }
 
+    /// <summary>The controller's retained asset <paramref name="sha256"/> (the processed poster), read from the broker as a screen.</summary>
+    public async Task<byte[]> RetainedAssetAsync(string sha256)
+    {
+        await using var screen = await MqttTestClient.ConnectAsync(MqttPort, "screen", "screen-dev");
+        var topic = new Topics(SiteId).Asset(sha256);
+        await screen.SubscribeAsync(topic);
+        return (await screen.WaitForAsync(topic)).Payload;
+    }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
