@@ -190,7 +190,8 @@ public sealed class SignageSlides
         if (announcement.Kind == AnnouncementKind.Services)
         {
             var pages = ServicesPaging.PageCount(announcement, perPage);
-            return new ServicesSlideModel(announcement.Title, new EquatableList<ServiceEntry>(ServicesPaging.Page(announcement, page, perPage)), SignageWords.Services, SignageWords.Requirements)
+            // Kinds other than image always have a title (AnnouncementJson requires it).
+            return new ServicesSlideModel(announcement.Title!, new EquatableList<ServiceEntry>(ServicesPaging.Page(announcement, page, perPage)), SignageWords.Services, SignageWords.Requirements)
             {
                 Page = Math.Clamp(page, 0, pages - 1) + 1,
                 PageCount = pages,
@@ -201,7 +202,8 @@ public sealed class SignageSlides
         var qr = announcement.Qr is { } target ? new QrItem(target.Url, null, target.Caption) : null;
         return new AnnouncementSlideModel(
             emergency ? SignageWords.EmergencyAnnouncement : SignageWords.Announcement,
-            announcement.Title,
+            // A poster (kind image) may have no title; until the renderer has its poster slide it shows as text.
+            announcement.Title ?? SignageWords.Announcement,
             announcement.Body,
             qr,
             emergency);
