@@ -47,7 +47,8 @@ builder.Services.Configure<FormOptions>(o =>
     // Bounded before buffering: the largest form is a schedule document (64 KiB like every command).
     o.ValueLengthLimit = 96 * 1024;
     o.MultipartBodyLengthLimit = 128 * 1024;
-    o.ValueCountLimit = 200;
+    // A whole services directory is four fields a row (AnnouncementLimits.MaxServiceEntries rows) plus the other fields.
+    o.ValueCountLimit = (4 * MppSignage.Shared.Announcements.AnnouncementLimits.MaxServiceEntries) + 64;
 });
 
 builder.WebHost.ConfigureKestrel(k =>

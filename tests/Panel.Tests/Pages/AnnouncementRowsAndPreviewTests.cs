@@ -54,8 +54,15 @@ public sealed class AnnouncementRowsAndPreviewTests(Site site)
     {
         using var client = site.Client();
         await client.LoginAsync(Site.AdminUser, Site.AdminPassword);
+        // Every field of every row filled: a whole directory must fit the form's value count.
         var full = Enumerable.Range(0, Shared.Announcements.AnnouncementLimits.MaxServiceEntries)
-            .Select(i => new KeyValuePair<string, string>($"Form.Services[{i}].Agency", $"Instansi {i}"));
+            .SelectMany(i => new[]
+            {
+                new KeyValuePair<string, string>($"Form.Services[{i}].Agency", $"Instansi {i}"),
+                new KeyValuePair<string, string>($"Form.Services[{i}].Counter", $"Loket {i}"),
+                new KeyValuePair<string, string>($"Form.Services[{i}].Services", "KTP-el; KK"),
+                new KeyValuePair<string, string>($"Form.Services[{i}].Requirements", "KTP"),
+            });
 
         var (_, page) = await client.PostFormAsync("/announcements", "/announcements?handler=addentry", [new("Form.Id", "rows-full"), .. full]);
 
