@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -21,6 +22,7 @@ public static class CrossFade
     /// <param name="to">The frame being faded in.</param>
     /// <param name="destination">Where the blend goes (may be <paramref name="from"/>'s buffer only if nothing reads it again).</param>
     /// <param name="weight">0 (all <paramref name="from"/>) to <see cref="FullWeight"/> (all <paramref name="to"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop called a few times a minute: never run it unoptimised
     public static void Blend32(ReadOnlySpan<byte> from, ReadOnlySpan<byte> to, Span<byte> destination, int weight)
     {
         if (from.Length != to.Length || destination.Length < from.Length)
@@ -61,6 +63,7 @@ public static class CrossFade
     /// Blends a row of RGB565 pixels (what a 16 bpp framebuffer shows) with a row of BGRA pixels into RGB565
     /// <paramref name="destination"/>, each channel blended at 8 bits and truncated as <see cref="Output.FramebufferOutput.ToRgb565"/> does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Blend565(ReadOnlySpan<byte> from565, ReadOnlySpan<byte> toBgra, Span<byte> destination565, int width, int weight)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(weight, 0);

@@ -230,6 +230,7 @@ public sealed class FramebufferOutput : IFadingOutput
     }
 
     /// <summary>BGRA8888 → RGB565 little-endian, truncating each channel (r≫3, g≫2, b≫3).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // a hot loop run a few times a minute: never unoptimised
     public static void ToRgb565(ReadOnlySpan<byte> bgra, Span<byte> rgb565, int width)
     {
         var src = MemoryMarshal.Cast<byte, uint>(bgra[..(width * 4)]);
