@@ -59,6 +59,10 @@ public sealed class FramePainter
                 case QrElement qr:
                     DrawQr(canvas, qr);
                     break;
+                case Posters.PosterElement poster:
+                    // Decoded at its drawn size: a 1:1 copy, linear filtering only matters for a cropped or stretched fallback.
+                    canvas.DrawImage(poster.Poster.Image, poster.Source, poster.Dest, new SKSamplingOptions(SKFilterMode.Linear), null);
+                    break;
                 default:
                     throw new InvalidOperationException($"No painter for layout element {element.GetType().Name}.");
             }

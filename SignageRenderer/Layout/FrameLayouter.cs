@@ -1,6 +1,7 @@
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Signage;
 using MppSignage.SignageRenderer.Drawing;
+using MppSignage.SignageRenderer.Posters;
 using MppSignage.SignageRenderer.Text;
 using SkiaSharp;
 
@@ -11,7 +12,7 @@ namespace MppSignage.SignageRenderer.Layout;
 /// model and size always give the same layout, and every text line lies inside the safe area (the fitter
 /// shrinks and wraps, never clips). Sizes are in typographic units (<see cref="ScreenGeometry.Unit"/>).
 /// </summary>
-public sealed class FrameLayouter
+public sealed partial class FrameLayouter
 {
     /// <summary>The least ink gap between the headline's glyphs (× size): about 12 px at 1080p, clearly apart from 5 m.</summary>
     public const float HeadlineInkGap = 0.04f;
@@ -31,11 +32,13 @@ public sealed class FrameLayouter
     /// <summary>Creates a layouter.</summary>
     /// <param name="fitter">Text measurement and fitting.</param>
     /// <param name="bilingual">Show English second lines where the model has them.</param>
-    public FrameLayouter(TextFitter fitter, bool bilingual)
+    /// <param name="posters">Decoded posters for poster slides; null: poster slides show their caption as text.</param>
+    public FrameLayouter(TextFitter fitter, bool bilingual, IPosterSource? posters = null)
     {
         ArgumentNullException.ThrowIfNull(fitter);
         _fitter = fitter;
         Bilingual = bilingual;
+        _posters = posters;
     }
 
     /// <summary>Whether English second lines are shown.</summary>
@@ -54,6 +57,13 @@ public sealed class FrameLayouter
         ArgumentNullException.ThrowIfNull(geometry);
         ArgumentNullException.ThrowIfNull(slide);
         var elements = new List<LayoutElement>();
+        if (slide is PosterSlideModel poster && LayoutPoster(elements, geometry, poster) is { } posterBackground)
+        {
+            // Full screen: no header strip above a poster.
+            elements.Insert(0, FooterBand(geometry));
+            return (posterBackground, elements);
+        }
+
         var content = geometry.BodyArea;
         var u = geometry.Unit;
         if (!string.IsNullOrWhiteSpace(header))
@@ -70,13 +80,17 @@ public sealed class FrameLayouter
             QrSlideModel q => LayoutQr(elements, geometry, content, q),
             AnnouncementSlideModel a => LayoutAnnouncement(elements, geometry, content, a),
             ServicesSlideModel v => LayoutServices(elements, geometry, content, v),
+            PosterSlideModel p => LayoutAnnouncement(elements, geometry, content, PosterFallback(p)),
             _ => throw new ArgumentException($"No layout for slide model {slide.GetType().Name}.", nameof(slide)),
         };
 
         // The footer band's background belongs to the body: a minute update restores it from the cached frame.
-        elements.Insert(0, new FillElement(SKRect.Create(geometry.FooterRegion.Left, geometry.FooterRegion.Top, geometry.FooterRegion.Width, geometry.FooterRegion.Height), Theme.FooterBand));
+        elements.Insert(0, FooterBand(geometry));
         return (background, elements);
     }
+
+    private static FillElement FooterBand(ScreenGeometry geometry) =>
+        new(SKRect.Create(geometry.FooterRegion.Left, geometry.FooterRegion.Top, geometry.FooterRegion.Width, geometry.FooterRegion.Height), Theme.FooterBand);
 
     /// <summary>Lays out the footer's content: date and time on the left, a stale-data badge on the right.</summary>
     public IReadOnlyList<LayoutElement> LayoutFooter(ScreenGeometry geometry, FooterModel footer)

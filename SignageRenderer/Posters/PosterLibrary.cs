@@ -1,0 +1,186 @@
+using MppSignage.Shared.Signage;
+using Microsoft.Extensions.Logging;
+using SkiaSharp;
+
+namespace MppSignage.SignageRenderer.Posters;
+
+/// <summary>
+/// The decoded posters of one screen: a small least-recently-used memory cache over the on-disk
+/// <see cref="PosterAssetCache"/>, each poster decoded once to the size it is drawn at (sampled decoding, so a
+/// large JPEG never becomes a full-size buffer). A poster that does not decode is removed from the disk cache,
+/// remembered as bad (its announcements are skipped) and reported. Use it from one thread at a time (the frame's
+/// lock: layout, painting and prefetch all run under it), because an evicted image is disposed at once.
+/// </summary>
+public sealed class PosterLibrary : IPosterSource, IDisposable
+{
+    private readonly PosterAssetCache _disk;
+    private readonly ILogger _logger;
+    private readonly LinkedList<(string Key, PosterImage Image)> _decoded = new();
+    private readonly HashSet<string> _bad = new(StringComparer.Ordinal);
+    private readonly object _badGate = new();
+
+    /// <summary>Creates the library over <paramref name="disk"/>, keeping at most <paramref name="maxDecoded"/> decoded posters.</summary>
+    public PosterLibrary(PosterAssetCache disk, int maxDecoded, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(disk);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDecoded, 1);
+        ArgumentNullException.ThrowIfNull(logger);
+        _disk = disk;
+        MaxDecoded = maxDecoded;
+        _logger = logger;
+    }
+
+    /// <summary>Raised (on the decoding thread) when a poster turned out bad, so the rotation skips it.</summary>
+    public event Action? PosterFailed;
+
+    /// <summary>The disk cache.</summary>
+    public PosterAssetCache Disk => _disk;
+
+    /// <summary>Most decoded posters kept in memory.</summary>
+    public int MaxDecoded { get; }
+
+    /// <summary>Decoded posters in memory now.</summary>
+    public int DecodedCount => _decoded.Count;
+
+    /// <summary>Pixel bytes of the decoded posters in memory now.</summary>
+    public long DecodedBytes => _decoded.Sum(d => d.Image.Bytes);
+
+    /// <summary>Number of decodes so far (a cache hit does not count).</summary>
+    public long Decodes { get; private set; }
+
+    /// <summary>True when <paramref name="sha256"/> is on disk and has not failed to decode.</summary>
+    public bool IsShowable(string sha256)
+    {
+        lock (_badGate)
+        {
+            if (_bad.Contains(sha256))
+            {
+                return false;
+            }
+        }
+
+        return _disk.Contains(sha256);
+    }
+
+    /// <summary>True when <paramref name="sha256"/> failed to decode (and is refused if received again).</summary>
+    public bool IsBad(string sha256)
+    {
+        lock (_badGate)
+        {
+            return _bad.Contains(sha256);
+        }
+    }
+
+    /// <summary>Forgets bad hashes no announcement refers to any more.</summary>
+    public void ForgetBad(IReadOnlySet<string> referenced)
+    {
+        lock (_badGate)
+        {
+            _bad.RemoveWhere(s => !referenced.Contains(s));
+        }
+    }
+
+    /// <inheritdoc />
+    public PosterImage? Poster(string sha256, SKSizeI box, PosterFit fit)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        var key = $"{sha256}/{box.Width}x{box.Height}/{fit}";
+        for (var node = _decoded.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Key == key)
+            {
+                _decoded.Remove(node);
+                _decoded.AddFirst(node);
+                return node.Value.Image;
+            }
+        }
+
+        if (IsBad(sha256) || _disk.Read(sha256) is not { } bytes)
+        {
+            return null;
+        }
+
+        var decoded = Decode(bytes, box, fit, out var problem);
+        Decodes++;
+        if (decoded is null)
+        {
+            lock (_badGate)
+            {
+                _bad.Add(sha256);
+            }
+
+            PosterLog.Undecodable(_logger, sha256, problem!);
+            _disk.Remove(sha256, $"it does not decode ({problem})");
+            PosterFailed?.Invoke();
+            return null;
+        }
+
+        var image = new PosterImage(decoded);
+        _decoded.AddFirst((key, image));
+        while (_decoded.Count > MaxDecoded)
+        {
+            var last = _decoded.Last!;
+            _decoded.RemoveLast();
+            last.Value.Image.Dispose();
+        }
+
+        return image;
+    }
+
+    /// <summary>Drops every decoded poster of <paramref name="sha256"/> (it left the disk cache).</summary>
+    public void Forget(string sha256)
+    {
+        for (var node = _decoded.First; node is not null;)
+        {
+            var next = node.Next;
+            if (node.Value.Key.StartsWith(sha256 + "/", StringComparison.Ordinal))
+            {
+                _decoded.Remove(node);
+                node.Value.Image.Dispose();
+            }
+
+            node = next;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var (_, image) in _decoded)
+        {
+            image.Dispose();
+        }
+
+        _decoded.Clear();
+    }
+
+    private static SKImage? Decode(byte[] bytes, SKSizeI box, PosterFit fit, out string? problem)
+    {
+        // Provisional until Imaging/PosterDecoder lands.
+        problem = null;
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            problem = "not an image";
+            return null;
+        }
+
+        var info = codec.Info;
+        var scale = fit == PosterFit.Cover
+            ? Math.Max((float)box.Width / info.Width, (float)box.Height / info.Height)
+            : Math.Min((float)box.Width / info.Width, (float)box.Height / info.Height);
+        var target = new SKSizeI(Math.Max(1, (int)MathF.Round(info.Width * scale)), Math.Max(1, (int)MathF.Round(info.Height * scale)));
+        var sampled = codec.GetScaledDimensions(Math.Min(1f, scale));
+        using var bitmap = new SKBitmap(new SKImageInfo(sampled.Width, sampled.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+        var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
+        if (result is not (SKCodecResult.Success))
+        {
+            problem = result.ToString();
+            return null;
+        }
+
+        using var resized = bitmap.Resize(new SKImageInfo(target.Width, target.Height, SKColorType.Bgra8888, SKAlphaType.Premul), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        return resized is null ? null : SKImage.FromBitmap(resized);
+    }
+}
