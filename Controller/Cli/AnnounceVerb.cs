@@ -148,7 +148,7 @@ public static class AnnounceVerb
                     {
                         var window = a.From is null && a.Until is null ? "always" : $"{a.From?.ToString("uuuu-MM-dd HH:mm", null) ?? "…"} – {a.Until?.ToString("uuuu-MM-dd HH:mm", null) ?? "…"}";
                         var targets = a.Screens.Count == 0 ? "all screens" : string.Join(",", a.Screens);
-                        output.WriteLine($"{a.Id}\t{WireName.Of(a.Kind)}\t{WireName.Of(a.Priority)}\t{window}\t{targets}\t{a.Title.Id}");
+                        output.WriteLine($"{a.Id}\t{WireName.Of(a.Kind)}\t{WireName.Of(a.Priority)}\t{window}\t{targets}\t{a.Title?.Id ?? (a.Image is { } image ? "poster " + image.Sha256[..12] : "")}");
                     }
 
                     return 0;

@@ -333,8 +333,8 @@ public sealed class AnnouncementForm
     {
         Id = a.Id,
         Kind = MppSignage.Shared.Wire.WireName.Of(a.Kind),
-        TitleId = a.Title.Id,
-        TitleEn = a.Title.En,
+        TitleId = a.Title?.Id ?? "",
+        TitleEn = a.Title?.En,
         BodyId = a.Body?.Id,
         BodyEn = a.Body?.En,
         QrUrl = a.Qr?.Url,

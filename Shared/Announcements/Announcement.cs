@@ -11,11 +11,12 @@ public sealed record Announcement
     /// <summary>Unique key (1–64 of a-z, 0-9, '-', '_'); an upsert with the same id replaces the item.</summary>
     public required string Id { get; init; }
 
-    /// <summary>Text, QR or services page.</summary>
+    /// <summary>Text, QR, services page or poster.</summary>
     public required AnnouncementKind Kind { get; init; }
 
-    /// <summary>Headline, Indonesian first.</summary>
-    public required LocalizedText Title { get; init; }
+    /// <summary>Headline, Indonesian first: required for text, qr and services; optional for a poster (<see cref="AnnouncementKind.Image"/>),
+    /// whose caption band shows it when present.</summary>
+    public LocalizedText? Title { get; init; }
 
     /// <summary>Body text, or null.</summary>
     public LocalizedText? Body { get; init; }
@@ -43,6 +44,9 @@ public sealed record Announcement
 
     /// <summary>Directory entries (only for <see cref="AnnouncementKind.Services"/>).</summary>
     public IReadOnlyList<ServiceEntry> Services { get; init; } = [];
+
+    /// <summary>The poster (required for <see cref="AnnouncementKind.Image"/>, null for the other kinds).</summary>
+    public PosterImage? Image { get; init; }
 
     /// <summary>True when <paramref name="instant"/> lies in [<see cref="From"/>, <see cref="Until"/>).</summary>
     public bool IsValidAt(Instant instant) =>

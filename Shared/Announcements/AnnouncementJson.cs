@@ -24,7 +24,7 @@ public static class AnnouncementJson
     private static readonly JsonInputRules ListRules = new(AnnouncementLimits.MaxCount * AnnouncementLimits.MaxPayloadBytes + 1024, MaxDepth: 16);
 
     private static readonly HashSet<string> AnnouncementFields =
-        ["id", "kind", "title", "body", "qr", "priority", "from", "until", "when", "seconds", "screens", "services"];
+        ["id", "kind", "title", "body", "qr", "priority", "from", "until", "when", "seconds", "screens", "services", "image"];
 
     /// <summary>Parses and validates one announcement (the <c>announcements/set</c> payload).</summary>
     /// <param name="utf8">The payload.</param>
@@ -161,7 +161,9 @@ public static class AnnouncementJson
 
         var id = ReadId(root, prefix + "id", problems, prop: "id");
         var kind = ReadEnum(root, "kind", prefix, problems, required: true, AnnouncementKind.Text);
-        var title = ReadText(root, "title", prefix, problems, AnnouncementLimits.MaxTitleLength, required: true, multiline: false);
+        // A poster needs no title (its caption band shows one when given); every other kind does.
+        var titleRequired = !(root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String && k.GetString() == WireName.Of(AnnouncementKind.Image));
+        var title = ReadText(root, "title", prefix, problems, AnnouncementLimits.MaxTitleLength, required: titleRequired, multiline: false);
         var body = ReadText(root, "body", prefix, problems, AnnouncementLimits.MaxBodyLength, required: false, multiline: true);
         var qr = ReadQr(root, prefix, problems);
         var priority = ReadEnum(root, "priority", prefix, problems, required: false, AnnouncementPriority.Normal);
@@ -176,6 +178,7 @@ public static class AnnouncementJson
         var seconds = ReadSeconds(root, prefix, problems);
         var screens = ReadScreens(root, prefix, problems);
         var services = ReadServices(root, prefix, problems);
+        var image = ReadImage(root, prefix, problems);
 
         if (kind == AnnouncementKind.Qr && qr is null && !problems.Any(p => p.Field.StartsWith(prefix + "qr", StringComparison.Ordinal)))
         {
@@ -199,7 +202,19 @@ public static class AnnouncementJson
             problems.Add(new(prefix + "services", "only allowed for kind \"services\""));
         }
 
-        if (problems.Count > 0 || id is null || title is null)
+        if (kind == AnnouncementKind.Image)
+        {
+            if (image is null && !problems.Any(p => p.Field.StartsWith(prefix + "image", StringComparison.Ordinal)))
+            {
+                problems.Add(new(prefix + "image", "required for kind \"image\": {\"sha256\":\"<64 hex digits of an uploaded asset>\"}"));
+            }
+        }
+        else if (root.TryGetProperty("image", out _))
+        {
+            problems.Add(new(prefix + "image", "only allowed for kind \"image\""));
+        }
+
+        if (problems.Count > 0 || id is null || (title is null && titleRequired))
         {
             return null;
         }
@@ -218,7 +233,61 @@ public static class AnnouncementJson
             Seconds = seconds,
             Screens = screens,
             Services = services,
+            Image = image,
         };
+    }
+
+    private static readonly string[] ImageFields = ["sha256", "fit", "background"];
+
+    private static PosterImage? ReadImage(JsonElement root, string prefix, List<AnnouncementProblem> problems)
+    {
+        if (!root.TryGetProperty("image", out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var field = prefix + "image";
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(field, $"expected {{\"sha256\":\"…\",\"fit\":\"contain|cover\",\"background\":\"auto|theme|#rrggbb\"}}, got {Describe(e)}"));
+            return null;
+        }
+
+        var before = problems.Count;
+        Unknown(e, field, ImageFields, "an image has \"sha256\", optional \"fit\" and \"background\"", problems);
+        var sha = ReadString(e, "sha256", field, problems, (s, f) =>
+        {
+            if (PosterImage.IsValidSha256(s))
+            {
+                return s;
+            }
+
+            problems.Add(new(f, $"'{Shorten(s)}' is not an asset id: 64 lowercase hex digits (the sha256 the upload answered)"));
+            return null;
+        });
+        if (sha is null && problems.Count == before)
+        {
+            problems.Add(new(field + ".sha256", "required: the sha256 of an uploaded asset (announce add --image uploads it)"));
+        }
+
+        var fit = ReadEnum(e, "fit", field + ".", problems, required: false, PosterFit.Contain);
+        var background = ReadString(e, "background", field, problems, (s, f) =>
+        {
+            if (s is PosterImage.AutoBackground or PosterImage.ThemeBackground)
+            {
+                return s;
+            }
+
+            if (PosterImage.TryParseRgb(s, out _))
+            {
+                return s.ToLowerInvariant();
+            }
+
+            problems.Add(new(f, $"'{Shorten(s)}' is not a background; use auto, theme or a colour #rrggbb"));
+            return null;
+        }) ?? PosterImage.AutoBackground;
+
+        return problems.Count == before && sha is not null ? new PosterImage(sha, fit, background) : null;
     }
 
     private static string? ReadId(JsonElement root, string field, List<AnnouncementProblem> problems, string prop = "id")

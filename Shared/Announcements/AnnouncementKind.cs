@@ -11,4 +11,7 @@ public enum AnnouncementKind
 
     /// <summary>A page of the services directory: agencies, counters, services and requirements.</summary>
     Services,
+
+    /// <summary>A full-screen poster (an uploaded asset, <see cref="PosterImage"/>), with an optional caption band (title/body) and QR.</summary>
+    Image,
 }

@@ -13,7 +13,7 @@ public sealed record AnnouncementPayload
     /// <summary>Unique key.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Id { get; init; }
 
-    /// <summary><c>text</c>, <c>qr</c> or <c>services</c>.</summary>
+    /// <summary><c>text</c>, <c>qr</c>, <c>services</c> or <c>image</c>.</summary>
     public required AnnouncementKind Kind { get; init; }
 
     /// <summary>Headline, Indonesian first.</summary>
@@ -46,6 +46,9 @@ public sealed record AnnouncementPayload
     /// <summary>Directory entries of a services page.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<ServiceEntry>? Services { get; init; }
 
+    /// <summary>The poster of kind <c>image</c>: <c>{"sha256":"…","fit":"contain|cover","background":"auto|theme|#rrggbb"}</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public PosterImage? Image { get; init; }
+
     /// <summary>The payload of a validated announcement (every field it has; empty lists left out).</summary>
     public static AnnouncementPayload Of(Announcement announcement)
     {
@@ -64,6 +67,7 @@ public sealed record AnnouncementPayload
             Seconds = announcement.Seconds,
             Screens = announcement.Screens.Count > 0 ? announcement.Screens : null,
             Services = announcement.Services.Count > 0 ? announcement.Services : null,
+            Image = announcement.Image,
         };
     }
 }

@@ -22,6 +22,7 @@ namespace MppSignage.Shared.Mqtt;
         typeof(WireInstantConverter),
         typeof(KebabEnumConverter<AnnouncementKind>),
         typeof(KebabEnumConverter<AnnouncementPriority>),
+        typeof(KebabEnumConverter<PosterFit>),
         typeof(KebabEnumConverter<OverrideTarget>),
     ])]
 [JsonSerializable(typeof(StatusMessage))]

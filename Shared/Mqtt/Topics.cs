@@ -55,6 +55,29 @@ public sealed class Topics
     /// <summary>Delete one announcement (admin).</summary>
     public string AnnouncementsDelete => $"{Root}/announcements/delete";
 
+    /// <summary>Upload one image (admin) as a request with a Response Topic: the controller processes and keeps it and
+    /// answers <c>{"ok":true,"sha256":…,"width":…,"height":…,"bytes":…,"note":…}</c> or the refusal.</summary>
+    public string AssetsPut => $"{Root}/assets/put";
+
+    /// <summary>
+    /// Retained processed image of one asset (binary JPEG or PNG, published by the controller; cleared with an empty
+    /// retained message when the asset is removed). Screens subscribe to the assets their announcements name.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="sha256"/> is not 64 lowercase hex digits.</exception>
+    public string Asset(string sha256) => global::MppSignage.Shared.Announcements.PosterImage.IsValidSha256(sha256)
+        ? $"{Root}/assets/{sha256}"
+        : throw new ArgumentException($"Asset id '{sha256}' must be 64 lowercase hex digits.", nameof(sha256));
+
+    /// <summary>The asset id of a topic <c>mpp/{site}/assets/{sha256}</c> of this site, or null for any other topic.</summary>
+    public string? AssetIdOf(string topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var prefix = $"{Root}/assets/";
+        return topic.StartsWith(prefix, StringComparison.Ordinal) && global::MppSignage.Shared.Announcements.PosterImage.IsValidSha256(topic[prefix.Length..])
+            ? topic[prefix.Length..]
+            : null;
+    }
+
     /// <summary>Broadcast upsert to every site.</summary>
     public static string BroadcastAnnouncementsSet => $"{RootPrefix}/{BroadcastSite}/announcements/set";
 

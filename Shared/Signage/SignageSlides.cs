@@ -186,14 +186,16 @@ public sealed class SignageSlides
         ArgumentNullException.ThrowIfNull(announcement);
         if (announcement.Kind == AnnouncementKind.Services)
         {
-            return new ServicesSlideModel(announcement.Title, new EquatableList<ServiceEntry>(announcement.Services), SignageWords.Services, SignageWords.Requirements);
+            // Kinds other than image always have a title (AnnouncementJson requires it).
+            return new ServicesSlideModel(announcement.Title!, new EquatableList<ServiceEntry>(announcement.Services), SignageWords.Services, SignageWords.Requirements);
         }
 
         var emergency = announcement.Priority == AnnouncementPriority.Emergency;
         var qr = announcement.Qr is { } target ? new QrItem(target.Url, null, target.Caption) : null;
         return new AnnouncementSlideModel(
             emergency ? SignageWords.EmergencyAnnouncement : SignageWords.Announcement,
-            announcement.Title,
+            // A poster (kind image) may have no title; until the renderer has its poster slide it shows as text.
+            announcement.Title ?? SignageWords.Announcement,
             announcement.Body,
             qr,
             emergency);

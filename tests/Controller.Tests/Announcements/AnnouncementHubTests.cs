@@ -53,7 +53,7 @@ public sealed class AnnouncementHubTests
 
         Assert.True((await Commands.SendAsync(admin, "admin", SetTopic, """{"id":"a","kind":"text","title":"Satu"}""")).Ok);
         Assert.True((await Commands.SendAsync(admin, "admin", SetTopic, """{"id":"a","kind":"text","title":"Dua"}""")).Ok);
-        Assert.Equal("Dua", Assert.Single(Retained(host)).Title.Id);
+        Assert.Equal("Dua", Assert.Single(Retained(host)).Title!.Id);
 
         Assert.True((await Commands.SendAsync(admin, "admin", DeleteTopic, """{"id":"a"}""")).Ok);
         Assert.Empty(Retained(host));

@@ -79,7 +79,7 @@ public sealed class AnnouncementJsonTests
         var result = AnnouncementJson.ParseList(Encoding.UTF8.GetBytes(json));
 
         Assert.Equal(["a", "c"], result.Items.Select(i => i.Id));
-        Assert.Equal("Satu", result.Items[0].Title.Id);
+        Assert.Equal("Satu", result.Items[0].Title!.Id);
         Assert.Contains(result.Problems, p => p.Field == "items[1].title");
         Assert.Contains(result.Problems, p => p.Field == "items[2].id" && p.Reason.Contains("duplicate"));
         Assert.Equal("Dispendukcapil", result.Items[1].Services[0].Agency);
