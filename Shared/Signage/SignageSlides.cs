@@ -180,7 +180,7 @@ public sealed class SignageSlides
         return items.Count == 0 ? null : new QrSlideModel(SignageWords.QrTitle, items);
     }
 
-    /// <summary>The slide of an announcement: a services page for kind services, otherwise a text/QR slide.</summary>
+    /// <summary>The slide of an announcement: a services page for kind services, a poster for kind image, otherwise a text/QR slide.</summary>
     public static SlideModel Announcement(Announcement announcement)
     {
         ArgumentNullException.ThrowIfNull(announcement);
@@ -192,9 +192,13 @@ public sealed class SignageSlides
 
         var emergency = announcement.Priority == AnnouncementPriority.Emergency;
         var qr = announcement.Qr is { } target ? new QrItem(target.Url, null, target.Caption) : null;
+        if (announcement.Kind == AnnouncementKind.Image && announcement.Image is { } image)
+        {
+            return new PosterSlideModel(image, announcement.Title, announcement.Body, qr, emergency);
+        }
+
         return new AnnouncementSlideModel(
             emergency ? SignageWords.EmergencyAnnouncement : SignageWords.Announcement,
-            // A poster (kind image) may have no title; until the renderer has its poster slide it shows as text.
             announcement.Title ?? SignageWords.Announcement,
             announcement.Body,
             qr,

@@ -40,14 +40,14 @@ public sealed partial class FrameLayouter
     private SKColor? LayoutPoster(List<LayoutElement> elements, ScreenGeometry g, PosterSlideModel p)
     {
         var area = PosterArea(g, p.HasBand);
-        if (_posters?.Poster(p.Sha256, new SKSizeI(area.Width, area.Height), p.Fit) is not { } image)
+        if (_posters?.Poster(p.Image.Sha256, new SKSizeI(area.Width, area.Height), p.Image.Fit) is not { } image)
         {
             return null;
         }
 
         SKRect source;
         SKRect dest;
-        if (p.Fit == PosterFit.Cover)
+        if (p.Image.Fit == PosterFit.Cover)
         {
             // The image covers the area: show its centre, cropped evenly on the overflowing sides.
             var w = Math.Min(image.Width, area.Width);
@@ -71,12 +71,9 @@ public sealed partial class FrameLayouter
         }
 
         elements.Add(new PosterElement(image, source, dest));
-        var background = p.Fit == PosterFit.Cover ? Theme.Navy : p.Background.Kind switch
-        {
-            PosterBackgroundKind.Auto => image.EdgeColor,
-            PosterBackgroundKind.Color => new SKColor((uint)(0xFF000000 | (uint)p.Background.Rgb)),
-            _ => Theme.Navy,
-        };
+        var background = p.Image.Fit == PosterFit.Cover || p.Image.IsThemeBackground ? Theme.Navy
+            : p.Image.BackgroundRgb is { } rgb ? new SKColor((uint)(0xFF000000 | (uint)rgb))
+            : image.EdgeColor;
 
         if (p.HasBand)
         {

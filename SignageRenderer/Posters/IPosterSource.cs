@@ -1,4 +1,4 @@
-using MppSignage.Shared.Signage;
+using MppSignage.Shared.Announcements;
 using SkiaSharp;
 
 namespace MppSignage.SignageRenderer.Posters;
@@ -11,5 +11,5 @@ public interface IPosterSource
     /// (fitted inside it, or covering it); null when the asset is missing or cannot be decoded (the source reports why).
     /// The image stays valid until the next call.
     /// </summary>
-    PosterImage? Poster(string sha256, SKSizeI box, PosterFit fit);
+    DecodedPoster? Poster(string sha256, SKSizeI box, PosterFit fit);
 }

@@ -7,7 +7,7 @@ namespace MppSignage.SignageRenderer.Posters;
 /// <param name="Poster">The decoded poster.</param>
 /// <param name="Source">The part of the image shown (all of it for contain, the centre for cover).</param>
 /// <param name="Dest">Where on the screen.</param>
-public sealed record PosterElement(PosterImage Poster, SKRect Source, SKRect Dest) : LayoutElement
+public sealed record PosterElement(DecodedPoster Poster, SKRect Source, SKRect Dest) : LayoutElement
 {
     /// <inheritdoc />
     public override SKRect Box => Dest;

@@ -1,4 +1,5 @@
-using MppSignage.Shared.Signage;
+using MppSignage.Imaging;
+using MppSignage.Shared.Announcements;
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
 
@@ -15,7 +16,7 @@ public sealed class PosterLibrary : IPosterSource, IDisposable
 {
     private readonly PosterAssetCache _disk;
     private readonly ILogger _logger;
-    private readonly LinkedList<(string Key, PosterImage Image)> _decoded = new();
+    private readonly LinkedList<(string Key, DecodedPoster Image)> _decoded = new();
     private readonly HashSet<string> _bad = new(StringComparer.Ordinal);
     private readonly object _badGate = new();
 
@@ -81,7 +82,7 @@ public sealed class PosterLibrary : IPosterSource, IDisposable
     }
 
     /// <inheritdoc />
-    public PosterImage? Poster(string sha256, SKSizeI box, PosterFit fit)
+    public DecodedPoster? Poster(string sha256, SKSizeI box, PosterFit fit)
     {
         ArgumentNullException.ThrowIfNull(sha256);
         var key = $"{sha256}/{box.Width}x{box.Height}/{fit}";
@@ -100,22 +101,24 @@ public sealed class PosterLibrary : IPosterSource, IDisposable
             return null;
         }
 
-        var decoded = Decode(bytes, box, fit, out var problem);
+        // The decode's own pixel budget (ImageLimits.Default) refuses anything a processed asset never is.
+        var decoded = PosterDecoder.Decode(bytes, box.Width, box.Height, fit);
         Decodes++;
-        if (decoded is null)
+        if (decoded.Image is null)
         {
+            var problem = decoded.Refusal is { } r ? $"{r.Field}: {r.Reason}" : "no image";
             lock (_badGate)
             {
                 _bad.Add(sha256);
             }
 
-            PosterLog.Undecodable(_logger, sha256, problem!);
+            PosterLog.Undecodable(_logger, sha256, problem);
             _disk.Remove(sha256, $"it does not decode ({problem})");
             PosterFailed?.Invoke();
             return null;
         }
 
-        var image = new PosterImage(decoded);
+        var image = new DecodedPoster(decoded.Image, decoded.EdgeColor);
         _decoded.AddFirst((key, image));
         while (_decoded.Count > MaxDecoded)
         {
@@ -152,35 +155,5 @@ public sealed class PosterLibrary : IPosterSource, IDisposable
         }
 
         _decoded.Clear();
-    }
-
-    private static SKImage? Decode(byte[] bytes, SKSizeI box, PosterFit fit, out string? problem)
-    {
-        // Provisional until Imaging/PosterDecoder lands.
-        problem = null;
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data);
-        if (codec is null)
-        {
-            problem = "not an image";
-            return null;
-        }
-
-        var info = codec.Info;
-        var scale = fit == PosterFit.Cover
-            ? Math.Max((float)box.Width / info.Width, (float)box.Height / info.Height)
-            : Math.Min((float)box.Width / info.Width, (float)box.Height / info.Height);
-        var target = new SKSizeI(Math.Max(1, (int)MathF.Round(info.Width * scale)), Math.Max(1, (int)MathF.Round(info.Height * scale)));
-        var sampled = codec.GetScaledDimensions(Math.Min(1f, scale));
-        using var bitmap = new SKBitmap(new SKImageInfo(sampled.Width, sampled.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
-        var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
-        if (result is not (SKCodecResult.Success))
-        {
-            problem = result.ToString();
-            return null;
-        }
-
-        using var resized = bitmap.Resize(new SKImageInfo(target.Width, target.Height, SKColorType.Bgra8888, SKAlphaType.Premul), new SKSamplingOptions(SKCubicResampler.Mitchell));
-        return resized is null ? null : SKImage.FromBitmap(resized);
     }
 }

@@ -33,7 +33,7 @@ public sealed class PosterSlideTests : IDisposable
         using var lib = Open(_logs, Make(600, 900, border: 12));
         var g = new ScreenGeometry(w, h);
         using var renderer = Renderer(g, lib.Posters);
-        var slide = new PosterSlideModel(lib.Hashes[0], PosterFit.Contain, PosterBackground.Auto, null, null, null, false);
+        var slide = new PosterSlideModel(new PosterImage(lib.Hashes[0], PosterFit.Contain, "auto"), null, null, null, false);
 
         renderer.Render(slide, Footer, "MAL PELAYANAN PUBLIK");
         Save(renderer, $"contain-{w}x{h}");
@@ -64,17 +64,16 @@ public sealed class PosterSlideTests : IDisposable
     }
 
     [Theory]
-    [InlineData(PosterBackgroundKind.Theme)] // the theme's navy
-    [InlineData(PosterBackgroundKind.Color)] // a colour the admin chose
-    public void Contain_BackgroundThemeOrColour_FillsTheLetterbox(PosterBackgroundKind kind)
+    [InlineData("theme")]   // the theme's navy
+    [InlineData("#224466")] // a colour the admin chose
+    public void Contain_BackgroundThemeOrColour_FillsTheLetterbox(string background)
     {
         using var lib = Open(_logs, Make(600, 900));
         var g = new ScreenGeometry(1920, 1080);
         using var renderer = Renderer(g, lib.Posters);
-        var background = kind == PosterBackgroundKind.Theme ? PosterBackground.Theme : PosterBackground.Color(0x224466);
-        var expected = kind == PosterBackgroundKind.Theme ? Theme.Navy : new SKColor(0x22, 0x44, 0x66);
+        var expected = background == "theme" ? Theme.Navy : new SKColor(0x22, 0x44, 0x66);
 
-        renderer.Render(new PosterSlideModel(lib.Hashes[0], PosterFit.Contain, background, null, null, null, false), Footer, null);
+        renderer.Render(new PosterSlideModel(new PosterImage(lib.Hashes[0], PosterFit.Contain, background), null, null, null, false), Footer, null);
 
         Assert.True(Near(At(renderer.Frame, 40, 400), expected, 2), $"letterbox {At(renderer.Frame, 40, 400)} is not {expected}");
         Assert.True(Near(At(renderer.Frame, 960, 470), Field));
@@ -89,7 +88,7 @@ public sealed class PosterSlideTests : IDisposable
         var g = new ScreenGeometry(w, h);
         using var renderer = Renderer(g, lib.Posters);
 
-        renderer.Render(new PosterSlideModel(lib.Hashes[0], PosterFit.Cover, PosterBackground.Theme, null, null, null, false), Footer, null);
+        renderer.Render(new PosterSlideModel(new PosterImage(lib.Hashes[0], PosterFit.Cover), null, null, null, false), Footer, null);
         Save(renderer, $"cover-{w}x{h}");
 
         var area = FrameLayouter.PosterArea(g, band: false);
@@ -108,7 +107,7 @@ public sealed class PosterSlideTests : IDisposable
         var g = new ScreenGeometry(w, h);
         using var renderer = Renderer(g, lib.Posters);
         var slide = new PosterSlideModel(
-            lib.Hashes[0], PosterFit.Contain, PosterBackground.Auto,
+            new PosterImage(lib.Hashes[0]),
             new LocalizedText("Layanan KTP elektronik di loket 5", "Electronic ID cards at counter 5"),
             new LocalizedText("Perekaman setiap hari kerja pukul 08.00–12.00 WIB, bawa Kartu Keluarga asli.", "Bring your original family card."),
             new QrItem("https://mpp.probolinggokota.go.id/ktp", null, null),
@@ -147,7 +146,7 @@ public sealed class PosterSlideTests : IDisposable
         using var lib = Open(_logs);
         var g = new ScreenGeometry(1920, 1080);
         using var renderer = Renderer(g, lib.Posters);
-        var slide = new PosterSlideModel(new string('a', 64), PosterFit.Contain, PosterBackground.Auto, new LocalizedText("Jadwal posyandu"), null, null, false);
+        var slide = new PosterSlideModel(new PosterImage(new string('a', 64)), new LocalizedText("Jadwal posyandu"), null, null, false);
 
         renderer.Render(slide, Footer, null);
 
