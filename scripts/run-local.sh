@@ -93,7 +93,7 @@ for _ in $(seq 1 300); do
 done
 env DOTNET_ENVIRONMENT=Development $sig \
   --Mqtt:Port="$port" --Mqtt:Username=screen --Mqtt:Password=screen-dev \
-  --Display:Output=png --Display:PngPath="$frames/frame.png" \
+  --Display:Output=png --Display:PngPath="$frames/frame.png" --Posters:CacheDirectory="$root/.local/posters" \
   --Qr:WhatsAppNumber="${MPP_WHATSAPP:-6281234567890}" \
   --Qr:ReviewUrl="${MPP_REVIEW_URL:-https://g.page/r/mpp-kota-probolinggo/review}" &
 pids+=($!)

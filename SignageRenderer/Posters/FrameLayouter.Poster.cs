@@ -36,6 +36,17 @@ public sealed partial class FrameLayouter
         return new SKRectI(0, PosterArea(geometry, band: true).Bottom, geometry.Width, geometry.FooterRegion.Top);
     }
 
+    /// <summary>Asks the poster source for the poster of <paramref name="slide"/> (a poster slide) at the size it is drawn, e.g. to decode it ahead of its turn.</summary>
+    public void PrefetchPoster(ScreenGeometry geometry, SlideModel slide)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (slide is PosterSlideModel p && _posters is not null)
+        {
+            var area = PosterArea(geometry, p.HasBand);
+            _posters.Poster(p.Image.Sha256, new SKSizeI(area.Width, area.Height), p.Image.Fit);
+        }
+    }
+
     /// <summary>Lays out a poster slide; null when the poster is not available (the caller draws its caption as text).</summary>
     private SKColor? LayoutPoster(List<LayoutElement> elements, ScreenGeometry g, PosterSlideModel p)
     {

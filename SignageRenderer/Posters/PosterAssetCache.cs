@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MppSignage.Shared.Announcements;
 using MppSignage.SignageRenderer.Output;
 using Microsoft.Extensions.Logging;
 
@@ -81,10 +82,6 @@ public sealed class PosterAssetCache
         }
     }
 
-    /// <summary>True for 64 lowercase hexadecimal digits (the form of an asset id).</summary>
-    public static bool IsSha256(string? text) =>
-        text is { Length: 64 } && text.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
-
     /// <summary>The lowercase hexadecimal SHA-256 of <paramref name="bytes"/>.</summary>
     public static string Sha256Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
@@ -95,7 +92,7 @@ public sealed class PosterAssetCache
     public PosterStoreResult Put(string sha256, ReadOnlySpan<byte> bytes, IReadOnlySet<string> referenced)
     {
         ArgumentNullException.ThrowIfNull(referenced);
-        if (!IsSha256(sha256))
+        if (!PosterImage.IsValidSha256(sha256))
         {
             return PosterStoreResult.Refused($"'{Shared.Input.UntrustedText.ForLog(sha256)}' is not a SHA-256 (64 lowercase hex digits)");
         }
@@ -272,7 +269,7 @@ public sealed class PosterAssetCache
             }
 
             var sha = name[..^Extension.Length];
-            if (!IsSha256(sha))
+            if (!PosterImage.IsValidSha256(sha))
             {
                 continue;
             }
