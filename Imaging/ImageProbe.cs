@@ -42,6 +42,29 @@ public static class ImageProbe
         return text.StartsWith('<') && text.Contains("<svg", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>True when the bytes start like a JPEG, PNG, GIF or WebP file.</summary>
+    internal static bool HasKnownSignature(ReadOnlySpan<byte> data) =>
+        data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
+        || data.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G'])
+        || data.StartsWith("GIF8"u8)
+        || (data.Length >= 12 && data.StartsWith("RIFF"u8) && data[8..12].SequenceEqual("WEBP"u8));
+
+    /// <summary>The size a PNG's IHDR or a GIF's screen descriptor declares (the codec will not open a 0×0 one), else nulls.</summary>
+    internal static (int? Width, int? Height) DeclaredSize(ReadOnlySpan<byte> data)
+    {
+        if (data.Length >= 24 && data.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']) && data[12..16].SequenceEqual("IHDR"u8))
+        {
+            return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(data[16..]), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(data[20..]));
+        }
+
+        if (data.Length >= 10 && data.StartsWith("GIF8"u8))
+        {
+            return (System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data[6..]), System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data[8..]));
+        }
+
+        return (null, null);
+    }
+
     internal static ImageRefusal? Check(ImageInfo info, ImageLimits limits)
     {
         if (info.Width <= 0 || info.Height <= 0)
@@ -106,9 +129,11 @@ internal sealed class OpenedImage : IDisposable
         {
             stream.Dispose();
             data.Dispose();
-            refusal = result == SKCodecResult.IncompleteInput
-                ? new("image.data", "the file ends inside its header (truncated); upload the whole file")
-                : new("image", "not an image that can be read (expected JPEG, PNG, WebP or GIF)");
+            refusal = ImageProbe.DeclaredSize(bytes) is ({ } w, { } h) && (w == 0 || h == 0)
+                ? new("image.size", $"the image is {w}×{h} pixels; it must have at least one pixel each way")
+                : result == SKCodecResult.IncompleteInput && ImageProbe.HasKnownSignature(bytes)
+                    ? new("image.data", "the file ends inside its header (truncated); upload the whole file")
+                    : new("image", "not an image that can be read (expected JPEG, PNG, WebP or GIF)");
             return null;
         }
 
