@@ -43,6 +43,9 @@ internal sealed class AnnouncementHub : BackgroundService
         Publish(_store);
     }
 
+    /// <summary>Raised after the list changed (upsert, delete, expiry), outside the hub's lock: the asset store collects then.</summary>
+    public event Action? Changed;
+
     /// <summary>The announcements in force.</summary>
     public IReadOnlyList<Announcement> Items
     {
@@ -122,6 +125,7 @@ internal sealed class AnnouncementHub : BackgroundService
         AnnouncementLog.Changed(_logger, id, action, by, updated.Items.Count);
         Publish(updated);
         Signal();
+        Changed?.Invoke();
         return CommandResult.Success;
     }
 
@@ -149,6 +153,7 @@ internal sealed class AnnouncementHub : BackgroundService
 
         AnnouncementLog.Expired(_logger, string.Join(", ", gone));
         Publish(updated);
+        Changed?.Invoke();
     }
 
     private bool Save(AnnouncementStore store)

@@ -7,9 +7,10 @@ namespace MppSignage.Controller.Announcements;
 
 /// <summary>
 /// <c>mpp/{site}/announcements/set</c> and the broadcast <c>mpp/all/announcements/set</c>: one announcement,
-/// upserted by id after validation (field and reason on refusal, nothing changed).
+/// upserted by id after validation (field and reason on refusal, nothing changed). A poster (kind image) is accepted
+/// only when its asset is kept (<see cref="Assets.AssetStore.Upsert"/>).
 /// </summary>
-internal sealed class AnnouncementSetHandler(AnnouncementHub hub) : IMqttCommandHandler
+internal sealed class AnnouncementSetHandler(AnnouncementHub hub, Assets.AssetStore assets) : IMqttCommandHandler
 {
     private static readonly OpeningHoursWhenEvaluator When = new();
 
@@ -23,6 +24,7 @@ internal sealed class AnnouncementSetHandler(AnnouncementHub hub) : IMqttCommand
             return Task.FromResult(AnnouncementResults.Refusal(parsed.Problems));
         }
 
-        return Task.FromResult(hub.Upsert(parsed.Announcement!, command.Sender));
+        var announcement = parsed.Announcement!;
+        return Task.FromResult(assets.Upsert(announcement, () => hub.Upsert(announcement, command.Sender)));
     }
 }

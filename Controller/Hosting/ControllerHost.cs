@@ -68,6 +68,7 @@ internal static class ControllerHost
         Validated(services, services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)), ControllerOptionsRules.Site);
         Validated(services, services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.Section)), ControllerOptionsRules.Schedule);
         Validated(services, services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section)), ControllerOptionsRules.State);
+        Validated(services, services.AddOptions<AssetOptions>().Bind(configuration.GetSection(AssetOptions.Section)), ControllerOptionsRules.Assets);
         Validated(services, services.AddOptions<DoorOptions>().Bind(configuration.GetSection(DoorOptions.Section)), ControllerOptionsRules.Door);
         Validated(services, services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section)), ControllerOptionsRules.Clock);
         Validated(services, services.AddOptions<MqttOptions>().Bind(configuration.GetSection(MqttOptions.Section)), ControllerOptionsRules.Mqtt);
@@ -112,6 +113,7 @@ internal static class ControllerHost
         services.AddSingleton<IMqttRequestHandler, HistoryRequestHandler>();
         HomeAssistant.HomeAssistantSetup.Add(services, configuration);
         Announcements.AnnouncementServices.AddAnnouncements(services);
+        Assets.AssetServices.AddAssets(services);
 
         // Start order matters: broker, then the door (first decision), then the client; stop is the reverse.
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());

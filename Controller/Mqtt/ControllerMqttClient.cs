@@ -47,6 +47,14 @@ internal sealed class ControllerMqttClient : BackgroundService
     private readonly System.Threading.Channels.Channel<MqttApplicationMessage> _commands =
         System.Threading.Channels.Channel.CreateBounded<MqttApplicationMessage>(new System.Threading.Channels.BoundedChannelOptions(256) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
 
+    // Slow commands (IMqttCommandHandler.RunsAside: image uploads) wait here, at most one behind the one running: each
+    // holds a payload of up to megabytes, so the lane is bounded by bytes as well as count.
+    private const int AsideQueued = 1;
+    private static readonly CommandResult Busy = CommandResult.Refused("payload", "the controller is busy with other uploads (one is processed at a time, one more may wait); send it again in a few seconds");
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<MqttApplicationMessage, CommandResult> _busy = new();
+    private readonly System.Threading.Channels.Channel<MqttApplicationMessage> _aside =
+        System.Threading.Channels.Channel.CreateBounded<MqttApplicationMessage>(new System.Threading.Channels.BoundedChannelOptions(AsideQueued) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
+
     public ControllerMqttClient(
         IOptions<MqttOptions> options,
         IOptions<SiteOptions> site,
@@ -118,7 +126,22 @@ internal sealed class ControllerMqttClient : BackgroundService
         {
             // Hand commands to their own task: the receive loop must stay free to process the PUBACKs
             // of our own publishes (status, results), or every command would wait on itself.
-            return _commands.Writer.WriteAsync(e.ApplicationMessage).AsTask();
+            var m = e.ApplicationMessage;
+            if (_handlers.TryGetValue(m.Topic, out var h) && h.RunsAside && !(m.Retain && m.Payload.Length == 0))
+            {
+                // Slow commands go to their own bounded lane at once; when it is full only what the busy answer needs is
+                // kept (not the megabytes), so a flood of uploads cannot pile up in memory.
+                if (_aside.Writer.TryWrite(m))
+                {
+                    return Task.CompletedTask;
+                }
+
+                var stripped = new MqttApplicationMessage { Topic = m.Topic, ResponseTopic = m.ResponseTopic, CorrelationData = m.CorrelationData, UserProperties = m.UserProperties };
+                _busy.AddOrUpdate(stripped, Busy);
+                return _commands.Writer.WriteAsync(stripped).AsTask();
+            }
+
+            return _commands.Writer.WriteAsync(m).AsTask();
         };
     }
 
@@ -149,6 +172,7 @@ internal sealed class ControllerMqttClient : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var commands = Task.Run(() => ProcessCommandsAsync(stoppingToken), stoppingToken);
+        var aside = Task.Run(() => ProcessAsideAsync(stoppingToken), stoppingToken);
         try
         {
             await _connection.RunAsync(Session(), stoppingToken);
@@ -156,7 +180,9 @@ internal sealed class ControllerMqttClient : BackgroundService
         finally
         {
             _commands.Writer.TryComplete();
+            _aside.Writer.TryComplete();
             await commands.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await aside.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -166,6 +192,21 @@ internal sealed class ControllerMqttClient : BackgroundService
         {
             await foreach (var message in _commands.Reader.ReadAllAsync(ct))
             {
+                if (_busy.TryGetValue(message, out var busy))
+                {
+                    _busy.Remove(message);
+                    await OnMessageAsync(message, busy);
+                    Interlocked.Increment(ref _handled);
+                    continue;
+                }
+
+                if (_handlers.TryGetValue(message.Topic, out var handler) && handler.RunsAside && !(message.Retain && message.Payload.Length == 0))
+                {
+                    // Injected (InjectAsync) rather than received: the same lane.
+                    await _aside.Writer.WriteAsync(message, ct);
+                    continue;
+                }
+
                 await OnMessageAsync(message);
                 Interlocked.Increment(ref _handled);
             }
@@ -173,6 +214,22 @@ internal sealed class ControllerMqttClient : BackgroundService
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Shutting down; queued commands get no answer, like any command sent to a stopped controller.
+        }
+    }
+
+    private async Task ProcessAsideAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var message in _aside.Reader.ReadAllAsync(ct))
+            {
+                await OnMessageAsync(message);
+                Interlocked.Increment(ref _handled);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down, as above.
         }
     }
 
@@ -287,7 +344,7 @@ internal sealed class ControllerMqttClient : BackgroundService
         }
     }
 
-    private async Task OnMessageAsync(MqttApplicationMessage message)
+    private async Task OnMessageAsync(MqttApplicationMessage message, CommandResult? refusal = null)
     {
         if (_observers.TryGetValue(message.Topic, out var observer))
         {
@@ -333,9 +390,17 @@ internal sealed class ControllerMqttClient : BackgroundService
         {
             result = CommandResult.Refused("retain", "commands must not be retained; publish without the retain flag (and clear it with an empty retained message)");
         }
-        else if (CommandPayload.CheckSize(payload.Length) is { } tooLarge)
+        else if (refusal is not null)
+        {
+            result = refusal;
+        }
+        else if (handler.PayloadLimitKey is null && CommandPayload.CheckSize(payload.Length) is { } tooLarge)
         {
             result = tooLarge;
+        }
+        else if (handler.PayloadLimitKey is { } limitKey && payload.Length > handler.MaxPayloadBytes)
+        {
+            result = CommandResult.Refused("payload", $"the payload is {payload.Length} bytes; {limitKey} is {handler.MaxPayloadBytes} bytes");
         }
         else
         {
@@ -387,6 +452,7 @@ internal sealed class ControllerMqttClient : BackgroundService
             Ok = result.Ok,
             Error = result.Error,
             Field = result.Field,
+            Detail = result.Sha256 is { } asset ? $"asset {asset} kept: {result.Width}×{result.Height}, {result.Bytes} bytes ({result.Note})" : null,
             Correlation = correlation is { Length: > 0 } c ? Convert.ToBase64String(c) : null,
         }, correlation);
     }

@@ -28,6 +28,7 @@ namespace MppSignage.Controller.Mqtt;
 internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
 {
     private readonly MqttOptions _options;
+    private readonly int _adminPacketBytes;
     private readonly string _site;
     private readonly InternalCredential _internal;
     private readonly ILogger<EmbeddedBroker> _logger;
@@ -39,9 +40,11 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
     private MqttServer? _server;
     private BoundedListener? _listener;
 
-    public EmbeddedBroker(IOptions<MqttOptions> options, IOptions<SiteOptions> site, InternalCredential credential, TimeProvider time, ILogger<EmbeddedBroker> logger)
+    public EmbeddedBroker(IOptions<MqttOptions> options, IOptions<SiteOptions> site, InternalCredential credential, TimeProvider time, ILogger<EmbeddedBroker> logger, IOptions<AssetOptions>? assets = null)
     {
         _options = options.Value;
+        // Admins upload posters (assets/put): their packets may be as large as the upload limit plus topic and properties.
+        _adminPacketBytes = Math.Max(_options.MaxPacketBytes, (assets?.Value ?? new AssetOptions()).MaxUploadBytes + (64 * 1024));
         _site = site.Value.Id;
         _internal = credential;
         _time = time;
@@ -203,6 +206,10 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
             {
                 // The controller publishes whole announcement lists; screens publish screenshots.
                 _listener?.Find(e.RemoteEndPoint)?.Limit = _options.MaxLargePacketBytes;
+            }
+            else if (r == MqttRole.Admin)
+            {
+                _listener?.Find(e.RemoteEndPoint)?.Limit = _adminPacketBytes;
             }
         }
         else

@@ -53,6 +53,49 @@ internal static class ControllerOptionsRules
         }
     }
 
+    public static IEnumerable<string> Assets(AssetOptions o)
+    {
+        if (o.MaxUploadBytes is < 1024 or > AssetOptions.MaxUploadBytesCeiling)
+        {
+            yield return Problem("Assets:MaxUploadBytes", o.MaxUploadBytes, $"must be 1 KiB to {AssetOptions.MaxUploadBytesCeiling} bytes (Mosquitto's max_packet_size of 8 MiB less 64 KiB)", "e.g. --Assets:MaxUploadBytes=6291456");
+        }
+
+        if (o.MaxAssetBytes is < 1024 or > 4 * 1024 * 1024)
+        {
+            yield return Problem("Assets:MaxAssetBytes", o.MaxAssetBytes, "must be 1 KiB to 4 MiB", "e.g. --Assets:MaxAssetBytes=2097152");
+        }
+
+        if (o.MaxTotalBytes < o.MaxAssetBytes || o.MaxTotalBytes > 1024L * 1024 * 1024)
+        {
+            yield return Problem("Assets:MaxTotalBytes", o.MaxTotalBytes, "must be at least Assets:MaxAssetBytes and at most 1 GiB", "e.g. --Assets:MaxTotalBytes=67108864");
+        }
+
+        if (o.MaxCount is < 1 or > 500)
+        {
+            yield return Problem("Assets:MaxCount", o.MaxCount, "must be 1-500", "e.g. --Assets:MaxCount=50");
+        }
+
+        if (o.ScreenWidth is < 64 or > 7680 || o.ScreenHeight is < 64 or > 7680)
+        {
+            yield return Problem("Assets:ScreenWidth", $"{o.ScreenWidth}×{o.ScreenHeight}", "Assets:ScreenWidth and Assets:ScreenHeight must be 64-7680 pixels", "e.g. --Assets:ScreenWidth=1920 --Assets:ScreenHeight=1080");
+        }
+
+        if (o.JpegQuality is < 50 or > 100)
+        {
+            yield return Problem("Assets:JpegQuality", o.JpegQuality, "must be 50-100", "e.g. --Assets:JpegQuality=85");
+        }
+
+        if (o.MaxDecodePixels is < 1_000_000 or > 64L * 1024 * 1024)
+        {
+            yield return Problem("Assets:MaxDecodePixels", o.MaxDecodePixels, "must be 1 to 64 megapixels", "e.g. --Assets:MaxDecodePixels=16777216");
+        }
+
+        if (o.GraceMinutes is < 1 or > 30 * 24 * 60)
+        {
+            yield return Problem("Assets:GraceMinutes", o.GraceMinutes, "must be 1 minute to 30 days", "e.g. --Assets:GraceMinutes=1440");
+        }
+    }
+
     public static IEnumerable<string> Door(DoorOptions o)
     {
         if (o.ClosingSoonMinutes is < 0 or > 240)

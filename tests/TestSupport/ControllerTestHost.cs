@@ -73,6 +73,9 @@ internal sealed class ControllerTestHost : IAsyncDisposable
 
     public ControllerMqttClient Client => Host.Services.GetRequiredService<ControllerMqttClient>();
 
+    /// <summary>The controller's kept posters.</summary>
+    public Controller.Assets.AssetStore Assets => Host.Services.GetRequiredService<Controller.Assets.AssetStore>();
+
     /// <summary>The relay as the pin says (active-low, the default wiring).</summary>
     public bool RelayOn => Driver.Level(RelayPin) == PinValue.Low;
 

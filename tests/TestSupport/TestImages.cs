@@ -56,6 +56,21 @@ public static class TestImages
         return Encode(bitmap, SKEncodedImageFormat.Png, 100);
     }
 
+    /// <summary>A PNG of random half-transparent pixels: it stays PNG when processed and barely compresses (about 4 bytes a pixel).</summary>
+    public static byte[] NoisePng(int width, int height, int seed = 7)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var random = new Random(seed);
+        var pixels = bitmap.GetPixelSpan();
+        random.NextBytes(pixels);
+        for (var i = 3; i < pixels.Length; i += 4)
+        {
+            pixels[i] = (byte)(64 + (pixels[i] % 128));
+        }
+
+        return Encode(bitmap, SKEncodedImageFormat.Png, 100);
+    }
+
     /// <summary>Encodes a bitmap.</summary>
     public static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format, int quality)
     {
