@@ -40,6 +40,8 @@ public static class SignageHost
         ArgumentNullException.ThrowIfNull(configArgs);
         ArgumentNullException.ThrowIfNull(time);
         host = null;
+        // Before any poster is decoded: fixed glibc thresholds keep large freed blocks from staying resident.
+        NativeHeap.Configure();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,

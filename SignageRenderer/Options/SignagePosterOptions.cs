@@ -17,10 +17,10 @@ public sealed class SignagePosterOptions : IValidatableObject
     public const int DefaultCacheMaxCount = 100;
 
     /// <summary>
-    /// Default decoded posters in memory: the one on screen, the next one (prefetched) and one more; a 1080p poster is
-    /// 8 MB of pixels, so three stay well inside the 120 MB target with 20 posters in rotation.
+    /// Default decoded posters in memory: the one on screen and the next one (prefetched). A poster is up to 7 MB of
+    /// pixels at 1080p; each one more costs that against the 120 MB target with 20 posters in rotation.
     /// </summary>
-    public const int DefaultDecodedMax = 3;
+    public const int DefaultDecodedMax = 2;
 
     /// <summary>Default largest asset accepted from the broker (also the MQTT maximum packet size the screen announces).</summary>
     public const int DefaultMaxAssetMegabytes = 8;

@@ -167,6 +167,11 @@ public sealed class PosterAssets
             return;
         }
 
+        // The message's buffers (one per poster, on the large object heap) are garbage now; posters arrive in a
+        // burst at start, and without a compacting collection the heap would keep that burst's size for hours.
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+
         Recompute();
     }
 

@@ -101,6 +101,15 @@ public sealed class PosterLibrary : IPosterSource, IDisposable
             return null;
         }
 
+        // Make room first, so the old pixels are gone before the decode's buffers come (a lower peak); the most
+        // recently used poster (the one on screen while the next is prefetched) stays.
+        while (_decoded.Count >= MaxDecoded && _decoded.Count > 1)
+        {
+            var last = _decoded.Last!;
+            _decoded.RemoveLast();
+            last.Value.Image.Dispose();
+        }
+
         // The decode's own pixel budget (ImageLimits.Default) refuses anything a processed asset never is.
         var decoded = PosterDecoder.Decode(bytes, box.Width, box.Height, fit);
         Decodes++;
@@ -118,7 +127,24 @@ public sealed class PosterLibrary : IPosterSource, IDisposable
             return null;
         }
 
-        var image = new DecodedPoster(decoded.Image, decoded.EdgeColor);
+        var pixels = decoded.Image;
+        if (fit == PosterFit.Cover && (pixels.Width > box.Width || pixels.Height > box.Height))
+        {
+            // Keep only the part that is shown: a 1920×1440 poster covering a 1920×947 area would hold 50% more memory.
+            var w = Math.Min(pixels.Width, box.Width);
+            var h = Math.Min(pixels.Height, box.Height);
+            var crop = SKRectI.Create((pixels.Width - w) / 2, (pixels.Height - h) / 2, w, h);
+            using var bitmap = new SKBitmap(new SKImageInfo(w, h, SKColorType.Bgra8888, SKAlphaType.Premul));
+            if (pixels.ReadPixels(bitmap.Info, bitmap.GetPixels(), bitmap.RowBytes, crop.Left, crop.Top))
+            {
+                bitmap.SetImmutable();
+                var cropped = SKImage.FromBitmap(bitmap);
+                pixels.Dispose();
+                pixels = cropped;
+            }
+        }
+
+        var image = new DecodedPoster(pixels, decoded.EdgeColor);
         _decoded.AddFirst((key, image));
         while (_decoded.Count > MaxDecoded)
         {

@@ -112,6 +112,22 @@ public sealed class SignageMqttClient : BackgroundService
     internal void Handle(MqttApplicationMessage message)
     {
         var topic = message.Topic;
+        if (_topics.AssetIdOf(topic) is { } sha256)
+        {
+            // Posters are the big messages: read in place when MQTTnet holds them in one segment (no second copy).
+            var bytes = message.Payload;
+            if (bytes.IsSingleSegment)
+            {
+                _posters.OnAsset(sha256, bytes.FirstSpan);
+            }
+            else
+            {
+                _posters.OnAsset(sha256, bytes.ToArray());
+            }
+
+            return;
+        }
+
         var payload = message.Payload.ToArray();
         if (topic == _topics.Status)
         {
@@ -182,10 +198,6 @@ public sealed class SignageMqttClient : BackgroundService
             _state.SetAnnouncements(result.Items);
             _posters.OnAnnouncements(result.Items, payload);
             Log.Received(_logger, "announcements", $"{result.Items.Count} item(s)");
-        }
-        else if (_topics.AssetIdOf(topic) is { } sha256)
-        {
-            _posters.OnAsset(sha256, payload);
         }
         else if (topic == _topics.ScreenshotGet(_screenId) || topic == _topics.PreviewGet(_screenId))
         {
