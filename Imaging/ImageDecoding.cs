@@ -9,7 +9,11 @@ namespace MppSignage.Imaging;
 /// </summary>
 internal static class ImageDecoding
 {
-    private static readonly SKSamplingOptions Smooth = new(SKFilterMode.Linear, SKMipmapMode.Linear);
+    // Within 2× (what sampled decoding leaves for JPEG/WebP) bilinear is enough and costs no mipmaps: measured on a
+    // 24 MP JPEG → 1920×1280 here, 30–40 ms against 250–280 ms and ~30 MB more with mipmaps. Larger reductions (PNG,
+    // which cannot be sampled) need the mipmaps, or the result aliases.
+    private static readonly SKSamplingOptions Bilinear = new(SKFilterMode.Linear, SKMipmapMode.None);
+    private static readonly SKSamplingOptions Mipmapped = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 
     /// <summary>Decodes <paramref name="image"/> to <paramref name="width"/>×<paramref name="height"/> as viewed (EXIF applied); null with the refusal when it cannot.</summary>
     public static SKBitmap? DecodeTo(OpenedImage image, int width, int height, ImageLimits limits, out ImageRefusal? refusal)
@@ -79,9 +83,12 @@ internal static class ImageDecoding
             var oriented = Orientation(info.ExifOrientation, size.Width, size.Height);
             var (viewW, viewH) = info.SwapsAxes ? (size.Height, size.Width) : (size.Width, size.Height);
             canvas.SetMatrix(SKMatrix.Concat(SKMatrix.CreateScale((float)width / viewW, (float)height / viewH), oriented));
+            // Immutable first: SKImage.FromBitmap then shares the pixels instead of copying them.
+            decoded.SetImmutable();
             using var source = SKImage.FromBitmap(decoded);
             using var paint = new SKPaint { BlendMode = SKBlendMode.Src };
-            canvas.DrawImage(source, 0, 0, Smooth, paint);
+            var reduction = Math.Max((double)viewW / width, (double)viewH / height);
+            canvas.DrawImage(source, 0, 0, reduction > 2 ? Mipmapped : Bilinear, paint);
             canvas.Flush();
             return output;
         }

@@ -65,6 +65,8 @@ public static class ImageProcessor
         }
 
         var png = ImageDecoding.HasTransparency(bitmap);
+        // Immutable: the image below shares the pixels rather than copying them.
+        bitmap.SetImmutable();
         byte[] bytes;
         using (var image = SKImage.FromBitmap(bitmap))
         using (var encoded = image.Encode(png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg, png ? 100 : options.JpegQuality))

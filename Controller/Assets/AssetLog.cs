@@ -8,8 +8,8 @@ internal static partial class AssetLog
     [LoggerMessage(EventId = 520, Level = LogLevel.Information, Message = "Assets: {Count} kept ({Bytes} bytes) in {Directory}")]
     public static partial void Loaded(ILogger logger, int count, long bytes, string directory);
 
-    [LoggerMessage(EventId = 521, Level = LogLevel.Information, Message = "Asset {Sha256} kept for {By}: {Width}×{Height}, {Bytes} bytes ({Note})")]
-    public static partial void Stored(ILogger logger, string sha256, string by, int width, int height, long bytes, string note);
+    [LoggerMessage(EventId = 521, Level = LogLevel.Information, Message = "Asset {Sha256} kept for {By}: {Width}×{Height}, {Bytes} bytes ({Note}); processed in {ProcessMs:0} ms, saved in {SaveMs:0} ms")]
+    public static partial void Stored(ILogger logger, string sha256, string by, int width, int height, long bytes, string note, double processMs, double saveMs);
 
     [LoggerMessage(EventId = 522, Level = LogLevel.Information, Message = "Asset {Sha256} removed: {Why}")]
     public static partial void Removed(ILogger logger, string sha256, string why);
@@ -19,6 +19,9 @@ internal static partial class AssetLog
 
     [LoggerMessage(EventId = 524, Level = LogLevel.Error, Message = "Asset store {Directory}: {Reason}")]
     public static partial void DiskFailed(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(EventId = 526, Level = LogLevel.Warning, Message = "Asset store {Directory}: {Reason}")]
+    public static partial void Unavailable(ILogger logger, string directory, string reason);
 
     [LoggerMessage(EventId = 525, Level = LogLevel.Warning, Message = "Announcement {Id} names asset {Sha256}, which is not kept here; screens will skip it until it is uploaded")]
     public static partial void MissingAsset(ILogger logger, string id, string sha256);

@@ -116,7 +116,9 @@ internal sealed class AssetStore : BackgroundService
         await _puts.WaitAsync().ConfigureAwait(false);
         try
         {
+            var started = _time.GetTimestamp();
             var processed = ImageProcessor.Process(upload.Span, _processing);
+            var processedAt = _time.GetTimestamp();
             if (processed.Image is not { } image)
             {
                 return CommandResult.Refused(processed.Refusal!.Field, processed.Refusal.Reason);
@@ -175,7 +177,8 @@ internal sealed class AssetStore : BackgroundService
             }
 
             _outbox.SetRetained(_topics.Topics.Asset(image.Sha256), image.Bytes);
-            AssetLog.Stored(_logger, image.Sha256, by, image.Width, image.Height, image.Bytes.Length, image.Note);
+            AssetLog.Stored(_logger, image.Sha256, by, image.Width, image.Height, image.Bytes.Length, image.Note,
+                _time.GetElapsedTime(started, processedAt).TotalMilliseconds, _time.GetElapsedTime(processedAt).TotalMilliseconds);
             Signal();
             return Answer(image, image.Note);
         }
@@ -344,7 +347,8 @@ internal sealed class AssetStore : BackgroundService
 
         foreach (var p in problems)
         {
-            AssetLog.DiskFailed(_logger, Directory, p);
+            // A read-only state directory is reported by the state store too; the controller runs on and refuses uploads.
+            AssetLog.Unavailable(_logger, Directory, p);
         }
 
         if (!System.IO.Directory.Exists(Directory))

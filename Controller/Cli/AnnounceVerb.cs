@@ -32,7 +32,10 @@ public static class AnnounceVerb
     {
         var file = new Option<string>("--file") { Description = "a whole announcement as JSON (see docs/signage.md); the other options are then not used" };
         var id = new Option<string>("--id") { Description = "unique id (a-z, 0-9, '-', '_'); an existing id is replaced" };
-        var kind = new Option<string>("--kind") { Description = "text (default), qr or services", DefaultValueFactory = _ => "text" };
+        var kind = new Option<string>("--kind") { Description = "text (default), qr, services or image (the default with --image)" };
+        var image = new Option<string>("--image") { Description = "a poster (JPEG or PNG): uploaded to the controller first, then announced as kind image; --id defaults to poster-<first 12 digits of its sha256>" };
+        var fit = new Option<string>("--fit") { Description = "with --image: contain (default: the whole poster) or cover (fills the screen, edges cut)" };
+        var background = new Option<string>("--background") { Description = "with --image and contain: auto (default: the poster's edge colour), theme or #rrggbb" };
         var title = new Option<string>("--title") { Description = "title in Indonesian" };
         var titleEn = new Option<string>("--title-en") { Description = "title in English (second line)" };
         var body = new Option<string>("--body") { Description = "body in Indonesian" };
@@ -45,10 +48,24 @@ public static class AnnounceVerb
         var seconds = new Option<int?>("--seconds") { Description = "display seconds (3-120, default 10)" };
         var screens = new Option<string[]>("--screen") { Description = "target screen id (repeat for several; default every screen)", AllowMultipleArgumentsPerToken = false };
         var all = new Option<bool>("--all") { Description = "broadcast to every site (mpp/all/announcements/set)" };
-        var cmd = new Command("add", "Add or replace an announcement.") { file, id, kind, title, titleEn, body, bodyEn, qr, priority, from, until, when, seconds, screens, all };
+        var cmd = new Command("add", "Add or replace an announcement.") { file, id, kind, image, fit, background, title, titleEn, body, bodyEn, qr, priority, from, until, when, seconds, screens, all };
         CliSettings.AddTo(cmd);
         cmd.SetAction((parse, ct) =>
         {
+            if (parse.GetValue(image) is { } imagePath)
+            {
+                return AddPosterAsync(parse, imagePath, parse.GetValue(file) is not null, parse.GetValue(id), parse.GetValue(kind), parse.GetValue(fit), parse.GetValue(background),
+                    parse.GetValue(all), (i, k, poster) => Build(i, k, parse.GetValue(title), parse.GetValue(titleEn), parse.GetValue(body), parse.GetValue(bodyEn),
+                        parse.GetValue(qr), parse.GetValue(priority), parse.GetValue(from), parse.GetValue(until), parse.GetValue(when), parse.GetValue(seconds), parse.GetValue(screens), poster),
+                    output, error, ct);
+            }
+
+            if (parse.GetValue(fit) is not null || parse.GetValue(background) is not null)
+            {
+                error.WriteLine("announce add: --fit and --background go with --image");
+                return Task.FromResult(2);
+            }
+
             byte[] payload;
             var path = parse.GetValue(file);
             if (path is not null)
@@ -65,8 +82,8 @@ public static class AnnounceVerb
             }
             else
             {
-                var (built, problem) = Build(parse.GetValue(id), parse.GetValue(kind)!, parse.GetValue(title), parse.GetValue(titleEn), parse.GetValue(body), parse.GetValue(bodyEn),
-                    parse.GetValue(qr), parse.GetValue(priority), parse.GetValue(from), parse.GetValue(until), parse.GetValue(when), parse.GetValue(seconds), parse.GetValue(screens));
+                var (built, problem) = Build(parse.GetValue(id), parse.GetValue(kind) ?? "text", parse.GetValue(title), parse.GetValue(titleEn), parse.GetValue(body), parse.GetValue(bodyEn),
+                    parse.GetValue(qr), parse.GetValue(priority), parse.GetValue(from), parse.GetValue(until), parse.GetValue(when), parse.GetValue(seconds), parse.GetValue(screens), null);
                 if (built is null)
                 {
                     error.WriteLine($"announce add: {problem}");
@@ -92,6 +109,123 @@ public static class AnnounceVerb
                 $"announcement '{check.Announcement!.Id}' set", output, error, ct);
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// <c>announce add --image FILE</c>: checks the options and the file's header here (the same rules as the controller),
+    /// uploads the file on <c>assets/put</c>, then publishes the announcement naming the asset the controller answered
+    /// with, over one connection. Exit 0 when both were accepted, 1 when either was refused, 2 for bad options.
+    /// </summary>
+    private static async Task<int> AddPosterAsync(
+        ParseResult parse, string imagePath, bool withFile, string? id, string? kind, string? fit, string? background, bool all,
+        Func<string?, string, PosterImage, (byte[]? Payload, string? Problem)> build, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        const string label = "announce add";
+        if (withFile)
+        {
+            error.WriteLine($"{label}: --image and --file do not go together (put \"image\":{{\"sha256\":…}} in the file instead)");
+            return 2;
+        }
+
+        if (kind is not null && kind != WireName.Of(AnnouncementKind.Image))
+        {
+            error.WriteLine($"{label}: --kind: a poster is kind image, not '{WireJson.Shorten(kind)}'");
+            return 2;
+        }
+
+        var fitValue = PosterFit.Contain;
+        if (fit is not null && !WireName.TryParse(fit, out fitValue))
+        {
+            error.WriteLine($"{label}: --fit: unknown value '{WireJson.Shorten(fit)}'; expected one of {WireName.List<PosterFit>()}");
+            return 2;
+        }
+
+        // Checked with a stand-in asset id first, so a typo in another option costs no upload.
+        var placeholder = new string('0', 64);
+        PosterImage Poster(string sha) => new(sha, fitValue, background ?? PosterImage.AutoBackground);
+        var (draft, buildProblem) = build(id ?? "poster-" + placeholder[..12], WireName.Of(AnnouncementKind.Image), Poster(placeholder));
+        if (draft is null)
+        {
+            error.WriteLine($"{label}: {buildProblem}");
+            return 2;
+        }
+
+        var check = AnnouncementJson.ParseAnnouncement(draft, new OpeningHoursWhenEvaluator());
+        if (!check.Ok)
+        {
+            foreach (var p in check.Problems)
+            {
+                error.WriteLine($"{label}: {OptionFor(p.Field)}: {p.Reason}");
+            }
+
+            return 2;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(imagePath, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{label}: --image: cannot read '{imagePath}' ({ex.Message})");
+            return 2;
+        }
+
+        // The header alone (no pixels): SVG, a bomb or not an image is refused before anything is sent.
+        if (Imaging.ImageProbe.Probe(bytes).Refusal is { } local)
+        {
+            error.WriteLine($"refused: --image {imagePath}: {local.Field}: {local.Reason}");
+            return 1;
+        }
+
+        var (settings, problem) = CliSettings.From(parse);
+        if (settings is null)
+        {
+            error.WriteLine($"{label}: {problem}");
+            return 2;
+        }
+
+        if (!string.IsNullOrEmpty(settings.User) && !Topics.IsValidTopicLevel(settings.User))
+        {
+            error.WriteLine($"{label}: --user: '{settings.User}' cannot be an MQTT user here: 1-64 characters without '/', '+', '#' or control characters");
+            return 2;
+        }
+
+        return await settings.WithBrokerAsync(label, error,
+            topics => $"no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})",
+            async (client, topics, token) =>
+            {
+                var uploaded = await CliCommand.RequestAsync(client, topics, settings, label, topics.AssetsPut, bytes, "application/octet-stream", "uploads need an admin user", error, token);
+                if (uploaded is null)
+                {
+                    return 1;
+                }
+
+                if (!uploaded.Ok || uploaded.Sha256 is not { } sha)
+                {
+                    error.WriteLine($"refused: --image {imagePath}: {uploaded.Field ?? "-"}: {uploaded.Error}");
+                    return 1;
+                }
+
+                output.WriteLine($"ok: poster {sha} kept ({uploaded.Width}×{uploaded.Height}, {uploaded.Bytes} bytes; {uploaded.Note})");
+                var announcementId = id ?? "poster-" + sha[..12];
+                var (payload, _) = build(announcementId, WireName.Of(AnnouncementKind.Image), Poster(sha));
+                var set = await CliCommand.RequestAsync(client, topics, settings, label, all ? Topics.BroadcastAnnouncementsSet : topics.AnnouncementsSet, payload!, "application/json", "announcements need an admin user", error, token);
+                if (set is null)
+                {
+                    return 1;
+                }
+
+                if (!set.Ok)
+                {
+                    error.WriteLine($"refused: {set.Field ?? "-"}: {set.Error}");
+                    return 1;
+                }
+
+                output.WriteLine($"ok: announcement '{announcementId}' set");
+                return 0;
+            }, ct);
     }
 
     private static Command Remove(TextWriter output, TextWriter error)
@@ -171,7 +305,7 @@ public static class AnnounceVerb
     }
 
     /// <summary>The payload of the options, written by the one announcement writer; a value that is not even of its type is reported naming the option.</summary>
-    private static (byte[]? Payload, string? Problem) Build(string? id, string kind, string? title, string? titleEn, string? body, string? bodyEn, string? qr, string? priority, string? from, string? until, string? when, int? seconds, string[]? screens)
+    private static (byte[]? Payload, string? Problem) Build(string? id, string kind, string? title, string? titleEn, string? body, string? bodyEn, string? qr, string? priority, string? from, string? until, string? when, int? seconds, string[]? screens, PosterImage? image)
     {
         if (!WireName.TryParse<AnnouncementKind>(kind, out var kindValue))
         {
@@ -214,6 +348,7 @@ public static class AnnounceVerb
             When = when,
             Seconds = seconds,
             Screens = screens is { Length: > 0 } ? screens : null,
+            Image = image,
         }), null);
     }
 
@@ -248,6 +383,9 @@ public static class AnnounceVerb
         "body" or "body.id" => "--body",
         "body.en" => "--body-en",
         "qr" or "qr.url" => "--qr",
+        "image.fit" => "--fit",
+        "image.background" => "--background",
+        _ when field.StartsWith("image", StringComparison.Ordinal) => "--image",
         _ when field.StartsWith("screens", StringComparison.Ordinal) => "--screen",
         "$" => "payload",
         _ => "--" + field,

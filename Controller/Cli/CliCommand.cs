@@ -38,21 +38,12 @@ internal static class CliCommand
             topics => $"no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})",
             async (client, topics, token) =>
             {
-                await using var request = await MqttRequest.OpenAsync(client, topics, settings.User!, token);
-                if (request.ResponseTopicRefused is { } refusedCode)
+                var result = await RequestAsync(client, topics, settings, label, topic(topics), payload, "application/json", brokerRefusalHint, error, token);
+                if (result is null)
                 {
-                    error.WriteLine($"{label}: the broker refused the response topic {request.ResponseTopic} ({refusedCode}); the answer will only be on {topics.Events}");
-                }
-
-                var published = await request.PublishAsync(topic(topics), payload, "application/json",
-                    [new(MqttUserProperties.User, settings.User!), new(MqttUserProperties.Via, "cli")], token);
-                if (!published.IsSuccess)
-                {
-                    error.WriteLine($"{label}: refused by the broker: {published.ReasonCode}{(string.IsNullOrEmpty(published.ReasonString) ? "" : $" ({published.ReasonString})")}{(brokerRefusalHint is null ? "" : $" ({brokerRefusalHint})")}");
                     return 1;
                 }
 
-                var result = Read(await request.ReplyAsync(token));
                 if (result.Ok)
                 {
                     output.WriteLine($"ok: {success}");
@@ -62,6 +53,31 @@ internal static class CliCommand
                 error.WriteLine($"refused: {result.Field ?? "-"}: {result.Error}");
                 return 1;
             }, ct);
+    }
+
+    /// <summary>
+    /// One request on an open connection: private response topic, publish, the controller's answer. Null when the
+    /// broker refused the publish (already reported on <paramref name="error"/>).
+    /// </summary>
+    public static async Task<CommandResult?> RequestAsync(
+        MQTTnet.IMqttClient client, Topics topics, CliSettings settings, string label, string topic, byte[] payload, string contentType, string? brokerRefusalHint,
+        TextWriter error, CancellationToken token)
+    {
+        await using var request = await MqttRequest.OpenAsync(client, topics, settings.User!, token);
+        if (request.ResponseTopicRefused is { } refusedCode)
+        {
+            error.WriteLine($"{label}: the broker refused the response topic {request.ResponseTopic} ({refusedCode}); the answer will only be on {topics.Events}");
+        }
+
+        var published = await request.PublishAsync(topic, payload, contentType,
+            [new(MqttUserProperties.User, settings.User!), new(MqttUserProperties.Via, "cli")], token);
+        if (!published.IsSuccess)
+        {
+            error.WriteLine($"{label}: refused by the broker: {published.ReasonCode}{(string.IsNullOrEmpty(published.ReasonString) ? "" : $" ({published.ReasonString})")}{(brokerRefusalHint is null ? "" : $" ({brokerRefusalHint})")}");
+            return null;
+        }
+
+        return Read(await request.ReplyAsync(token));
     }
 
     private static CommandResult Read(byte[] answer)

@@ -144,7 +144,8 @@ public sealed class WireRecordsTests
         Assert.Equal(["closed", "open", "closing-soon"], Enum.GetValues<DoorPhase>().Select(DoorWire.Name));
         Assert.Equal(["auto", "override"], Enum.GetValues<DoorMode>().Select(DoorWire.Name));
         Assert.Equal(["auto", "open", "closed"], Enum.GetValues<OverrideTarget>().Select(DoorWire.Name));
-        Assert.Equal("text, qr, services", WireName.List<AnnouncementKind>());
+        Assert.Equal("text, qr, services, image", WireName.List<AnnouncementKind>());
+        Assert.Equal("contain, cover", WireName.List<PosterFit>());
         Assert.False(WireName.TryParse<AnnouncementPriority>("High", out _));   // case-sensitive, as every wire name
     }
 
