@@ -14,7 +14,9 @@ using MppSignage.Panel.Security;
 using MppSignage.Panel.Sessions;
 using MppSignage.Panel.Text;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// The slim builder: no MVC, no static web assets, no IIS; HTTPS from our own certificate (below).
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseKestrelHttpsConfiguration();
 builder.Configuration.AddEnvironmentVariables("MPP_");
 builder.Host.UseSystemd();
 
@@ -125,16 +127,7 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     o.FormFieldName = "__af";
 });
-builder.Services.AddRazorPages(o =>
-{
-    o.Conventions.AuthorizeFolder("/", PanelPolicies.Staff);
-    o.Conventions.AllowAnonymousToPage("/Login");
-    o.Conventions.AllowAnonymousToPage("/Problem");
-    o.Conventions.AllowAnonymousToPage("/Lang");
-    o.Conventions.AuthorizePage("/Announcements", PanelPolicies.Admin);
-    o.Conventions.AuthorizePage("/Screens", PanelPolicies.Admin);
-    o.Conventions.AuthorizePage("/Schedule", PanelPolicies.Admin);
-});
+builder.Services.AddPages();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -142,7 +135,7 @@ app.UseStatusCodePagesWithReExecute("/problem", "?code={0}");
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapRazorPages();
+app.MapPages();
 app.MapLive();
 app.MapAssets();
 app.MapImages();

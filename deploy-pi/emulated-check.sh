@@ -8,7 +8,9 @@
 #      verb reads it back with the installed admin CLI credentials;
 #   3. the arm64 renderer renders that status to a 1920x1080 PNG (its `render` verb: a real PNG of
 #      that size with more than a blank screen's content), and the live arm64 renderer (role screen,
-#      installed credentials, drawing to a PNG file: there is no /dev/fb0 here) shows the same state.
+#      installed credentials, drawing to a PNG file: there is no /dev/fb0 here) shows the same state;
+#   4. the arm64 web panel serves its login over HTTPS with the installed certificate, logs `staff`
+#      in through Mosquitto (the CONNACK is the password check) and shows that state on its status page.
 #
 #   deploy-pi/emulated-check.sh [--bundle DIR] [--rebuild] [--keep]
 #
@@ -16,7 +18,7 @@
 # artifacts/deploy/emulated/, reusing it while the sources it was built from are unchanged (a hash
 # of Controller/, SignageRenderer/, Shared/ and the build files). Installs qemu-user, the arm64
 # runtime libraries and Mosquitto with apt when missing (needs root). Bounded: every step has a
-# timeout (the publish 10 minutes); measured on the shared 2-core machine under load 10-17: the
+# timeout (the publish 35 minutes); measured on the shared 2-core machine under load 10-17: the
 # publish 5-8 minutes, the emulated part 2.5-3.5 minutes.
 # Ends with "emulated-check: N passed, N failed"; exit 0 when none failed.
 set -uo pipefail
@@ -62,7 +64,7 @@ fi
 # The bundle.
 if [ -z "$BUNDLE" ]; then
   OUT="$REPO/artifacts/deploy/emulated"
-  src_hash=$(cd "$REPO" && git ls-files -co --exclude-standard -- Controller SignageRenderer Shared Directory.Build.props Directory.Packages.props global.json deploy-pi \
+  src_hash=$(cd "$REPO" && git ls-files -co --exclude-standard -- Controller SignageRenderer Panel MqttHost Shared Directory.Build.props Directory.Packages.props global.json deploy-pi \
     | grep -v '/bin/\|/obj/' | sort | xargs -d '\n' sha256sum 2>/dev/null | sha256sum | cut -c1-16)
   BUNDLE=$(find "$OUT" -mindepth 1 -maxdepth 1 -type d -name 'mpp-signage-*-linux-arm64' 2>/dev/null | head -1)
   if [ "$REBUILD" -eq 0 ] && [ -n "$BUNDLE" ] && [ "$(cat "$OUT/source-hash" 2>/dev/null)" = "$src_hash" ]; then
@@ -70,7 +72,7 @@ if [ -z "$BUNDLE" ]; then
   else
     stamp "building the arm64 bundle (deploy-pi/build.sh --no-deb --no-tar)"
     rm -rf "$OUT"; mkdir -p "$REPO/artifacts" # a fresh clone has no artifacts/ yet
-    if BUNDLE=$(timeout 1500 bash "$HERE/build.sh" --no-deb --no-tar --out "$OUT" 2> "$REPO/artifacts/emulated-build.log" | tail -1) && [ -d "$BUNDLE" ]; then
+    if BUNDLE=$(timeout 2100 bash "$HERE/build.sh" --no-deb --no-tar --out "$OUT" 2> "$REPO/artifacts/emulated-build.log" | tail -1) && [ -d "$BUNDLE" ]; then
       echo "$src_hash" > "$OUT/source-hash"
       ok "build.sh made the arm64 bundle ($(grep -o 'published .*' "$REPO/artifacts/emulated-build.log"))"
     else
@@ -84,10 +86,11 @@ check "the controller is an aarch64 executable" bash -c "file -b '$BUNDLE/contro
 check "the renderer is an aarch64 executable" bash -c "od -An -tx1 -j18 -N2 '$BUNDLE/signage/mpp-signage' | grep -q 'b7 00'"
 if grep -q '=native$' "$BUNDLE/BUILDINFO" 2>/dev/null; then
   # NativeAOT: no JIT, so no runtime or IL beside the executables.
-  check "both executables are native (no libcoreclr.so, no .dll in the bundle)" bash -c "[ -z \"\$(find '$BUNDLE/controller' '$BUNDLE/signage' -name 'libcoreclr.so' -o -name '*.dll' | head -1)\" ]"
+  check "the three executables are native (no libcoreclr.so, no .dll in the bundle)" bash -c "[ -z \"\$(find '$BUNDLE/controller' '$BUNDLE/signage' '$BUNDLE/panel' -name 'libcoreclr.so' -o -name '*.dll' | head -1)\" ]"
 fi
+check "the panel is an aarch64 executable" bash -c "od -An -tx1 -j18 -N2 '$BUNDLE/panel/mpp-panel' | grep -q 'b7 00'"
 check "the renderer carries an aarch64 libSkiaSharp.so" bash -c "od -An -tx1 -j18 -N2 '$BUNDLE/signage/libSkiaSharp.so' | grep -q 'b7 00'"
-check "no development settings in the bundle" bash -c "[ ! -e '$BUNDLE/controller/appsettings.Development.json' ] && [ ! -e '$BUNDLE/signage/appsettings.Development.json' ]"
+check "no development settings in the bundle" bash -c "[ ! -e '$BUNDLE/controller/appsettings.Development.json' ] && [ ! -e '$BUNDLE/signage/appsettings.Development.json' ] && [ ! -e '$BUNDLE/panel/appsettings.Development.json' ]"
 
 # ---------------------------------------------------------------------------------------------
 WORK=$(mktemp -d /tmp/mpp-emulated.XXXXXX)
@@ -183,6 +186,38 @@ mapfile -t XENV < <(env_args "$R/etc/mpp-signage/controller.env" "$R/etc/mpp-sig
 out=$(env "${XENV[@]}" timeout 120 "${QEMU[@]}" "$APPDIR/controller/mpp-controller" status --json --Cli:TimeoutSeconds=60 2>&1)
 if echo "$out" | grep -q "\"state\":\"$want\""; then ok "the arm64 'status' verb (admin CLI credentials) reads the new state"
 else not_ok "the arm64 'status' verb reads the new state (got: $(echo "$out" | tail -3 | tr '\n' ' '))"; fi
+# ---------------------------------------------------------------------------------------------
+# The web panel (arm64, NativeAOT): HTTPS with the certificate install.sh generated, a staff login
+# through Mosquitto, and the status page showing the state the controller now has.
+stamp "starting the arm64 web panel under qemu"
+PPORT=$(free_port)
+mapfile -t PENV < <(env_args "$R/etc/mpp-signage/panel.env")
+env "${PENV[@]}" MPP_Panel__Listen="https://127.0.0.1:$PPORT" MPP_Panel__MqttPort="$PORT" \
+  MPP_Panel__CertificateFile="$R/etc/mpp-signage/panel/panel.crt" MPP_Panel__CertificateKeyFile="$R/etc/mpp-signage/panel/panel.key" \
+  "${QEMU[@]}" "$APPDIR/panel/mpp-panel" > "$WORK/panel.log" 2>&1 &
+PANEL=$!; PIDS+=($PANEL)
+JAR=$WORK/panel.cookies; code=""
+for _ in $(seq 300); do
+  code=$(curl -sk -o "$WORK/login.html" -w '%{http_code}' -c "$JAR" -b "$JAR" "https://127.0.0.1:$PPORT/login" 2>/dev/null) && [ "$code" = 200 ] && break
+  kill -0 "$PANEL" 2>/dev/null || break; sleep 0.2
+done
+check "the arm64 panel serves /login over HTTPS with the installed certificate (HTTP $code)" [ "$code" = 200 ]
+token=$(grep -o 'name="__af" value="[^"]*"' "$WORK/login.html" 2>/dev/null | head -1 | sed 's/.*value="//; s/"$//')
+code=$(curl -sk -o /dev/null -w '%{http_code} %{redirect_url}' -c "$JAR" -b "$JAR" --data-urlencode "__af=$token" \
+  --data-urlencode UserName=staff --data-urlencode "Password=$(pw staff)" "https://127.0.0.1:$PPORT/login" 2>/dev/null)
+check "staff logs in to the arm64 panel through Mosquitto (got: $code)" bash -c "[[ '$code' == '302 '*'/' ]]"
+sign=$( [ "$want" = open ] && echo BUKA || echo TUTUP )
+curl -sk -b "$JAR" "https://127.0.0.1:$PPORT/" -o "$WORK/status.html" 2>/dev/null
+if grep -q "id=\"sign\" class=\"sign [a-z-]*\"><span data-k=\"state\">$sign<" "$WORK/status.html"; then ok "the arm64 panel's status page shows $sign (the '$want' state)"
+else not_ok "the arm64 panel's status page shows $sign"; grep -o '<div id="sign"[^<]*<span[^<]*<' "$WORK/status.html" | sed 's/^/#   /'; sed 's/^/#   panel: /' "$WORK/panel.log" | tail -10; fi
+if grep -qiE 'unhandled exception|fail:|crit:' "$WORK/panel.log"; then
+  not_ok "the panel logged no error"; grep -iE -A3 'unhandled exception|fail:|crit:' "$WORK/panel.log" | head -12 | sed 's/^/#   /'
+else ok "the panel logged no error"; fi
+kill -TERM "$PANEL" 2>/dev/null
+for _ in $(seq 100); do kill -0 "$PANEL" 2>/dev/null || break; sleep 0.2; done
+check "the panel stops on SIGTERM within 20 s" bash -c "! kill -0 $PANEL 2>/dev/null"
+wait "$PANEL" 2>/dev/null
+
 # ---------------------------------------------------------------------------------------------
 # The renderer: `render` the status the controller now publishes, then the live renderer must show
 # that same state (its frame's background is the colour of the state: compare one pixel).

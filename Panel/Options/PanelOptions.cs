@@ -44,6 +44,22 @@ public sealed class PanelOptions
     /// <summary>Seconds to wait for the controller's answer to a command.</summary>
     public double CommandTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>Default <see cref="MaxUploadBytes"/>: the controller's default <c>Assets:MaxUploadBytes</c>.</summary>
+    public const int DefaultMaxUploadBytes = 6 * 1024 * 1024;
+
+    /// <summary>Largest <see cref="MaxUploadBytes"/>: Mosquitto's <c>max_packet_size</c> in deploy-pi (8 MiB) less 64 KiB, as the controller's ceiling.</summary>
+    public const int MaxUploadBytesCeiling = (8 * 1024 * 1024) - (64 * 1024);
+
+    /// <summary>What the form around a poster file may add to a request (its other fields and multipart headers).</summary>
+    public const int UploadFormOverheadBytes = 256 * 1024;
+
+    /// <summary>
+    /// Largest poster file accepted by the announcement editor (bytes). A request is bounded to this plus
+    /// <see cref="UploadFormOverheadBytes"/> before anything is buffered; a larger file within that gets its refusal at
+    /// the field, a larger request a 413. Keep it at most the controller's <c>Assets:MaxUploadBytes</c>.
+    /// </summary>
+    public int MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
+
     /// <summary>The broker users that may log in and their roles (names only: the broker checks the password).</summary>
     public List<PanelUser> Users { get; set; } = [];
 

@@ -31,6 +31,11 @@ public sealed class PanelOptionsValidator : IValidateOptions<PanelOptions>
             problems.Add($"Panel:MqttPort {o.MqttPort} must be 1-65535.");
         }
 
+        if (o.MaxUploadBytes is < 1024 or > PanelOptions.MaxUploadBytesCeiling)
+        {
+            problems.Add($"Panel:MaxUploadBytes {o.MaxUploadBytes} must be 1024 to {PanelOptions.MaxUploadBytesCeiling} (Mosquitto's max_packet_size less 64 KiB); keep it at most the controller's Assets:MaxUploadBytes.");
+        }
+
         if (o.CommandTimeoutSeconds is <= 0 or > 60)
         {
             problems.Add($"Panel:CommandTimeoutSeconds {o.CommandTimeoutSeconds} must be more than 0 and at most 60.");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MppSignage.Panel.Live;
 using MppSignage.Panel.Options;
@@ -14,8 +13,11 @@ namespace MppSignage.Panel.Pages;
 /// controller's journal, asked for over request/response, so it includes actions made elsewhere and
 /// survives panel restarts.
 /// </summary>
-public sealed class HistoryModel(IOptions<PanelOptions> options, TimeProvider time, UiText t) : PanelPageModel
+public sealed class HistoryModel(IOptions<PanelOptions> options, TimeProvider time, UiText t) : PanelPageModel(t)
 {
+    /// <inheritdoc />
+    public override string Title => T["hist.title"];
+
     /// <summary>The page's entries, newest first.</summary>
     public IReadOnlyList<EventMessage> Items { get; private set; } = [];
 
@@ -32,15 +34,15 @@ public sealed class HistoryModel(IOptions<PanelOptions> options, TimeProvider ti
     public string? Problem { get; private set; }
 
     /// <summary>Asks the controller for one page.</summary>
-    public async Task OnGetAsync([FromQuery] long? before)
+    public async Task OnGetAsync()
     {
-        Before = before is >= 0 ? before : null;
+        Before = long.TryParse(Query("before"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var before) ? before : null;
         var request = new HistoryRequest { Before = Before, Limit = HistoryRequest.DefaultLimit };
         var c = Session.Connection;
         var (answer, problem) = await c.RequestAsync(c.Topics.HistoryGet, JsonSerializer.SerializeToUtf8Bytes(request, MqttJsonContext.Wire.HistoryRequest), TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
         if (answer is null)
         {
-            Problem = t["ovr." + problem];
+            Problem = T["ovr." + problem];
             return;
         }
 
@@ -55,7 +57,7 @@ public sealed class HistoryModel(IOptions<PanelOptions> options, TimeProvider ti
 
             Items = page?.Items ?? [];
             Next = page?.Next;
-            Total = t.English ? $"{page?.Total} entries in the journal" : $"{page?.Total} catatan di jurnal";
+            Total = T.English ? $"{page?.Total} entries in the journal" : $"{page?.Total} catatan di jurnal";
         }
         catch (JsonException ex)
         {

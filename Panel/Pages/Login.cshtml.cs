@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using MppSignage.Panel.Hosting;
 using MppSignage.Panel.Mqtt;
@@ -18,7 +16,7 @@ namespace MppSignage.Panel.Pages;
 /// The login: the panel has no rights of its own, so a login is a broker connection as that user — the
 /// CONNACK is the password check. Failures are throttled per user name and per address.
 /// </summary>
-public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IOptions<PanelOptions> options, TimeProvider time, UiText t, ILoggerFactory loggers, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IOptions<PanelOptions> options, TimeProvider time, UiText t, ILoggerFactory loggers, ILogger<LoginModel> logger) : PanelPageModel(t)
 {
     /// <summary>Longest user name.</summary>
     public const int MaxUserName = 64;
@@ -27,13 +25,13 @@ public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IO
     public const int MaxPassword = 256;
 
     /// <summary>The user name typed.</summary>
-    [BindProperty] public string? UserName { get; set; }
+    public string? UserName { get; private set; }
 
     /// <summary>The password typed (never shown, logged or stored beyond the session's memory).</summary>
-    [BindProperty] public string? Password { get; set; }
+    public string? Password { get; private set; }
 
     /// <summary>Where to go after the login.</summary>
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? ReturnUrl { get; private set; }
 
     /// <summary>Problem with the user name field.</summary>
     public string? UserError { get; private set; }
@@ -47,21 +45,31 @@ public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IO
     /// <summary>Shown after an idle timeout.</summary>
     public bool Expired { get; private set; }
 
-    /// <summary>The form.</summary>
-    public void OnGet(bool expired) => Expired = expired;
+    /// <inheritdoc />
+    public override string Title => T["login.title"];
 
-    /// <summary>Checks the password at the broker and opens the session.</summary>
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>The form (<c>?expired=true</c> after an idle timeout).</summary>
+    public void OnGet()
     {
+        Expired = Query("expired") == "true";
+        ReturnUrl = Query("returnUrl");
+    }
+
+    /// <summary>Checks the password at the broker and opens the session; null: show the page again.</summary>
+    public async Task<IResult?> OnPostAsync()
+    {
+        UserName = Field("UserName");
+        Password = Field("Password");
+        ReturnUrl = Field("returnUrl") ?? Query("returnUrl");
         var user = UserName?.Trim() ?? "";
         var password = Password ?? "";
         Password = null;
-        UserError = user.Length == 0 ? t["login.required"] : user.Length > MaxUserName ? t.Format("login.toolong", MaxUserName) : null;
-        PasswordError = password.Length == 0 ? t["login.required"] : password.Length > MaxPassword ? t.Format("login.toolong", MaxPassword) : null;
+        UserError = user.Length == 0 ? T["login.required"] : user.Length > MaxUserName ? T.Format("login.toolong", MaxUserName) : null;
+        PasswordError = password.Length == 0 ? T["login.required"] : password.Length > MaxPassword ? T.Format("login.toolong", MaxPassword) : null;
         if (UserError is not null || PasswordError is not null)
         {
             UserName = user.Length > MaxUserName ? user[..MaxUserName] : user;
-            return Page();
+            return null;
         }
 
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -69,9 +77,9 @@ public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IO
         if (wait > TimeSpan.Zero)
         {
             Log.LoginRefused(logger, user, address, "throttled");
-            FormError = t.Format("login.wait", (int)Math.Ceiling(wait.TotalSeconds));
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return Page();
+            FormError = T.Format("login.wait", (int)Math.Ceiling(wait.TotalSeconds));
+            StatusCode = StatusCodes.Status429TooManyRequests;
+            return null;
         }
 
         var (connection, attempt) = await PanelMqttConnection.LoginAsync(user, password, options.Value, time, loggers, HttpContext.RequestAborted);
@@ -88,10 +96,13 @@ public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IO
             }
 
             Log.LoginRefused(logger, user, address, problem);
-            FormError = wrong ? t["login.wrong"] : attempt.Refused ? t["login.quota"] : t["login.broker"];
+            FormError = wrong ? T["login.wrong"]
+                : !attempt.Refused ? T["login.broker"]
+                : problem.Contains(nameof(MQTTnet.MqttClientConnectResultCode.QuotaExceeded), StringComparison.Ordinal) ? T.Format("login.quota", BrokerReason(problem))
+                : T.Format("login.refused", BrokerReason(problem));
             UserName = user;
-            Response.StatusCode = wrong ? StatusCodes.Status401Unauthorized : StatusCodes.Status503ServiceUnavailable;
-            return Page();
+            StatusCode = wrong ? StatusCodes.Status401Unauthorized : StatusCodes.Status503ServiceUnavailable;
+            return null;
         }
 
         throttle.Succeeded(user, address);
@@ -100,18 +111,18 @@ public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IO
         {
             await connection.DisposeAsync();
             Log.LoginRefused(logger, user, address, "no panel role");
-            FormError = t["login.norole"];
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
+            FormError = T["login.norole"];
+            StatusCode = StatusCodes.Status403Forbidden;
+            return null;
         }
 
         var session = sessions.Add(user, role.Value, connection);
         if (session is null)
         {
             await connection.DisposeAsync();
-            FormError = t["login.full"];
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return Page();
+            FormError = T["login.full"];
+            StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return null;
         }
 
         await connection.WaitReadyAsync(TimeSpan.FromSeconds(2), HttpContext.RequestAborted);
@@ -124,6 +135,15 @@ public sealed class LoginModel(SessionStore sessions, LoginThrottle throttle, IO
             CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
         Log.LoggedIn(logger, user, RoleTopicRules.Name(role.Value), address);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        return Results.LocalRedirect(LocalUrl.OrRoot(ReturnUrl));
+    }
+
+    /// <summary>The broker's own words from MqttConnector's sentence (<c>… refused user 'x': Code (reason)</c>), else the code.</summary>
+    private static string BrokerReason(string problem)
+    {
+        var colon = problem.IndexOf("': ", StringComparison.Ordinal);
+        var tail = colon < 0 ? problem : problem[(colon + 3)..];
+        var open = tail.IndexOf(" (", StringComparison.Ordinal);
+        return open >= 0 && tail.EndsWith(')') ? tail[(open + 2)..^1] : tail;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MppSignage.Panel.Hosting;
 using MppSignage.Panel.Live;
@@ -16,21 +15,21 @@ namespace MppSignage.Panel.Pages;
 /// Override (staff, admin): open / closed / back to automatic, until a time today, +30 min, +1 h, +2 h
 /// or the next scheduled change, with a reason; a confirmation step; then the controller's own answer.
 /// </summary>
-public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider time, UiText t, ILogger<OverrideModel> logger) : PanelPageModel
+public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider time, UiText t, ILogger<OverrideModel> logger) : PanelPageModel(t)
 {
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("H:mm");
 
     /// <summary><c>open</c>, <c>closed</c>, <c>auto</c>.</summary>
-    [BindProperty] public string? State { get; set; }
+    public string? State { get; private set; }
 
     /// <summary><c>next</c>, <c>30</c>, <c>60</c>, <c>120</c> or <c>time</c>.</summary>
-    [BindProperty] public string? Until { get; set; }
+    public string? Until { get; private set; }
 
     /// <summary>HH:mm today when <see cref="Until"/> is <c>time</c>.</summary>
-    [BindProperty] public string? Time { get; set; }
+    public string? Time { get; private set; }
 
     /// <summary>Why.</summary>
-    [BindProperty] public string? Reason { get; set; }
+    public string? Reason { get; private set; }
 
     /// <summary>Field → problem.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
@@ -54,32 +53,36 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
 
     private Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
 
+    /// <inheritdoc />
+    public override string Title => T["ovr.title"];
+
     /// <summary>The form.</summary>
     public void OnGet() => Fill();
 
     /// <summary>Checks the form and shows the confirmation.</summary>
-    public IActionResult OnPostReview()
+    public void OnPostReview()
     {
+        ReadForm();
         Confirming = Validate() is not null;
         Fill();
-        return Page();
     }
 
     /// <summary>Sends the command on the user's own connection and shows the controller's answer.</summary>
-    public async Task<IActionResult> OnPostSendAsync()
+    public async Task OnPostSendAsync()
     {
+        ReadForm();
         var message = Validate();
         if (message is null)
         {
             Fill();
-            return Page();
+            return;
         }
 
         var payload = JsonSerializer.SerializeToUtf8Bytes(message, MqttJsonContext.Wire.OverrideSetPayload);
         var c = Session.Connection;
         var (result, problem) = await c.CommandAsync(c.Topics.OverrideSet, payload, TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
         ResultOk = result?.Ok;
-        ResultText = t.Outcome(result, problem, null);
+        ResultText = T.Outcome(result, problem, null);
         Log.CommandSent(logger, Session.User, c.Topics.OverrideSet, result?.Ok == true ? "accepted" : ResultText ?? "");
         if (result?.Ok == true)
         {
@@ -96,14 +99,21 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
         }
 
         Fill();
-        return Page();
+    }
+
+    private void ReadForm()
+    {
+        State = Field("State");
+        Until = Field("Until");
+        Time = Field("Time");
+        Reason = Field("Reason");
     }
 
     private OverrideSetPayload? Validate()
     {
         if (State is not ("open" or "closed" or "auto"))
         {
-            Errors["State"] = t["ovr.err.state"];
+            Errors["State"] = T["ovr.err.state"];
         }
 
         Instant? until = null;
@@ -121,7 +131,7 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
                     var parsed = TimePattern.Parse((Time ?? "").Trim().Replace('.', ':'));
                     if (!parsed.Success || (Time ?? "").Length > 5)
                     {
-                        Errors["Until"] = t["ovr.err.time"];
+                        Errors["Until"] = T["ovr.err.time"];
                         break;
                     }
 
@@ -129,14 +139,14 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
                     var instant = Zone.AtLeniently(today + parsed.Value).ToInstant();
                     if (instant <= now)
                     {
-                        Errors["Until"] = t["ovr.err.past"];
+                        Errors["Until"] = T["ovr.err.past"];
                         break;
                     }
 
                     until = instant;
                     break;
                 default:
-                    Errors["Until"] = t["ovr.err.until"];
+                    Errors["Until"] = T["ovr.err.until"];
                     break;
             }
         }
@@ -144,11 +154,11 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
         var reason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
         if (reason is { Length: > CommandLimits.MaxReasonLength })
         {
-            Errors["Reason"] = t.Format("login.toolong", CommandLimits.MaxReasonLength);
+            Errors["Reason"] = T.Format("login.toolong", CommandLimits.MaxReasonLength);
         }
         else if (reason is not null && reason.Any(char.IsControl))
         {
-            Errors["Reason"] = t.English ? "contains control characters" : "berisi karakter kendali";
+            Errors["Reason"] = T.English ? "contains control characters" : "berisi karakter kendali";
         }
 
         if (Errors.Count > 0)
@@ -156,12 +166,12 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
             return null;
         }
 
-        var when = until is null ? t["ovr.until.next"] : StatusView.Local(IsoTime.Format(until.Value, Zone), Zone, Now);
+        var when = until is null ? T["ovr.until.next"] : StatusView.Local(IsoTime.Format(until.Value, Zone), Zone, Now);
         Summary = State switch
         {
-            "open" => t.Format("ovr.summary.open", t.Format("override.until", when)),
-            "closed" => t.Format("ovr.summary.closed", t.Format("override.until", when)),
-            _ => t["ovr.summary.auto"],
+            "open" => T.Format("ovr.summary.open", T.Format("override.until", when)),
+            "closed" => T.Format("ovr.summary.closed", T.Format("override.until", when)),
+            _ => T["ovr.summary.auto"],
         };
         var target = State switch { "open" => OverrideTarget.Open, "closed" => OverrideTarget.Closed, _ => OverrideTarget.Auto };
         return new OverrideSetPayload { State = target, Until = until?.InZone(Zone).ToOffsetDateTime(), Reason = State == "auto" ? null : reason };
@@ -170,6 +180,6 @@ public sealed class OverrideModel(IOptions<PanelOptions> options, TimeProvider t
     private void Fill()
     {
         var c = Session.Connection;
-        View = StatusView.From(c.Status, c.ControllerOnline, Zone, Now, t);
+        View = StatusView.From(c.Status, c.ControllerOnline, Zone, Now, T);
     }
 }

@@ -1,6 +1,6 @@
+using MppSignage.Panel.Live;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MppSignage.Panel.Hosting;
 using MppSignage.Panel.Options;
@@ -19,17 +19,17 @@ namespace MppSignage.Panel.Pages;
 /// the same loader the controller uses (the full problem list, nothing sent), ask "what is the state at …"
 /// from the draft, and publish it (the controller validates again and answers).
 /// </summary>
-public sealed class ScheduleModel(IOptions<PanelOptions> options, TimeProvider time, UiText t, ILogger<ScheduleModel> logger) : PanelPageModel
+public sealed class ScheduleModel(IOptions<PanelOptions> options, TimeProvider time, UiText t, ILogger<ScheduleModel> logger) : PanelPageModel(t)
 {
     private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm");
     private static readonly LocalDatePattern DayPattern = LocalDatePattern.CreateWithInvariantCulture("dd-MM");
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
     /// <summary>The document text.</summary>
-    [BindProperty] public string? Document { get; set; }
+    public string? Document { get; private set; }
 
     /// <summary>Local date-time for "state at".</summary>
-    [BindProperty] public string? At { get; set; }
+    public string? At { get; private set; }
 
     /// <summary>Problems of the draft (path and reason).</summary>
     public IReadOnlyList<ScheduleProblem> Problems { get; private set; } = [];
@@ -53,6 +53,9 @@ public sealed class ScheduleModel(IOptions<PanelOptions> options, TimeProvider t
 
     private Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
 
+    /// <inheritdoc />
+    public override string Title => T["nav.schedule"];
+
     /// <summary>The document in force.</summary>
     public void OnGet()
     {
@@ -64,47 +67,52 @@ public sealed class ScheduleModel(IOptions<PanelOptions> options, TimeProvider t
     }
 
     /// <summary>Checks the draft (nothing is sent).</summary>
-    public IActionResult OnPostCheck()
+    public void OnPostCheck()
     {
+        ReadForm();
         if (Load() is { } draft)
         {
             FillWeek(draft);
             Answer(draft);
             ResultOk = true;
-            ResultText = t.English ? "The draft has no problems (not published yet)." : "Draf tidak bermasalah (belum diterbitkan).";
+            ResultText = T.English ? "The draft has no problems (not published yet)." : "Draf tidak bermasalah (belum diterbitkan).";
         }
-
-        return Page();
     }
 
     /// <summary>Publishes the draft as the admin; a draft with problems is not sent.</summary>
-    public async Task<IActionResult> OnPostPublishAsync()
+    public async Task OnPostPublishAsync()
     {
+        ReadForm();
         if (Load() is not { } draft)
         {
-            return Page();
+            return;
         }
 
         FillWeek(draft);
         var c = Session.Connection;
         var (result, problem) = await c.CommandAsync(c.Topics.ScheduleSet, Encoding.UTF8.GetBytes(Document!), TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds), HttpContext.RequestAborted);
         ResultOk = result?.Ok == true;
-        ResultText = t.Outcome(result, problem, t.English ? "Schedule accepted by the controller." : "Jadwal diterima oleh pengendali.");
+        ResultText = T.Outcome(result, problem, T.English ? "Schedule accepted by the controller." : "Jadwal diterima oleh pengendali.");
         Log.CommandSent(logger, Session.User, c.Topics.ScheduleSet, ResultOk == true ? "accepted" : ResultText ?? "");
-        return Page();
+    }
+
+    private void ReadForm()
+    {
+        Document = Field("Document");
+        At = Field("At");
     }
 
     private SiteSchedule? Load()
     {
         if (string.IsNullOrWhiteSpace(Document))
         {
-            Problems = [new ScheduleProblem("$", t["login.required"])];
+            Problems = [new ScheduleProblem("$", T["login.required"])];
             return null;
         }
 
         if (Encoding.UTF8.GetByteCount(Document) > CommandLimits.MaxPayloadBytes)
         {
-            Problems = [new ScheduleProblem("$", t.English ? $"the document is larger than {CommandLimits.MaxPayloadBytes} bytes" : $"dokumen lebih besar dari {CommandLimits.MaxPayloadBytes} byte")];
+            Problems = [new ScheduleProblem("$", T.English ? $"the document is larger than {CommandLimits.MaxPayloadBytes} bytes" : $"dokumen lebih besar dari {CommandLimits.MaxPayloadBytes} byte")];
             return null;
         }
 
@@ -123,27 +131,27 @@ public sealed class ScheduleModel(IOptions<PanelOptions> options, TimeProvider t
         var parsed = LocalPattern.Parse(At.Trim());
         if (!parsed.Success)
         {
-            AtError = t.English ? "not a date and time" : "bukan tanggal dan jam";
+            AtError = T.English ? "not a date and time" : "bukan tanggal dan jam";
             return;
         }
 
         var zone = draft.Zone;
         var at = zone.AtLeniently(parsed.Value).ToInstant();
         var e = draft.Evaluate(at);
-        var state = e.State == MppSignage.Shared.OpeningHours.OpeningState.Open ? t["status.open"] : t["status.closed"];
-        var next = e.NextChange is { } n ? Live.StatusView.Local(IsoTime.Format(n, zone), zone, Now) : t["none"];
-        StateAt = $"{LocalPattern.Format(parsed.Value).Replace('T', ' ')}: {state} — {e.Reason}{(e.Name is null ? "" : $" ({e.Name})")}; {t["status.next"]}: {next}";
+        var state = e.State == MppSignage.Shared.OpeningHours.OpeningState.Open ? T["status.open"] : T["status.closed"];
+        var next = e.NextChange is { } n ? StatusView.Local(IsoTime.Format(n, zone), zone, Now) : T["none"];
+        StateAt = $"{LocalPattern.Format(parsed.Value).Replace('T', ' ')}: {state} — {e.Reason}{(e.Name is null ? "" : $" ({e.Name})")}; {T["status.next"]}: {next}";
     }
 
     private string DayName(IsoDayOfWeek day) => day switch
     {
-        IsoDayOfWeek.Monday => t.English ? "Mon" : "Senin",
-        IsoDayOfWeek.Tuesday => t.English ? "Tue" : "Selasa",
-        IsoDayOfWeek.Wednesday => t.English ? "Wed" : "Rabu",
-        IsoDayOfWeek.Thursday => t.English ? "Thu" : "Kamis",
-        IsoDayOfWeek.Friday => t.English ? "Fri" : "Jumat",
-        IsoDayOfWeek.Saturday => t.English ? "Sat" : "Sabtu",
-        _ => t.English ? "Sun" : "Minggu",
+        IsoDayOfWeek.Monday => T.English ? "Mon" : "Senin",
+        IsoDayOfWeek.Tuesday => T.English ? "Tue" : "Selasa",
+        IsoDayOfWeek.Wednesday => T.English ? "Wed" : "Rabu",
+        IsoDayOfWeek.Thursday => T.English ? "Thu" : "Kamis",
+        IsoDayOfWeek.Friday => T.English ? "Fri" : "Jumat",
+        IsoDayOfWeek.Saturday => T.English ? "Sat" : "Sabtu",
+        _ => T.English ? "Sun" : "Minggu",
     };
 
     private void FillWeek(SiteSchedule schedule)
@@ -155,7 +163,7 @@ public sealed class ScheduleModel(IOptions<PanelOptions> options, TimeProvider t
             var day = today.PlusDays(i);
             var noon = zone.AtLeniently(day.At(new LocalTime(12, 0))).ToInstant();
             var e = schedule.Evaluate(noon);
-            var hours = e.TodayHours.Count == 0 ? t["status.closed"] : string.Join(", ", e.TodayHours.Select(h => $"{TimePattern.Format(h.Start.InZone(zone).TimeOfDay)}–{TimePattern.Format(h.End.InZone(zone).TimeOfDay)}"));
+            var hours = e.TodayHours.Count == 0 ? T["status.closed"] : string.Join(", ", e.TodayHours.Select(h => $"{TimePattern.Format(h.Start.InZone(zone).TimeOfDay)}–{TimePattern.Format(h.End.InZone(zone).TimeOfDay)}"));
             Week.Add(($"{DayName(day.DayOfWeek)} {DayPattern.Format(day)}", hours + (e.Name is null ? "" : $" ({e.Name})")));
         }
     }

@@ -1,6 +1,9 @@
 // PanelBench: the web panel's figures, against the real controller and panel processes (Release builds,
 // development users, embedded broker on a free loopback port).
-//   dotnet run -c Release --project benchmarks/PanelBench -- [renders] [changes]
+//   dotnet run -c Release --project benchmarks/PanelBench -- [renders] [changes] [--native PATH]
+// --native PATH runs the panel as the Pi does, a NativeAOT executable, e.g. after
+//   dotnet publish Panel -c Release -r linux-x64 -p:PublishAot=true -o artifacts/panel-native
+// (PATH = artifacts/panel-native/mpp-panel); without it, the JIT build Panel/bin/Release/…/mpp-panel.dll.
 // Prints: page render p50/p95 (status, announcements) over HTTP with a logged-in session, the panel's idle
 // RSS, and status change → SSE event received p99 against the bare MQTT delivery of the same change
 // (both measured on every change of the same run). Targets: p95 ≤ 50 ms, idle RSS ≤ 70 MB,
@@ -13,8 +16,16 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
-var renders = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 300;
-var changes = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+var native = Array.IndexOf(args, "--native") is >= 0 and var at && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
+var numbers = args.Where((a, i) => a != "--native" && (i == 0 || args[i - 1] != "--native")).ToArray();
+var renders = numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 300;
+var changes = numbers.Length > 1 ? int.Parse(numbers[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+if (native is not null && !File.Exists(native))
+{
+    Console.Error.WriteLine($"PanelBench: --native {native}: no such executable (dotnet publish Panel -c Release -r linux-x64 -p:PublishAot=true -o artifacts/panel-native)");
+    return 2;
+}
+
 var root = FindRoot();
 var state = Directory.CreateTempSubdirectory("panelbench-").FullName;
 var mqttPort = FreePort();
@@ -24,7 +35,9 @@ try
 {
     var controller = Start(procs, Dll(root, "Controller", "mpp-controller"), ["run", $"--Mqtt:Port={mqttPort}", $"--State:Directory={state}", $"--Schedule:File={Path.Combine(root, "deploy-pi", "config", "schedule.json")}", "--Gpio:Lcd:Enabled=false", "--Logging:LogLevel:Default=Warning"], root);
     await WaitPortAsync(mqttPort);
-    var panel = Start(procs, Dll(root, "Panel", "mpp-panel"), [$"--Panel:MqttPort={mqttPort}", $"--Panel:Listen=http://127.0.0.1:{httpPort}", "--Logging:LogLevel:Default=Warning"], root);
+    var panelPath = native ?? Dll(root, "Panel", "mpp-panel");
+    Console.WriteLine($"panel: {(native is null ? "JIT" : "NativeAOT")} {panelPath}");
+    var panel = Start(procs, panelPath, [$"--Panel:MqttPort={mqttPort}", $"--Panel:Listen=http://127.0.0.1:{httpPort}", "--Logging:LogLevel:Default=Warning"], root);
     await WaitPortAsync(httpPort);
 
     var cookies = new CookieContainer();
@@ -155,8 +168,14 @@ static long RssKiB(int pid) =>
 
 static Process Start(List<Process> procs, string dll, string[] args, string root)
 {
-    var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-    info.ArgumentList.Add(dll);
+    // A .dll runs under the dotnet host (JIT); anything else is a native executable.
+    var jit = dll.EndsWith(".dll", StringComparison.Ordinal);
+    var info = new ProcessStartInfo(jit ? "dotnet" : dll) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+    if (jit)
+    {
+        info.ArgumentList.Add(dll);
+    }
+
     foreach (var a in args)
     {
         info.ArgumentList.Add(a);

@@ -25,7 +25,19 @@ public sealed class AnnouncementFormBrowserTests(Site site, Chromium chromium)
         await page.Locator("#f-id").FillAsync(services);
         await page.Locator("#f-kind").SelectOptionAsync("services");
         await page.Locator("#f-title").FillAsync("Layanan lantai 1");
-        await page.Locator("#f-services").FillAsync("Dispendukcapil | Loket 1–3 | KTP-el; Akta kelahiran | KK asli\nBPJS Kesehatan | Loket 4 | Pendaftaran | KTP-el");
+        await page.Locator("#f-svc-0-agency").FillAsync("Dispendukcapil");
+        await page.Locator("#f-svc-0-counter").FillAsync("Loket 1–3");
+        await page.Locator("#f-svc-0-services").FillAsync("KTP-el\nAkta kelahiran");
+        await page.Locator("#f-svc-0-requirements").FillAsync("KK asli");
+        // A second agency: the row comes from the server (no script), with what was typed kept.
+        await page.Locator("#svc-add").ClickAsync();
+        await Assertions.Expect(page.Locator("#f-svc-1-agency")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#f-svc-0-agency")).ToHaveValueAsync("Dispendukcapil");
+        await Assertions.Expect(page.Locator("#f-title")).ToHaveValueAsync("Layanan lantai 1");
+        await page.Locator("#f-svc-1-agency").FillAsync("BPJS Kesehatan");
+        await page.Locator("#f-svc-1-counter").FillAsync("Loket 4");
+        await page.Locator("#f-svc-1-services").FillAsync("Pendaftaran");
+        await page.Locator("#f-svc-1-requirements").FillAsync("KTP-el");
         await Chromium.ShotAsync(page, "announcement-services-form", size);
         await page.Locator("#publish").ClickAsync();
         await Assertions.Expect(page.Locator("#result")).ToContainTextAsync("disimpan");

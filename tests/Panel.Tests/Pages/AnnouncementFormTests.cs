@@ -19,7 +19,10 @@ public sealed class AnnouncementFormTests(Site site)
         var (_, page) = await client.PostFormAsync("/announcements", "/announcements?handler=publish",
         [
             new("Form.Id", "http-layanan"), new("Form.Kind", "services"), new("Form.TitleId", "Daftar layanan"), new("Form.TitleEn", "Services"),
-            new("Form.Services", "Dispendukcapil | Loket 1–3 | KTP-el; Kartu Keluarga | Fotokopi KK; Surat pengantar\nSamsat | | Pajak kendaraan |"),
+            new("Form.Services[0].Agency", "Dispendukcapil"), new("Form.Services[0].Counter", "Loket 1–3"),
+            new("Form.Services[0].Services", "KTP-el\nKartu Keluarga"), new("Form.Services[0].Requirements", "Fotokopi KK\r\nSurat pengantar"),
+            new("Form.Services[1].Agency", "Samsat"), new("Form.Services[1].Counter", ""), new("Form.Services[1].Services", "Pajak kendaraan"), new("Form.Services[1].Requirements", ""),
+            new("Form.Services[2].Agency", ""), new("Form.Services[2].Services", ""), // an empty row is ignored
             new("Form.Priority", "normal"), new("Form.Seconds", "20"),
         ]);
 
@@ -37,9 +40,14 @@ public sealed class AnnouncementFormTests(Site site)
         Assert.Equal(["Pajak kendaraan"], item.Services[1].Services);
         Assert.Empty(item.Services[1].Requirements);
 
-        // Edit shows the entries again, one per line.
+        // Edit shows the entries again, one row each.
         var (_, edit) = await client.PageAsync("/announcements?edit=http-layanan");
-        Assert.Contains("Dispendukcapil | Loket 1–3 | KTP-el; Kartu Keluarga | Fotokopi KK; Surat pengantar", edit.Text("#f-services"), StringComparison.Ordinal);
+        Assert.Equal("Dispendukcapil", edit.QuerySelector("#f-svc-0-agency")?.GetAttribute("value"));
+        Assert.Equal("Loket 1–3", edit.QuerySelector("#f-svc-0-counter")?.GetAttribute("value"));
+        Assert.Equal("KTP-el\nKartu Keluarga", edit.Text("#f-svc-0-services"));
+        Assert.Equal("Fotokopi KK\nSurat pengantar", edit.Text("#f-svc-0-requirements"));
+        Assert.Equal("Samsat", edit.QuerySelector("#f-svc-1-agency")?.GetAttribute("value"));
+        Assert.Null(edit.QuerySelector("#f-svc-2-agency"));
         Assert.Equal("services", edit.QuerySelector("#f-kind option[selected]")?.GetAttribute("value"));
 
         await client.PostFormAsync("/announcements", "/announcements?handler=delete", [new("deleteId", "http-layanan")]);
@@ -71,17 +79,17 @@ public sealed class AnnouncementFormTests(Site site)
     }
 
     [Theory]
-    [InlineData("services", "", "services")] // kind services with no entries
-    [InlineData("services", " | Loket 1", "services")] // an entry without its agency
-    [InlineData("services", "A | B | C | D | E", "services")] // a line with too many parts
-    [InlineData("text", "Samsat", "services")] // entries on a kind that has none
-    public async Task Publish_BadServices_MessageAtTheFieldAndNothingPublished(string kind, string services, string errorAt)
+    [InlineData("services", "", "", "services")] // kind services with no entries
+    [InlineData("services", "", "Loket 1", "svc-0")] // an entry without its agency: at its row
+    [InlineData("services", "Samsat", "Loket 1\nLoket 2", "svc-0")] // a counter of two lines
+    [InlineData("text", "Samsat", "", "services")] // entries on a kind that has none
+    public async Task Publish_BadServices_MessageAtTheFieldAndNothingPublished(string kind, string agency, string counter, string errorAt)
     {
         using var client = site.Client();
         await client.LoginAsync(Site.AdminUser, Site.AdminPassword);
 
         var (_, page) = await client.PostFormAsync("/announcements", "/announcements?handler=publish",
-            [new("Form.Id", "http-bad-services"), new("Form.Kind", kind), new("Form.TitleId", "Judul"), new("Form.Services", services), new("Form.Seconds", "10")]);
+            [new("Form.Id", "http-bad-services"), new("Form.Kind", kind), new("Form.TitleId", "Judul"), new("Form.Services[0].Agency", agency), new("Form.Services[0].Counter", counter), new("Form.Seconds", "10")]);
 
         Assert.NotEmpty(page.Text($"#err-{errorAt}"));
         Assert.Null(page.QuerySelector("#result"));

@@ -31,6 +31,27 @@ public static class PanelHttp
         return (response, await response.HtmlAsync());
     }
 
+    /// <summary>
+    /// GETs <paramref name="formPage"/>, then POSTs <paramref name="fields"/> and one file as multipart/form-data (as a
+    /// browser sends the announcement editor) with the page's token to <paramref name="action"/>.
+    /// </summary>
+    public static async Task<(HttpResponseMessage Response, IDocument Page)> PostMultipartAsync(this HttpClient client, string formPage, string action,
+        IEnumerable<KeyValuePair<string, string>> fields, string fileField, string fileName, string mediaType, byte[] file)
+    {
+        var (_, page) = await client.PageAsync(formPage);
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(new("__af", Token(page))))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        content.Add(part, fileField, fileName);
+        var response = await client.PostAsync(action, content);
+        return (response, await response.HtmlAsync());
+    }
+
     /// <summary>Logs in; returns the login POST's response (302 to / on success).</summary>
     public static async Task<HttpResponseMessage> LoginAsync(this HttpClient client, string user, string password)
     {

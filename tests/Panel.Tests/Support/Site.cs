@@ -49,6 +49,9 @@ public class Site : IAsyncLifetime
     /// <summary>False for a site with no screen process (nothing online to draw a preview).</summary>
     protected virtual bool StartsScreen => true;
 
+    /// <summary>The controller's per-user broker connection limit (each panel session holds one connection).</summary>
+    protected virtual int MaxConnectionsPerUser => 64;
+
     /// <summary>
     /// The announcements in the controller's retained list, read from the broker as the admin (not through the
     /// panel), parsed with the format's own reader.
@@ -64,11 +67,20 @@ public class Site : IAsyncLifetime
         return list.Items;
     }
 
+    /// <summary>The controller's retained asset <paramref name="sha256"/> (the processed poster), read from the broker as a screen.</summary>
+    public async Task<byte[]> RetainedAssetAsync(string sha256)
+    {
+        await using var screen = await MqttTestClient.ConnectAsync(MqttPort, "screen", "screen-dev");
+        var topic = new Topics(SiteId).Asset(sha256);
+        await screen.SubscribeAsync(topic);
+        return (await screen.WaitForAsync(topic)).Payload;
+    }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
         var dev = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" };
-        Controller = ChildProcess.Start("dotnet", [Dll("Controller", "mpp-controller"), "run", $"--Mqtt:Port={MqttPort}", $"--State:Directory={StateDirectory}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Lcd:Enabled=false", "--Mqtt:MaxConnectionsPerUser=64"], dev, RepoPaths.Root);
+        Controller = ChildProcess.Start("dotnet", [Dll("Controller", "mpp-controller"), "run", $"--Mqtt:Port={MqttPort}", $"--State:Directory={StateDirectory}", $"--Schedule:File={RepoPaths.DefaultSchedule}", "--Gpio:Lcd:Enabled=false", $"--Mqtt:MaxConnectionsPerUser={MaxConnectionsPerUser}"], dev, RepoPaths.Root);
         await Controller.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "MQTT connection");
         if (!StartsScreen)
         {
@@ -137,6 +149,20 @@ public sealed class ScreenlessSite : Site
     /// <inheritdoc />
     protected override bool StartsScreen => false;
 }
+
+/// <summary>A screenless site whose broker lets each user hold a single connection: one panel session per user.</summary>
+public sealed class OneConnectionSite : Site
+{
+    /// <inheritdoc />
+    protected override bool StartsScreen => false;
+
+    /// <inheritdoc />
+    protected override int MaxConnectionsPerUser => 1;
+}
+
+/// <summary>The tests that share one <see cref="OneConnectionSite"/>.</summary>
+[CollectionDefinition("one-connection")]
+public sealed class OneConnectionCollection : ICollectionFixture<OneConnectionSite>;
 
 /// <summary>The tests that share one <see cref="ScreenlessSite"/>.</summary>
 [CollectionDefinition("screenless")]
