@@ -145,7 +145,7 @@ public static class SignageHost
         var loggers = host.Services.GetRequiredService<ILoggerFactory>();
         var logger = loggers.CreateLogger("MppSignage.SignageRenderer");
         Log.Starting(logger, options.Site.SiteId(), options.Screen.ScreenId(), geometry.ToString(), output.Description, fonts!.FamilyName);
-        early.Attach(loggers.CreateLogger<PosterLibrary>());
+        early.Attach(loggers.CreateLogger("MppSignage.SignageRenderer.Posters"));
         // Cached posters and the last announcement list show at once, before (or without) any broker.
         host.Services.GetRequiredService<PosterAssets>().LoadKeptAnnouncements();
         errors = [];

@@ -237,6 +237,7 @@ public sealed class PosterAssets
     {
         HashSet<string> showable;
         var skipped = new List<(string Id, string Reason)>();
+        var waiting = new List<(string Id, string Sha256)>();
         lock (_gate)
         {
             showable = new HashSet<string>(_referenced.Where(_library.IsShowable), StringComparer.Ordinal);
@@ -249,13 +250,21 @@ public sealed class PosterAssets
                     continue;
                 }
 
+                var bad = _library.IsBad(sha) || failure is not null;
                 var reason = _library.IsBad(sha) ? $"its image {sha} does not decode"
                     : failure is not null ? $"its image {sha} was refused: {failure}"
-                    : $"its image {sha} has not arrived yet";
+                    : "waiting";
                 if (!_skipped.TryGetValue(a.Id, out var before) || before != reason)
                 {
                     _skipped[a.Id] = reason;
-                    skipped.Add((a.Id, reason));
+                    if (bad)
+                    {
+                        skipped.Add((a.Id, reason));
+                    }
+                    else
+                    {
+                        waiting.Add((a.Id, sha));
+                    }
                 }
             }
         }
@@ -263,6 +272,11 @@ public sealed class PosterAssets
         foreach (var (id, reason) in skipped)
         {
             PosterLog.Skipped(_logger, id, reason);
+        }
+
+        foreach (var (id, sha) in waiting)
+        {
+            PosterLog.Waiting(_logger, id, sha);
         }
 
         _state.SetPosters(showable);

@@ -20,6 +20,9 @@ internal static partial class PosterLog
     [LoggerMessage(EventId = 44, Level = LogLevel.Warning, Message = "Poster of announcement {Id} skipped: {Reason}")]
     public static partial void Skipped(ILogger logger, string id, string reason);
 
+    [LoggerMessage(EventId = 48, Level = LogLevel.Information, Message = "Poster of announcement {Id} waits for its image {Sha256}; the rotation goes on without it")]
+    public static partial void Waiting(ILogger logger, string id, string sha256);
+
     [LoggerMessage(EventId = 45, Level = LogLevel.Warning, Message = "Poster asset {Sha256} cannot be decoded: {Reason}; its announcements are skipped")]
     public static partial void Undecodable(ILogger logger, string sha256, string reason);
 
