@@ -90,6 +90,30 @@ public sealed class PosterMqttTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UndecodableAsset_WithItsRightHash_IsSkippedWhenItsTurnComes_TheOtherPosterGoesOn()
+    {
+        var good = Make(600, 900, border: 10);
+        var goodSha = PosterAssetCache.Sha256Of(good);
+        // The right hash of bytes that are no image (a controller bug, or an old controller without processing).
+        var garbage = TestImages.RandomBytes(20_000, 5);
+        var garbageSha = PosterAssetCache.Sha256Of(garbage);
+        await using var controller = await _broker!.ConnectAsync("controller");
+        Assert.True(MqttTestClient.Accepted(await controller.PublishAsync(_topics.Asset(goodSha), good, retain: true)));
+        Assert.True(MqttTestClient.Accepted(await controller.PublishAsync(_topics.Asset(garbageSha), garbage, retain: true)));
+        await PublishAnnouncementsAsync(Poster("poster-ok", goodSha, seconds: 3), Poster("poster-garbage", garbageSha, seconds: 3));
+        _host = StartRenderer();
+        var state = _host.Services.GetRequiredService<SignageState>();
+
+        // Stored (the hash is right), then found bad when the rotation comes to it: reported, left out, removed.
+        await Eventually.TrueAsync(() => _logs.Entries.Any(e => e.EventId == 45 && e.Message.Contains(garbageSha, StringComparison.Ordinal)), "the undecodable poster reported", Timeout, () => _logs.Tail());
+        await Eventually.TrueAsync(() => state.Snapshot().Posters is { } p && p.Contains(goodSha) && !p.Contains(garbageSha), "only the good poster showable", Timeout, () => _logs.Tail());
+        Assert.Contains(_logs.Entries, e => e.EventId == 44 && e.Message.Contains("poster-garbage", StringComparison.Ordinal) && e.Message.Contains("does not decode", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(Cache, garbageSha + PosterAssetCache.Extension)));
+        await WaitForPosterFrameAsync("after the bad poster was skipped");
+        Assert.DoesNotContain(_logs.Entries, e => e.EventId == 11); // no render loop error
+    }
+
+    [Fact]
     public async Task AnnouncementRemoved_PosterEvictedFromDiskAndMemory()
     {
         var poster = Make(600, 900);
@@ -122,8 +146,8 @@ public sealed class PosterMqttTests : IAsyncLifetime
         await Task.CompletedTask;
     }
 
-    private static Announcement Poster(string id, string sha) =>
-        AnnouncementJson.ParseAnnouncement(Encoding.UTF8.GetBytes($$"""{"id":"{{id}}","kind":"image","image":{"sha256":"{{sha}}"},"priority":"emergency"}""")).Announcement
+    private static Announcement Poster(string id, string sha, int seconds = 10) =>
+        AnnouncementJson.ParseAnnouncement(Encoding.UTF8.GetBytes($$"""{"id":"{{id}}","kind":"image","image":{"sha256":"{{sha}}"},"priority":"emergency","seconds":{{seconds}}}""")).Announcement
             ?? throw new InvalidOperationException("test announcement refused");
 
     private async Task PublishAnnouncementsAsync(params Announcement[] items)
