@@ -43,6 +43,12 @@ public sealed class MqttEndpoint
     /// <summary>Timeout of one connect attempt (and of MQTTnet's request/acknowledge waits).</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
+    /// <summary>
+    /// The largest packet this client accepts (MQTT 5 Maximum Packet Size, sent on connect: the broker drops larger
+    /// messages for this client instead of sending them); null for the protocol's unlimited.
+    /// </summary>
+    public uint? MaximumPacketSize { get; init; }
+
     /// <summary>Retained QoS 1 Last Will, e.g. <c>offline</c> on the availability topic; null for none.</summary>
     public MqttLastWill? Will { get; init; }
 
@@ -65,6 +71,11 @@ public sealed class MqttEndpoint
             .WithCleanStart(true)
             .WithKeepAlivePeriod(KeepAlive)
             .WithTimeout(Timeout);
+        if (MaximumPacketSize is { } max)
+        {
+            builder.WithMaximumPacketSize(max);
+        }
+
         if (Will is { } will)
         {
             builder.WithWillTopic(will.Topic)

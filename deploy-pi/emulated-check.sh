@@ -160,7 +160,7 @@ check "availability is 'online'" [ "$avail" = online ]
 # The arm64 renderer as a live MQTT client (role screen, installed credentials), drawing to a PNG
 # file instead of /dev/fb0 (there is none here).
 mapfile -t LENV < <(env_args "$R/etc/mpp-signage/signage.env" "$R/etc/mpp-signage/signage.secrets.env")
-env "${LENV[@]}" MPP_Display__Output=png MPP_Display__PngPath="$WORK/live.png" \
+env "${LENV[@]}" MPP_Display__Output=png MPP_Display__PngPath="$WORK/live.png" MPP_Posters__CacheDirectory="$WORK/posters" \
   "${QEMU[@]}" "$APPDIR/signage/mpp-signage" run > "$WORK/renderer.log" 2>&1 &
 REND=$!; PIDS+=($REND)
 

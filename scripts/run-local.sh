@@ -94,7 +94,7 @@ for _ in $(seq 1 300); do
 done
 env DOTNET_ENVIRONMENT=Development $sig \
   --Mqtt:Port="$port" --Mqtt:Username=screen --Mqtt:Password=screen-dev \
-  --Display:Output=png --Display:PngPath="$frames/frame.png" \
+  --Display:Output=png --Display:PngPath="$frames/frame.png" --Posters:CacheDirectory="$root/.local/posters" \
   --Site:Logo="${MPP_LOGO:-$root/deploy-pi/config/logo.svg}" \
   --Qr:WhatsAppNumber="${MPP_WHATSAPP:-6281234567890}" \
   --Qr:ReviewUrl="${MPP_REVIEW_URL:-https://g.page/r/mpp-kota-probolinggo/review}" &

@@ -7,13 +7,13 @@ using MppSignage.Shared.Mqtt;
 namespace MppSignage.Controller.Assets;
 
 /// <summary>
-/// <c>mpp/{site}/assets/put</c> (admin): one raw image, processed and kept by <see cref="AssetStore"/>; the answer carries
+/// <c>mpp/{site}/uploads/put</c> (admin): one raw image, processed and kept by <see cref="AssetStore"/>; the answer carries
 /// the asset id (<c>sha256</c>), size and a note, or the refusal with its field. Runs on the client's own lane for slow
 /// commands, so an override never waits behind an image being processed.
 /// </summary>
 internal sealed class AssetPutHandler(AssetStore store, IOptions<AssetOptions> options) : IMqttCommandHandler
 {
-    public IEnumerable<string> TopicsFor(Topics topics) => [topics.AssetsPut];
+    public IEnumerable<string> TopicsFor(Topics topics) => [topics.UploadsPut];
 
     public int MaxPayloadBytes => options.Value.MaxUploadBytes;
 

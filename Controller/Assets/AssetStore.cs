@@ -103,7 +103,7 @@ internal sealed class AssetStore : BackgroundService
     }
 
     /// <summary>
-    /// Processes and keeps one upload; the answer to <c>assets/put</c>. Uploads are handled one at a time (each may
+    /// Processes and keeps one upload; the answer to <c>uploads/put</c>. Uploads are handled one at a time (each may
     /// hold a decode buffer of up to <c>Assets:MaxDecodePixels</c>).
     /// </summary>
     public async Task<CommandResult> PutAsync(ReadOnlyMemory<byte> upload, string by)
@@ -205,7 +205,7 @@ internal sealed class AssetStore : BackgroundService
         {
             if (!_assets.TryGetValue(image.Sha256, out var asset))
             {
-                return CommandResult.Refused("image.sha256", $"no asset {image.Sha256} is kept on this controller; upload it first (mpp/{_topics.Topics.SiteId}/assets/put, or announce add --image FILE, which uploads and then publishes)");
+                return CommandResult.Refused("image.sha256", $"no asset {image.Sha256} is kept on this controller; upload it first (mpp/{_topics.Topics.SiteId}/uploads/put, or announce add --image FILE, which uploads and then publishes)");
             }
 
             var result = upsert();

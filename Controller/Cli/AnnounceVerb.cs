@@ -113,7 +113,7 @@ public static class AnnounceVerb
 
     /// <summary>
     /// <c>announce add --image FILE</c>: checks the options and the file's header here (the same rules as the controller),
-    /// uploads the file on <c>assets/put</c>, then publishes the announcement naming the asset the controller answered
+    /// uploads the file on <c>uploads/put</c>, then publishes the announcement naming the asset the controller answered
     /// with, over one connection. Exit 0 when both were accepted, 1 when either was refused, 2 for bad options.
     /// </summary>
     private static async Task<int> AddPosterAsync(
@@ -196,7 +196,7 @@ public static class AnnounceVerb
             topics => $"no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})",
             async (client, topics, token) =>
             {
-                var uploaded = await CliCommand.RequestAsync(client, topics, settings, label, topics.AssetsPut, bytes, "application/octet-stream", "uploads need an admin user", error, token);
+                var uploaded = await CliCommand.RequestAsync(client, topics, settings, label, topics.UploadsPut, bytes, "application/octet-stream", "uploads need an admin user", error, token);
                 if (uploaded is null)
                 {
                     return 1;

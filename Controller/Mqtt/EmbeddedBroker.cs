@@ -43,7 +43,7 @@ internal sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
     public EmbeddedBroker(IOptions<MqttOptions> options, IOptions<SiteOptions> site, InternalCredential credential, TimeProvider time, ILogger<EmbeddedBroker> logger, IOptions<AssetOptions>? assets = null)
     {
         _options = options.Value;
-        // Admins upload posters (assets/put): their packets may be as large as the upload limit plus topic and properties.
+        // Admins upload posters (uploads/put): their packets may be as large as the upload limit plus topic and properties.
         _adminPacketBytes = Math.Max(_options.MaxPacketBytes, (assets?.Value ?? new AssetOptions()).MaxUploadBytes + (64 * 1024));
         _site = site.Value.Id;
         _internal = credential;

@@ -1,7 +1,7 @@
 namespace MppSignage.Controller.Options;
 
 /// <summary>
-/// Section <c>Assets</c>: the posters the controller keeps (uploaded on <c>mpp/{site}/assets/put</c>, processed, kept in
+/// Section <c>Assets</c>: the posters the controller keeps (uploaded on <c>mpp/{site}/uploads/put</c>, processed, kept in
 /// <c>State:Directory/assets/</c>, published retained on <c>mpp/{site}/assets/{sha256}</c>). Every limit refuses with its key.
 /// </summary>
 public sealed class AssetOptions

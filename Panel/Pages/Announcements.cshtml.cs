@@ -229,7 +229,7 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
     public string? UploadNote { get; private set; }
 
     /// <summary>
-    /// A poster file chosen in this request is uploaded at once over the admin's own connection (<c>assets/put</c>),
+    /// A poster file chosen in this request is uploaded at once over the admin's own connection (<c>uploads/put</c>),
     /// whatever the rest of the form says, so it survives the page coming back (a file field is always empty then):
     /// the controller's id is kept in the form. Refusals (too large here, or the controller's) land at the field.
     /// An asset no announcement names is removed by the controller after its grace time.
@@ -256,8 +256,8 @@ public sealed class AnnouncementsModel(IOptions<PanelOptions> options, UiText t,
         }
 
         var c = Session.Connection;
-        var (result, problem) = await c.CommandAsync(c.Topics.AssetsPut, bytes, TimeSpan.FromSeconds(Math.Max(options.Value.CommandTimeoutSeconds, 30)), HttpContext.RequestAborted);
-        Log.CommandSent(logger, Session.User, c.Topics.AssetsPut, result?.Ok == true ? $"accepted {result.Sha256}" : T.Outcome(result, problem, null) ?? "");
+        var (result, problem) = await c.CommandAsync(c.Topics.UploadsPut, bytes, TimeSpan.FromSeconds(Math.Max(options.Value.CommandTimeoutSeconds, 30)), HttpContext.RequestAborted);
+        Log.CommandSent(logger, Session.User, c.Topics.UploadsPut, result?.Ok == true ? $"accepted {result.Sha256}" : T.Outcome(result, problem, null) ?? "");
         if (result is { Ok: true, Sha256: { } sha })
         {
             f.ImageSha256 = sha;

@@ -4,7 +4,7 @@ namespace MppSignage.Shared.Announcements;
 
 /// <summary>
 /// The poster of a kind-<c>image</c> announcement: <c>{"sha256":"…","fit":"contain","background":"auto"}</c>. The
-/// asset is the processed image the controller keeps under that SHA-256 (uploaded on <c>mpp/{site}/assets/put</c>,
+/// asset is the processed image the controller keeps under that SHA-256 (uploaded on <c>mpp/{site}/uploads/put</c>,
 /// published retained on <c>mpp/{site}/assets/{sha256}</c>).
 /// </summary>
 /// <param name="Sha256">The asset id: 64 lowercase hex digits, the SHA-256 of the processed bytes.</param>

@@ -17,16 +17,16 @@ public sealed record CommandResult
     /// <summary>The offending field (JSON path, or <c>payload</c>/<c>retain</c> for message-level problems).</summary>
     [JsonPropertyName("field")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Field { get; init; }
 
-    /// <summary>The kept asset's id (an accepted <c>assets/put</c>): 64 lowercase hex digits of the processed image's SHA-256.</summary>
+    /// <summary>The kept asset's id (an accepted <c>uploads/put</c>): 64 lowercase hex digits of the processed image's SHA-256.</summary>
     [JsonPropertyName("sha256")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Sha256 { get; init; }
 
-    /// <summary>The kept asset's width in pixels (<c>assets/put</c>).</summary>
+    /// <summary>The kept asset's width in pixels (<c>uploads/put</c>).</summary>
     [JsonPropertyName("width")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Width { get; init; }
 
-    /// <summary>The kept asset's height in pixels (<c>assets/put</c>).</summary>
+    /// <summary>The kept asset's height in pixels (<c>uploads/put</c>).</summary>
     [JsonPropertyName("height")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Height { get; init; }
 
-    /// <summary>The kept asset's size in bytes (<c>assets/put</c>).</summary>
+    /// <summary>The kept asset's size in bytes (<c>uploads/put</c>).</summary>
     [JsonPropertyName("bytes")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public long? Bytes { get; init; }
 
     /// <summary>What was done to an accepted upload (resized, turned upright, first frame kept, re-encoded).</summary>

@@ -41,7 +41,7 @@ public static class RoleTopicRules
         new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/schedule/set"),
         new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/announcements/set"),
         new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/announcements/delete"),
-        new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/assets/put"),
+        new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/uploads/put"),
         new(MqttRole.Admin, TopicAccess.Write, "mpp/all/announcements/set"),
         new(MqttRole.Admin, TopicAccess.Write, "mpp/all/announcements/delete"),
         new(MqttRole.Admin, TopicAccess.Write, "mpp/{site}/screens/+/screenshot/get"),

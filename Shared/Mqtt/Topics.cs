@@ -57,7 +57,7 @@ public sealed class Topics
 
     /// <summary>Upload one image (admin) as a request with a Response Topic: the controller processes and keeps it and
     /// answers <c>{"ok":true,"sha256":…,"width":…,"height":…,"bytes":…,"note":…}</c> or the refusal.</summary>
-    public string AssetsPut => $"{Root}/assets/put";
+    public string UploadsPut => $"{Root}/uploads/put";
 
     /// <summary>
     /// Retained processed image of one asset (binary JPEG or PNG, published by the controller; cleared with an empty

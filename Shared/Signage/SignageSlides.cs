@@ -182,7 +182,8 @@ public sealed class SignageSlides
 
     /// <summary>
     /// The slide of an announcement: page <paramref name="page"/> (0-based) of a services directory cut into
-    /// pages of <paramref name="perPage"/> entries (<see cref="ServicesPaging"/>), otherwise a text/QR slide.
+    /// pages of <paramref name="perPage"/> entries (<see cref="ServicesPaging"/>), a poster for kind image,
+    /// otherwise a text/QR slide.
     /// </summary>
     public static SlideModel Announcement(Announcement announcement, int page = 0, int perPage = AnnouncementLimits.MaxServicesPerPage)
     {
@@ -200,9 +201,13 @@ public sealed class SignageSlides
 
         var emergency = announcement.Priority == AnnouncementPriority.Emergency;
         var qr = announcement.Qr is { } target ? new QrItem(target.Url, null, target.Caption) : null;
+        if (announcement.Kind == AnnouncementKind.Image && announcement.Image is { } image)
+        {
+            return new PosterSlideModel(image, announcement.Title, announcement.Body, qr, emergency);
+        }
+
         return new AnnouncementSlideModel(
             emergency ? SignageWords.EmergencyAnnouncement : SignageWords.Announcement,
-            // A poster (kind image) may have no title; until the renderer has its poster slide it shows as text.
             announcement.Title ?? SignageWords.Announcement,
             announcement.Body,
             qr,

@@ -20,4 +20,10 @@ public sealed record SignageSnapshot(
 {
     /// <summary>Nothing received yet, connected.</summary>
     public static readonly SignageSnapshot Empty = new(null, null, [], null, 0);
+
+    /// <summary>
+    /// The posters this screen can draw now (SHA-256 of assets on disk that decode); kind-image announcements whose
+    /// asset is not in it are left out of the rotation. Null (a preview without a poster cache): nothing is left out.
+    /// </summary>
+    public IReadOnlySet<string>? Posters { get; init; }
 }

@@ -17,6 +17,7 @@ public sealed class SignageState
     private StatusMessage? _status;
     private SiteSchedule? _schedule;
     private IReadOnlyList<Announcement> _announcements = [];
+    private IReadOnlySet<string>? _posters;
     private bool _brokerConnected;
     private bool _controllerOnline = true;
     private Instant? _unavailableSince;
@@ -33,7 +34,7 @@ public sealed class SignageState
     {
         lock (_gate)
         {
-            return new SignageSnapshot(_status, _schedule, _announcements, _unavailableSince, _version);
+            return new SignageSnapshot(_status, _schedule, _announcements, _unavailableSince, _version) { Posters = _posters };
         }
     }
 
@@ -45,6 +46,9 @@ public sealed class SignageState
 
     /// <summary>Stores a new announcement list.</summary>
     public void SetAnnouncements(IReadOnlyList<Announcement> items) => Change(() => _announcements = items);
+
+    /// <summary>Stores the posters that can be drawn now (see <see cref="SignageSnapshot.Posters"/>).</summary>
+    public void SetPosters(IReadOnlySet<string> posters) => Change(() => _posters = posters);
 
     /// <summary>Records the broker connection coming or going at <paramref name="now"/>.</summary>
     public void SetBrokerConnected(bool connected, Instant now) => Change(() =>

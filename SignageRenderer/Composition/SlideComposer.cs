@@ -97,7 +97,18 @@ public sealed class SlideComposer
             ShowQr = _options.Rotation.ShowQr && qr is not null,
             ServicesPerPage = ServicesPerPage,
         };
-        return AnnouncementRotation.Select(snapshot.Announcements, _options.Screen.ScreenId(), now, zone, WhenFor(snapshot.Schedule), rotation);
+        return AnnouncementRotation.Select(Showable(snapshot), _options.Screen.ScreenId(), now, zone, WhenFor(snapshot.Schedule), rotation);
+    }
+
+    /// <summary>The announcements the rotation may pick: a poster only once its asset is here and decodes (the rest go on without it).</summary>
+    private static IReadOnlyList<Announcement> Showable(SignageSnapshot snapshot)
+    {
+        if (snapshot.Posters is not { } posters || !snapshot.Announcements.Any(a => a.Kind == AnnouncementKind.Image))
+        {
+            return snapshot.Announcements;
+        }
+
+        return [.. snapshot.Announcements.Where(a => a.Kind != AnnouncementKind.Image || (a.Image is { } image && posters.Contains(image.Sha256)))];
     }
 
     /// <summary>The model of <paramref name="slide"/> at <paramref name="now"/>; null when it cannot be shown (no schedule, no QR configured, unknown announcement).</summary>

@@ -63,6 +63,10 @@ public sealed class FramePainter
                     // Rasterised once at its box's size (Logo caches it): a 1:1 copy per frame.
                     canvas.DrawImage(logo.Logo.Raster(logo.Pixels.Width, logo.Pixels.Height), logo.Pixels.Left, logo.Pixels.Top, new SKSamplingOptions(SKFilterMode.Nearest), null);
                     break;
+                case Posters.PosterElement poster:
+                    // Decoded at its drawn size: a 1:1 copy, linear filtering only matters for a cropped or stretched fallback.
+                    canvas.DrawImage(poster.Poster.Image, poster.Source, poster.Dest, new SKSamplingOptions(SKFilterMode.Linear), null);
+                    break;
                 default:
                     throw new InvalidOperationException($"No painter for layout element {element.GetType().Name}.");
             }

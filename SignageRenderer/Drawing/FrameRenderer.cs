@@ -98,6 +98,9 @@ public sealed class FrameRenderer : IDisposable
         return null;
     }
 
+    /// <summary>Decodes the poster of <paramref name="slide"/> at the size this screen draws it, so its turn starts without a decode.</summary>
+    public void Prefetch(SlideModel slide) => _layouter.PrefetchPoster(Geometry, slide);
+
     /// <summary>Forgets the current content so the next <see cref="Render"/> draws the whole frame.</summary>
     public void Invalidate() => _layout = null;
 

@@ -5,6 +5,7 @@ using MppSignage.SignageRenderer.Drawing;
 using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Options;
 using MppSignage.SignageRenderer.Output;
+using MppSignage.SignageRenderer.Posters;
 using MppSignage.SignageRenderer.Service;
 using MppSignage.SignageRenderer.Text;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,8 @@ public static class SignageHost
         ArgumentNullException.ThrowIfNull(configArgs);
         ArgumentNullException.ThrowIfNull(time);
         host = null;
+        // Before any poster is decoded: fixed glibc thresholds keep large freed blocks from staying resident.
+        NativeHeap.Configure();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
@@ -89,16 +92,34 @@ public static class SignageHost
             return false;
         }
 
-        var fitter = new TextFitter(fonts!);
-        var geometry = options.Display.Geometry()!;
-        var layouter = SignageLook.Layouter(fitter, options, logo);
-        var renderer = new FrameRenderer(geometry, layouter, new FramePainter(fitter));
-        var fader = options.Display.Fader();
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
+        // The poster cache is opened before the host is built (a directory it cannot use stops the start, naming
+        // the key); its log lines go through the host's logging once built, so they wait in a small buffer.
+        var early = new EarlyLog();
+        PosterAssetCache disk;
+        try
+        {
+            disk = new PosterAssetCache(options.Posters.Directory(), options.Posters.CacheMaxBytes(), options.Posters.CacheMaxCount, time, early);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            fonts!.Dispose();
+            logo?.Dispose();
+            output.Dispose();
+            errors = [$"Posters:CacheDirectory: '{options.Posters.Directory()}' cannot be used ({ex.Message}). Fix: a directory the renderer may write, e.g. /var/lib/mpp-signage/signage/posters."];
+            return false;
+        }
+
+        var library = new PosterLibrary(disk, options.Posters.DecodedMax, early);
+        var fitter = new TextFitter(fonts!);
+        var geometry = options.Display.Geometry()!;
+        var layouter = SignageLook.Layouter(fitter, options, logo, library);
+        var renderer = new FrameRenderer(geometry, layouter, new FramePainter(fitter));
+        var fader = options.Display.Fader();
         builder.Services.AddSystemd();
         // The same binding and generated validator as the check above, the standard way: the services take
         // IOptions<SignageOptions> and the host re-checks on start.
@@ -109,7 +130,10 @@ public static class SignageHost
         builder.Services.AddSingleton(fitter);
         builder.Services.AddSingleton(new FrameHolder(renderer));
         builder.Services.AddSingleton(output);
-        builder.Services.AddSingleton(new SignageState(Instant.FromDateTimeOffset(time.GetUtcNow())));
+        var state = new SignageState(Instant.FromDateTimeOffset(time.GetUtcNow()));
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(library);
+        builder.Services.AddSingleton(sp => new PosterAssets(library, state, options.Screen.ScreenId(), options.Posters.MaxAssetBytes(), time, sp.GetRequiredService<ILoggerFactory>().CreateLogger<PosterAssets>()));
         // The directory's page size comes from this screen's layout (fewer entries per slide on a portrait or small screen).
         var servicesPerPage = layouter.ServicesPerPage(geometry);
         builder.Services.AddSingleton(sp => new SlideComposer(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignageOptions>>()) { ServicesPerPage = servicesPerPage });
@@ -137,11 +161,15 @@ public static class SignageHost
         builder.Services.AddHostedService<CecDisplayPowerService>();
         host = builder.Build();
 
-        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MppSignage.SignageRenderer");
+        var loggers = host.Services.GetRequiredService<ILoggerFactory>();
+        var logger = loggers.CreateLogger("MppSignage.SignageRenderer");
         Log.Starting(logger, options.Site.SiteId(), options.Screen.ScreenId(), geometry.ToString(), output.Description, fonts!.FamilyName);
         Log.Look(logger, logo?.Description ?? "none", fader.Enabled && output is IFadingOutput
             ? $"{options.Display.FadeMilliseconds} ms in {options.Display.FadeSteps} frames"
             : fader.Enabled ? "off for this output (PNG files get final frames only)" : "off (Display:FadeMilliseconds=0)");
+        early.Attach(loggers.CreateLogger("MppSignage.SignageRenderer.Posters"));
+        // Cached posters and the last announcement list show at once, before (or without) any broker.
+        host.Services.GetRequiredService<PosterAssets>().LoadKeptAnnouncements();
         errors = [];
         return true;
     }

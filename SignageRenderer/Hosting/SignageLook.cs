@@ -22,10 +22,14 @@ public static class SignageLook
     }
 
     /// <summary>The layouter for <paramref name="options"/> (validated: language and theme are known to be good).</summary>
-    public static FrameLayouter Layouter(TextFitter fitter, SignageOptions options, Logo? logo)
+    /// <param name="fitter">Text measurement with the loaded fonts.</param>
+    /// <param name="options">Validated options.</param>
+    /// <param name="logo">The loaded <c>Site:Logo</c>, or null.</param>
+    /// <param name="posters">Decoded posters for poster slides; null: they show their caption as text.</param>
+    public static FrameLayouter Layouter(TextFitter fitter, SignageOptions options, Logo? logo, Posters.IPosterSource? posters = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new FrameLayouter(fitter, options.Display.Bilingual()!.Value)
+        return new FrameLayouter(fitter, options.Display.Bilingual()!.Value, posters)
         {
             Palette = options.Theme.Palette() ?? throw new ArgumentException("Theme is invalid: validate the options (SignageOptionsValidator) first.", nameof(options)),
             Logo = logo,

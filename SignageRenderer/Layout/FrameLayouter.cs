@@ -1,6 +1,7 @@
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Signage;
 using MppSignage.SignageRenderer.Drawing;
+using MppSignage.SignageRenderer.Posters;
 using MppSignage.SignageRenderer.Text;
 using SkiaSharp;
 
@@ -31,11 +32,13 @@ public sealed partial class FrameLayouter
     /// <summary>Creates a layouter.</summary>
     /// <param name="fitter">Text measurement and fitting.</param>
     /// <param name="bilingual">Show English second lines where the model has them.</param>
-    public FrameLayouter(TextFitter fitter, bool bilingual)
+    /// <param name="posters">Decoded posters for poster slides; null: poster slides show their caption as text.</param>
+    public FrameLayouter(TextFitter fitter, bool bilingual, IPosterSource? posters = null)
     {
         ArgumentNullException.ThrowIfNull(fitter);
         _fitter = fitter;
         Bilingual = bilingual;
+        _posters = posters;
     }
 
     /// <summary>Whether English second lines are shown.</summary>
@@ -54,6 +57,13 @@ public sealed partial class FrameLayouter
         ArgumentNullException.ThrowIfNull(geometry);
         ArgumentNullException.ThrowIfNull(slide);
         var elements = new List<LayoutElement>();
+        if (slide is PosterSlideModel poster && LayoutPoster(elements, geometry, poster) is { } posterBackground)
+        {
+            // Full screen: no header strip above a poster.
+            elements.Insert(0, FooterBand(geometry));
+            return (posterBackground, elements);
+        }
+
         var content = LayoutHeader(elements, geometry, geometry.BodyArea, header);
 
         var background = slide switch
@@ -63,13 +73,17 @@ public sealed partial class FrameLayouter
             QrSlideModel q => LayoutQr(elements, geometry, content, q),
             AnnouncementSlideModel a => LayoutAnnouncement(elements, geometry, content, a),
             ServicesSlideModel v => LayoutServices(elements, geometry, content, v),
+            PosterSlideModel p => LayoutAnnouncement(elements, geometry, content, PosterFallback(p)),
             _ => throw new ArgumentException($"No layout for slide model {slide.GetType().Name}.", nameof(slide)),
         };
 
         // The footer band's background belongs to the body: a minute update restores it from the cached frame.
-        elements.Insert(0, new FillElement(SKRect.Create(geometry.FooterRegion.Left, geometry.FooterRegion.Top, geometry.FooterRegion.Width, geometry.FooterRegion.Height), Theme.FooterBand));
+        elements.Insert(0, FooterBand(geometry));
         return (background, elements);
     }
+
+    private static FillElement FooterBand(ScreenGeometry geometry) =>
+        new(SKRect.Create(geometry.FooterRegion.Left, geometry.FooterRegion.Top, geometry.FooterRegion.Width, geometry.FooterRegion.Height), Theme.FooterBand);
 
     /// <summary>Lays out the footer's content: date and time on the left, a stale-data badge on the right.</summary>
     public IReadOnlyList<LayoutElement> LayoutFooter(ScreenGeometry geometry, FooterModel footer)

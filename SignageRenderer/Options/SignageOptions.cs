@@ -41,6 +41,10 @@ public sealed class SignageOptions
     [ValidateObjectMembers]
     public SignageThemeOptions Theme { get; set; } = new();
 
+    /// <summary><c>Posters</c>.</summary>
+    [ValidateObjectMembers]
+    public SignagePosterOptions Posters { get; set; } = new();
+
     /// <summary>
     /// Binds every section of <paramref name="configuration"/>. A value that does not convert to its key's type
     /// (<c>Rotation:ShowQr=maybe</c>) is reported in <paramref name="problems"/> as <c>Key: 'value' must be …</c>;
@@ -58,6 +62,7 @@ public sealed class SignageOptions
         Section(problems, "Qr", () => configuration.GetSection("Qr").Bind(o.Qr));
         Section(problems, "Rotation", () => configuration.GetSection("Rotation").Bind(o.Rotation));
         Section(problems, "Theme", () => configuration.GetSection("Theme").Bind(o.Theme));
+        Section(problems, "Posters", () => configuration.GetSection("Posters").Bind(o.Posters));
         return o;
     }
 

@@ -42,6 +42,15 @@ public sealed class FrameHolder : IDisposable
         }
     }
 
+    /// <summary>Decodes the poster of <paramref name="slide"/> ahead of its turn (nothing for other slides), under the frame's lock.</summary>
+    public void Prefetch(SlideModel slide)
+    {
+        lock (_gate)
+        {
+            _renderer.Prefetch(slide);
+        }
+    }
+
     /// <summary>Forces a full redraw at the next render (after an output error).</summary>
     public void Invalidate()
     {

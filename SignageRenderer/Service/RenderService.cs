@@ -57,7 +57,8 @@ public sealed class RenderService : BackgroundService
         _startedAt ??= now;
         var composed = _composer.Compose(snapshot, now, _startedAt);
         var slide = composed.Selection.Slide.ToString();
-        if (slide != _lastSlide)
+        var newSlide = slide != _lastSlide;
+        if (newSlide)
         {
             Log.SlideShown(_logger, slide, composed.Selection.Emergency ? "emergency" : "rotation");
             _lastSlide = slide;
@@ -112,6 +113,13 @@ public sealed class RenderService : BackgroundService
             _fader.Cancel();
             _shown = false;
             return now + Duration.FromSeconds(5);
+        }
+
+        if (newSlide && composed.Selection.SlotEnd > now)
+        {
+            // The next slide's poster is decoded now, while this one shows, so its turn starts at once.
+            var next = _composer.Compose(snapshot, composed.Selection.SlotEnd, _startedAt);
+            _frame.Prefetch(next.Slide);
         }
 
         return composed.WakeAt;

@@ -8,6 +8,7 @@ using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Schedule;
 using MppSignage.SignageRenderer.Composition;
 using MppSignage.SignageRenderer.Options;
+using MppSignage.SignageRenderer.Posters;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public sealed class SignageMqttClient : BackgroundService
     private readonly SignageState _state;
     private readonly FrameHolder _frame;
     private readonly SlideComposer _composer;
+    private readonly PosterAssets _posters;
     private readonly TimeProvider _time;
     private readonly ILogger<SignageMqttClient> _logger;
     private readonly ILogger<MqttConnection> _connectionLogger;
@@ -38,8 +40,9 @@ public sealed class SignageMqttClient : BackgroundService
         new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.DropOldest });
 
     /// <summary>Creates the client.</summary>
-    public SignageMqttClient(IOptions<SignageOptions> options, SignageState state, FrameHolder frame, SlideComposer composer, TimeProvider time, ILogger<SignageMqttClient> logger, ILogger<MqttConnection> connectionLogger)
+    public SignageMqttClient(IOptions<SignageOptions> options, SignageState state, FrameHolder frame, SlideComposer composer, PosterAssets posters, TimeProvider time, ILogger<SignageMqttClient> logger, ILogger<MqttConnection> connectionLogger)
     {
+        _posters = posters;
         _composer = composer;
         _connectionLogger = connectionLogger;
         ArgumentNullException.ThrowIfNull(options);
@@ -70,6 +73,8 @@ public sealed class SignageMqttClient : BackgroundService
             Tls = _options.Mqtt.Tls,
             TlsCaFile = SignageOptions.Text(_options.Mqtt.TlsCaFile),
             Will = new MqttLastWill(_topics.ScreenAvailability(_screenId), System.Text.Encoding.UTF8.GetString(Availability(online: false))),
+            // Posters are the largest messages a screen takes: the broker must not send more (bounded before buffering).
+            MaximumPacketSize = (uint)_options.Posters.MaxAssetBytes() + PacketOverhead,
         };
         using var connection = new MqttConnection(endpoint, new MqttBackoff(_options.Mqtt.ReconnectMin, _options.Mqtt.ReconnectMax), _time, _connectionLogger);
         _connection = connection;
@@ -90,6 +95,8 @@ public sealed class SignageMqttClient : BackgroundService
                 await client.PublishAsync(AvailabilityMessage(online: true), ct).ConfigureAwait(false);
                 _state.SetBrokerConnected(true, Now());
             },
+            // Subscribed after every connect: exactly the poster assets the announcements need and the screen lacks.
+            WhileConnectedAsync = SubscribePostersAsync,
             // Broker down, refused or unreachable: keep showing the last state (with the badge) until it is back.
             OnDisconnected = () => _state.SetBrokerConnected(false, Now()),
         };
@@ -105,6 +112,22 @@ public sealed class SignageMqttClient : BackgroundService
     internal void Handle(MqttApplicationMessage message)
     {
         var topic = message.Topic;
+        if (_topics.AssetIdOf(topic) is { } sha256)
+        {
+            // Posters are the big messages: read in place when MQTTnet holds them in one segment (no second copy).
+            var bytes = message.Payload;
+            if (bytes.IsSingleSegment)
+            {
+                _posters.OnAsset(sha256, bytes.FirstSpan);
+            }
+            else
+            {
+                _posters.OnAsset(sha256, bytes.ToArray());
+            }
+
+            return;
+        }
+
         var payload = message.Payload.ToArray();
         if (topic == _topics.Status)
         {
@@ -173,11 +196,66 @@ public sealed class SignageMqttClient : BackgroundService
             }
 
             _state.SetAnnouncements(result.Items);
+            _posters.OnAnnouncements(result.Items, payload);
             Log.Received(_logger, "announcements", $"{result.Items.Count} item(s)");
         }
         else if (topic == _topics.ScreenshotGet(_screenId) || topic == _topics.PreviewGet(_screenId))
         {
             _screenshotRequests.Writer.TryWrite(message);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the subscriptions to <c>mpp/{site}/assets/{sha256}</c> equal to <see cref="PosterAssets.Wanted"/> while
+    /// connected: a poster is asked for when an announcement needs it and the cache lacks it, and let go once stored
+    /// or no longer referenced (the broker then stops resending its retained bytes on every reconnect).
+    /// </summary>
+    private async Task SubscribePostersAsync(IMqttClient client, CancellationToken ct)
+    {
+        var subscribed = new HashSet<string>(StringComparer.Ordinal);
+        while (!ct.IsCancellationRequested)
+        {
+            var wanted = _posters.Wanted;
+            var add = wanted.Except(subscribed).ToList();
+            var remove = subscribed.Except(wanted).ToList();
+            if (add.Count > 0)
+            {
+                var subscribe = new MqttClientSubscribeOptionsBuilder();
+                foreach (var sha in add)
+                {
+                    subscribe.WithTopicFilter(new MqttTopicFilterBuilder().WithTopic(_topics.Asset(sha)).WithAtLeastOnceQoS().Build());
+                }
+
+                await client.SubscribeAsync(subscribe.Build(), ct).ConfigureAwait(false);
+                subscribed.UnionWith(add);
+            }
+
+            if (remove.Count > 0)
+            {
+                var unsubscribe = new MqttClientUnsubscribeOptionsBuilder();
+                foreach (var sha in remove)
+                {
+                    unsubscribe.WithTopicFilter(_topics.Asset(sha));
+                }
+
+                await client.UnsubscribeAsync(unsubscribe.Build(), ct).ConfigureAwait(false);
+                subscribed.ExceptWith(remove);
+            }
+
+            if (add.Count > 0 || remove.Count > 0)
+            {
+                PosterLog.Subscriptions(_logger, add.Count, remove.Count);
+            }
+
+            try
+            {
+                await _posters.WaitForWantedChangeAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The connection ended; the next one subscribes afresh.
+                return;
+            }
         }
     }
 
@@ -265,6 +343,9 @@ public sealed class SignageMqttClient : BackgroundService
         await client.PublishAsync(reply.Build(), ct).ConfigureAwait(false);
         Log.ScreenshotPublished(_logger, payload.Length, _topics.Preview(_screenId));
     }
+
+    /// <summary>Room for the PUBLISH packet's header and properties around an asset's bytes.</summary>
+    private const uint PacketOverhead = 64 * 1024;
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
 

@@ -171,7 +171,7 @@ public static class Program
         File.WriteAllText(Path.Combine(sysfs, "stride"), "7680\n");
         var device = Path.Combine(work, "fb0");
         File.WriteAllBytes(device, new byte[7680 * 1080]);
-        return ["--Display:Output=framebuffer", $"--Display:Framebuffer={device}", $"--Display:FramebufferSysfs={sysfs}", .. extra];
+        return ["--Display:Output=framebuffer", $"--Display:Framebuffer={device}", $"--Display:FramebufferSysfs={sysfs}", $"--Posters:CacheDirectory={Path.Combine(work, "posters")}", .. extra];
     }
 
     private sealed record Run(double Seconds, long PeakKb, int ExitCode);

@@ -11,7 +11,7 @@ namespace MppSignage.Controller.Tests.Assets;
 /// <summary>The controller's posters over its embedded broker: upload, limits, refusals, retained publish, persistence, GC.</summary>
 public sealed class AssetStoreTests
 {
-    private const string PutTopic = "mpp/probolinggo/assets/put";
+    private const string PutTopic = "mpp/probolinggo/uploads/put";
     private const string SetTopic = "mpp/probolinggo/announcements/set";
     private const string DeleteTopic = "mpp/probolinggo/announcements/delete";
 

@@ -8,7 +8,7 @@ namespace MppSignage.Panel.Tests.Pages;
 
 /// <summary>
 /// The poster upload of the announcement editor over HTTP (multipart, as a browser sends it), against the real
-/// panel and controller: the file goes over the admin's own connection to <c>assets/put</c>, the announcement of
+/// panel and controller: the file goes over the admin's own connection to <c>uploads/put</c>, the announcement of
 /// kind image names the controller's asset; refusals land at the file field and nothing is published.
 /// </summary>
 [Collection("site")]

@@ -88,7 +88,7 @@ public class Site : IAsyncLifetime
             return;
         }
 
-        Screen = ChildProcess.Start("dotnet", [Dll("SignageRenderer", "mpp-signage"), $"--Mqtt:Port={MqttPort}", "--Mqtt:Username=screen", "--Mqtt:Password=screen-dev", "--Display:Output=png", $"--Display:PngPath={FramePath}", $"--Screen:Id={ScreenId}", "--Logging:LogLevel:MppSignage.SignageRenderer.Service.RenderService=Debug"], dev, RepoPaths.Root);
+        Screen = ChildProcess.Start("dotnet", [Dll("SignageRenderer", "mpp-signage"), $"--Mqtt:Port={MqttPort}", "--Mqtt:Username=screen", "--Mqtt:Password=screen-dev", "--Display:Output=png", $"--Display:PngPath={FramePath}", $"--Posters:CacheDirectory={Path.Combine(Path.GetDirectoryName(FramePath)!, "posters")}", $"--Screen:Id={ScreenId}", "--Logging:LogLevel:MppSignage.SignageRenderer.Service.RenderService=Debug"], dev, RepoPaths.Root);
         await Screen.WaitForLineAsync(l => l.Contains("MQTT connected", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "broker connection");
         (Panel, Url) = await StartPanelAsync();
     }

@@ -20,6 +20,7 @@ public sealed class WatchdogWiringTests
                 ["Mqtt:Password"] = "screen-dev",
                 ["Display:Output"] = "png",
                 ["Display:PngPath"] = Path.Combine(dir.FullName, "frame.png"),
+                ["Posters:CacheDirectory"] = Path.Combine(dir.FullName, "posters"),
             }));
             Assert.True(ok, string.Join("\n", errors));
             using (host)

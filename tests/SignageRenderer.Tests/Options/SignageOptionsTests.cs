@@ -66,7 +66,7 @@ public sealed class SignageOptionsTests
     public void Host_RegistersTheGeneratedValidator_AndTheBoundOptions()
     {
         var dir = TempDir.Create("signage");
-        Assert.True(SignageHost.TryCreate([$"--Display:PngPath={dir}/frame.png", "--Mqtt:Port=1"], TimeProvider.System, out var host, out var errors), string.Join("; ", errors));
+        Assert.True(SignageHost.TryCreate([$"--Display:PngPath={dir}/frame.png", $"--Posters:CacheDirectory={dir}/posters", "--Mqtt:Port=1"], TimeProvider.System, out var host, out var errors), string.Join("; ", errors));
         using (host)
         {
             var validator = host!.Services.GetRequiredService<IValidateOptions<SignageOptions>>();

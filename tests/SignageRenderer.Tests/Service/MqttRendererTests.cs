@@ -165,6 +165,7 @@ public sealed class MqttRendererTests : IAsyncLifetime
                 ["Mqtt:ReconnectMax"] = "00:00:00.500",
                 ["Display:Output"] = "png",
                 ["Display:PngPath"] = Path.Combine(_dir, "frame.png"),
+                ["Posters:CacheDirectory"] = Path.Combine(_dir, "posters"),
                 ["Display:StaleAfter"] = staleAfter,
                 ["Screen:Id"] = "pintu-utama",
                 ["Site:Id"] = "probolinggo",

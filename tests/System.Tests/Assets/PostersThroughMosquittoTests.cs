@@ -17,7 +17,7 @@ public sealed class PostersThroughMosquittoTests
             ControllerTestHost.ExternalArgs(mosquitto.Port));
         await using var admin = await MqttTestClient.ConnectAsync(mosquitto.Port, "admin", TestUsers.Password("admin"));
 
-        var put = await Commands.SendAsync(admin, "admin", $"mpp/{Site}/assets/put", TestImages.Jpeg(2400, 1600));
+        var put = await Commands.SendAsync(admin, "admin", $"mpp/{Site}/uploads/put", TestImages.Jpeg(2400, 1600));
         Assert.True(put.Ok, put.Error);
         var set = await Commands.SendAsync(admin, "admin", $"mpp/{Site}/announcements/set",
             $$$"""{"id":"poster","kind":"image","image":{"sha256":"{{{put.Sha256}}}"}}""");
@@ -30,8 +30,8 @@ public sealed class PostersThroughMosquittoTests
         Assert.Equal(put.Sha256, Convert.ToHexString(SHA256.HashData(asset.Payload)).ToLowerInvariant());
 
         await using var staff = await MqttTestClient.ConnectAsync(mosquitto.Port, "staff", TestUsers.Password("staff"));
-        Assert.False(MqttTestClient.Accepted(await staff.PublishAsync($"mpp/{Site}/assets/put", TestImages.Jpeg(300, 200))));
-        Assert.False(MqttTestClient.Accepted(await screen.PublishAsync($"mpp/{Site}/assets/put", TestImages.Jpeg(300, 200))));
+        Assert.False(MqttTestClient.Accepted(await staff.PublishAsync($"mpp/{Site}/uploads/put", TestImages.Jpeg(300, 200))));
+        Assert.False(MqttTestClient.Accepted(await screen.PublishAsync($"mpp/{Site}/uploads/put", TestImages.Jpeg(300, 200))));
         Assert.False(MqttTestClient.Accepted(await admin.PublishAsync($"mpp/{Site}/assets/{new string('e', 64)}", TestImages.Jpeg(300, 200), retain: true)));
         Assert.Single(controller.Assets.Items);
         Assert.Equal(0, controller.Logs.ErrorCount);
@@ -48,7 +48,7 @@ public sealed class PostersThroughMosquittoTests
         try
         {
             // 9 MB: over max_packet_size 8388608 in deploy-pi/mosquitto/mpp-signage.conf.in.
-            await admin.PublishAsync($"mpp/{Site}/assets/put", TestImages.RandomBytes(9_000_000), responseTopic: $"mpp/{Site}/responses/admin/big", correlation: [1]);
+            await admin.PublishAsync($"mpp/{Site}/uploads/put", TestImages.RandomBytes(9_000_000), responseTopic: $"mpp/{Site}/responses/admin/big", correlation: [1]);
         }
         catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or ObjectDisposedException)
         {

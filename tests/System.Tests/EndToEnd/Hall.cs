@@ -49,7 +49,7 @@ internal sealed class Hall : IAsyncDisposable
         [
             "run", $"--Site:Id={Site}", $"--Screen:Id={screen}", "--Mqtt:Broker=external", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={broker.Port}",
             $"--Mqtt:Username={ScreenUsers.UserOf(screen)}", $"--Mqtt:Password={TestUsers.Password(ScreenUsers.UserOf(screen))}", "--Mqtt:ReconnectMin=00:00:00.200",
-            "--Display:Output=png", $"--Display:PngPath={Path.Combine(dir, $"frame-{screen}.png")}", "--Display:Size=1280x720",
+            "--Display:Output=png", $"--Display:PngPath={Path.Combine(dir, $"frame-{screen}.png")}", $"--Posters:CacheDirectory={Path.Combine(dir, $"posters-{screen}")}", "--Display:Size=1280x720",
             // Slide changes are logged at Debug (issue 14); the test waits for them.
             "--Logging:LogLevel:MppSignage=Debug",
         ])).ToList();

@@ -36,10 +36,9 @@ internal sealed record TopicFamily(string Name, string Topic, MqttRole[] Publish
         new("schedule/set", $"mpp/{Site}/schedule/set", [A], [C, A]),
         new("announcements/set", $"mpp/{Site}/announcements/set", [A], [C, A]),
         new("announcements/delete", $"mpp/{Site}/announcements/delete", [A], [C, A]),
-        // Posters (issue 12): admins upload, the controller publishes each kept asset retained; screens read the assets
-        // (the assets/+ rules also let screens see uploads, which they do not subscribe to, and the controller publish
-        // an upload to itself: MQTT filters cannot leave out one level's name).
-        new("assets/put", $"mpp/{Site}/assets/put", [C, A], [C, A, Sc]),
+        // Posters (issue 12): admins upload (outside assets/, so no screen ever receives a raw upload), the controller
+        // publishes each kept asset retained; screens read the assets.
+        new("uploads/put", $"mpp/{Site}/uploads/put", [A], [C, A]),
         new("asset", $"mpp/{Site}/assets/{new string('a', 64)}", [C], [C, A, Sc]),
         new("broadcast announcements/set", "mpp/all/announcements/set", [A], [C, A]),
         new("broadcast announcements/delete", "mpp/all/announcements/delete", [A], [C, A]),

@@ -47,7 +47,7 @@ public sealed class TlsListenerTests
         await using (var screen = ChildProcess.Start(RepoPaths.SignageExe,
             ["run", "--Site:Id=probolinggo", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={tlsPort}", "--Mqtt:Username=screen",
              $"--Mqtt:Password={TestUsers.Password("screen")}", "--Mqtt:Tls=true", $"--Mqtt:TlsCaFile={certs.CaFile}",
-             "--Display:Output=png", $"--Display:PngPath={Path.Combine(certDir, "frame.png")}", "--Display:Size=1280x720"]))
+             "--Display:Output=png", $"--Display:PngPath={Path.Combine(certDir, "frame.png")}", $"--Posters:CacheDirectory={Path.Combine(certDir, "posters")}", "--Display:Size=1280x720"]))
         {
             await screen.WaitForLineAsync(l => l.Contains("Received status", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the status over TLS");
             await screen.StopAsync();
