@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using MppSignage.Shared.Announcements;
 using SkiaSharp;
 
 namespace MppSignage.Imaging;
@@ -94,7 +94,7 @@ public static class ImageProcessor
             ? $"{width}×{height} kept"
             : $"resized from {info.ViewWidth}×{info.ViewHeight} to {width}×{height}");
         notes.Add(png ? "re-encoded as PNG (it has transparency), metadata removed" : $"re-encoded as JPEG quality {options.JpegQuality}, metadata removed");
-        var sha = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+        var sha = PosterImage.Sha256Of(bytes);
         return new(new ProcessedImage(bytes, png ? "png" : "jpeg", width, height, sha, string.Join("; ", notes), info), null);
     }
 

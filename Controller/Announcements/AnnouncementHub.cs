@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
@@ -22,11 +23,11 @@ internal sealed class AnnouncementHub : BackgroundService
     public const string FileName = "announcements.json";
 
     private readonly object _gate = new();
-    private readonly SemaphoreSlim _changed = new(0, 1);
     private readonly string _path;
     private readonly TopicsProvider _topics;
     private readonly ControllerOutbox _outbox;
     private readonly TimeProvider _time;
+    private readonly WakeUp _wake;
     private readonly ILogger<AnnouncementHub> _logger;
     private readonly DateTimeZone _zone;
     private AnnouncementStore _store;
@@ -37,6 +38,7 @@ internal sealed class AnnouncementHub : BackgroundService
         _topics = topics;
         _outbox = outbox;
         _time = time;
+        _wake = new WakeUp(time);
         _logger = logger;
         _zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(site.Value.TimeZone) ?? DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
         _store = Load();
@@ -86,20 +88,7 @@ internal sealed class AnnouncementHub : BackgroundService
             }
 
             // Sleep until the next item expires (at most an hour, which also catches clock jumps), or a change.
-            var wait = next is { } n ? (n - now).ToTimeSpan() : TimeSpan.FromHours(1);
-            wait = wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait;
-            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var delay = Task.Delay(wait, _time, wake.Token);
-            var changed = _changed.WaitAsync(wake.Token);
-            try
-            {
-                await Task.WhenAny(delay, changed).ConfigureAwait(false);
-            }
-            finally
-            {
-                await wake.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAll(delay, changed).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            }
+            await _wake.WaitAsync(next, now, stoppingToken).ConfigureAwait(false);
         }
     }
 
@@ -124,7 +113,7 @@ internal sealed class AnnouncementHub : BackgroundService
 
         AnnouncementLog.Changed(_logger, id, action, by, updated.Items.Count);
         Publish(updated);
-        Signal();
+        _wake.Signal();
         Changed?.Invoke();
         return CommandResult.Success;
     }
@@ -217,18 +206,6 @@ internal sealed class AnnouncementHub : BackgroundService
         var store = AnnouncementStore.From(parsed.Items).RemoveExpired(Now()).Store;
         AnnouncementLog.Loaded(_logger, store.Items.Count, _path);
         return store;
-    }
-
-    private void Signal()
-    {
-        try
-        {
-            _changed.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // A wake-up is already pending.
-        }
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());

@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MppSignage.Controller.Announcements;
 using MppSignage.Controller.Door;
+using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
@@ -38,7 +38,6 @@ internal sealed class AssetStore : BackgroundService
 
     private readonly object _gate = new();
     private readonly SemaphoreSlim _puts = new(1, 1);
-    private readonly SemaphoreSlim _changed = new(0, 1);
     private readonly Dictionary<string, KeptAsset> _assets = new(StringComparer.Ordinal);
     private readonly AssetOptions _options;
     private readonly ImageProcessingOptions _processing;
@@ -48,6 +47,7 @@ internal sealed class AssetStore : BackgroundService
     private readonly DiskThread _disk;
     private readonly Auditor _auditor;
     private readonly TimeProvider _time;
+    private readonly WakeUp _wake;
     private readonly DateTimeZone _zone;
     private readonly ILogger<AssetStore> _logger;
 
@@ -72,10 +72,11 @@ internal sealed class AssetStore : BackgroundService
         _disk = disk;
         _auditor = auditor;
         _time = time;
+        _wake = new WakeUp(time);
         _zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(site.Value.TimeZone) ?? DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
         _logger = logger;
         Load();
-        _hub.Changed += Signal;
+        _hub.Changed += _wake.Signal;
     }
 
     /// <summary>The folder of the asset files (absolute).</summary>
@@ -179,7 +180,7 @@ internal sealed class AssetStore : BackgroundService
             _outbox.SetRetained(_topics.Topics.Asset(image.Sha256), image.Bytes);
             AssetLog.Stored(_logger, image.Sha256, by, image.Width, image.Height, image.Bytes.Length, image.Note,
                 _time.GetElapsedTime(started, processedAt).TotalMilliseconds, _time.GetElapsedTime(processedAt).TotalMilliseconds);
-            Signal();
+            _wake.Signal();
             return Answer(image, image.Note);
         }
         finally
@@ -225,20 +226,7 @@ internal sealed class AssetStore : BackgroundService
         {
             var next = await CollectAsync().ConfigureAwait(false);
             var now = Now();
-            var wait = next is { } n ? (n - now).ToTimeSpan() : TimeSpan.FromHours(1);
-            wait = wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait;
-            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var delay = Task.Delay(wait, _time, wake.Token);
-            var changed = _changed.WaitAsync(wake.Token);
-            try
-            {
-                await Task.WhenAny(delay, changed).ConfigureAwait(false);
-            }
-            finally
-            {
-                await wake.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAll(delay, changed).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            }
+            await _wake.WaitAsync(next, now, stoppingToken).ConfigureAwait(false);
         }
     }
 
@@ -377,7 +365,7 @@ internal sealed class AssetStore : BackgroundService
                 continue;
             }
 
-            var sha = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+            var sha = PosterImage.Sha256Of(bytes);
             if (sha != name)
             {
                 // A torn or altered file: never published under a hash it does not have.
@@ -421,23 +409,11 @@ internal sealed class AssetStore : BackgroundService
         }
     }
 
-    private void Signal()
-    {
-        try
-        {
-            _changed.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // A wake-up is already pending.
-        }
-    }
-
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
 
     public override void Dispose()
     {
-        _hub.Changed -= Signal;
+        _hub.Changed -= _wake.Signal;
         base.Dispose();
     }
 }

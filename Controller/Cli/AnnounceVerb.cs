@@ -186,14 +186,12 @@ public static class AnnounceVerb
             return 2;
         }
 
-        if (!string.IsNullOrEmpty(settings.User) && !Topics.IsValidTopicLevel(settings.User))
+        if (CliCommand.RefusesUser(settings, label, error))
         {
-            error.WriteLine($"{label}: --user: '{settings.User}' cannot be an MQTT user here: 1-64 characters without '/', '+', '#' or control characters");
             return 2;
         }
 
-        return await settings.WithBrokerAsync(label, error,
-            topics => $"no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})",
+        return await settings.WithBrokerAsync(label, error, CliCommand.NoAnswer(settings),
             async (client, topics, token) =>
             {
                 var uploaded = await CliCommand.RequestAsync(client, topics, settings, label, topics.UploadsPut, bytes, "application/octet-stream", "uploads need an admin user", error, token);

@@ -13,6 +13,25 @@ namespace MppSignage.Controller.Cli;
 /// </summary>
 internal static class CliCommand
 {
+    /// <summary>
+    /// Writes the refusal and returns true when <c>--user</c> cannot name the private response topic
+    /// (<c>mpp/{site}/responses/{user}/…</c>): a '/' or wildcard would reach past it.
+    /// </summary>
+    internal static bool RefusesUser(CliSettings settings, string label, TextWriter error)
+    {
+        if (string.IsNullOrEmpty(settings.User) || Topics.IsValidTopicLevel(settings.User))
+        {
+            return false;
+        }
+
+        error.WriteLine($"{label}: --user: '{settings.User}' cannot be an MQTT user here: 1-64 characters without '/', '+', '#' or control characters");
+        return true;
+    }
+
+    /// <summary>The message when the controller does not answer within <c>--timeout</c>.</summary>
+    internal static Func<Topics, string> NoAnswer(CliSettings settings) =>
+        topics => $"no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})";
+
     /// <summary>Sends <paramref name="payload"/> to <paramref name="topic"/> and reports the answer.</summary>
     /// <param name="settings">Connection settings of the verb.</param>
     /// <param name="label">Prefix of the verb's messages, e.g. <c>override</c> or <c>announce add</c>.</param>
@@ -27,15 +46,12 @@ internal static class CliCommand
         CliSettings settings, string label, Func<Topics, string> topic, byte[] payload, string success, string? brokerRefusalHint,
         TextWriter output, TextWriter error, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(settings.User) && !Topics.IsValidTopicLevel(settings.User))
+        if (RefusesUser(settings, label, error))
         {
-            // The user names the private response topic (mpp/{site}/responses/{user}/…); a '/' or wildcard would reach past it.
-            error.WriteLine($"{label}: --user: '{settings.User}' cannot be an MQTT user here: 1-64 characters without '/', '+', '#' or control characters");
             return 2;
         }
 
-        return await settings.WithBrokerAsync(label, error,
-            topics => $"no answer from the controller within {settings.Timeout.TotalSeconds:0} s (is it connected? see {topics.Availability})",
+        return await settings.WithBrokerAsync(label, error, NoAnswer(settings),
             async (client, topics, token) =>
             {
                 var result = await RequestAsync(client, topics, settings, label, topic(topics), payload, "application/json", brokerRefusalHint, error, token);

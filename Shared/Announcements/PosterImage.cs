@@ -32,6 +32,10 @@ public sealed record PosterImage(string Sha256, PosterFit Fit = PosterFit.Contai
     public static bool IsValidSha256(string? sha256) =>
         sha256 is { Length: 64 } && sha256.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
+    /// <summary>The asset id of <paramref name="bytes"/>: their SHA-256 as 64 lowercase hex digits (the one way it is computed).</summary>
+    public static string Sha256Of(ReadOnlySpan<byte> bytes) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+
     /// <summary>Reads <c>#rrggbb</c> (hex digits in either case).</summary>
     public static bool TryParseRgb(string? text, out int rgb)
     {

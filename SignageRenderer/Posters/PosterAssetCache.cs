@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using MppSignage.Shared.Announcements;
 using MppSignage.SignageRenderer.Output;
 using Microsoft.Extensions.Logging;
@@ -82,9 +81,6 @@ public sealed class PosterAssetCache
         }
     }
 
-    /// <summary>The lowercase hexadecimal SHA-256 of <paramref name="bytes"/>.</summary>
-    public static string Sha256Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
     /// <summary>
     /// Stores <paramref name="bytes"/> as <paramref name="sha256"/> after checking the hash, then evicts the least
     /// recently used posters (those outside <paramref name="referenced"/> first) until the limits hold again.
@@ -107,7 +103,7 @@ public sealed class PosterAssetCache
             return PosterStoreResult.Refused($"{bytes.Length} bytes is more than the cache holds (Posters:CacheMaxBytes {MaxBytes})");
         }
 
-        var actual = Sha256Of(bytes);
+        var actual = PosterImage.Sha256Of(bytes);
         if (!string.Equals(actual, sha256, StringComparison.Ordinal))
         {
             return PosterStoreResult.Refused($"SHA-256 mismatch: the {bytes.Length} bytes received hash to {actual}");
@@ -285,7 +281,7 @@ public sealed class PosterAssetCache
                 continue;
             }
 
-            if (bytes.Length == 0 || bytes.Length > MaxBytes || Sha256Of(bytes) != sha)
+            if (bytes.Length == 0 || bytes.Length > MaxBytes || PosterImage.Sha256Of(bytes) != sha)
             {
                 PosterLog.Dropped(_logger, sha, "the cached file does not match its SHA-256 (damaged on disk)");
                 TryDelete(path);

@@ -162,7 +162,7 @@ public static class Program
             for (var i = 0; i < 2; i++)
             {
                 var bytes = ImageProcessor.Process(Poster(1080, 1350, 10 + i, SKEncodedImageFormat.Jpeg, 90)).Image!.Bytes;
-                var sha = PosterAssetCache.Sha256Of(bytes);
+                var sha = PosterImage.Sha256Of(bytes);
                 disk.Put(sha, bytes, new HashSet<string>());
                 slides.Add(new PosterSlideModel(new PosterImage(sha), new LocalizedText("Layanan KTP elektronik di loket 5"), new LocalizedText("Perekaman setiap hari kerja 08.00–12.00 WIB."), new QrItem("https://mpp.probolinggokota.go.id/ktp", null, null), false));
             }

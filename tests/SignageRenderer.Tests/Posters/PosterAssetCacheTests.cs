@@ -1,3 +1,4 @@
+using MppSignage.Shared.Announcements;
 using MppSignage.SignageRenderer.Posters;
 using MppSignage.TestSupport;
 using Microsoft.Extensions.Time.Testing;
@@ -28,13 +29,13 @@ public sealed class PosterAssetCacheTests : IDisposable
     {
         var cache = Open();
         var bytes = Bytes(1);
-        var claimed = PosterAssetCache.Sha256Of(Bytes(2));
+        var claimed = PosterImage.Sha256Of(Bytes(2));
 
         var result = cache.Put(claimed, bytes, None);
 
         Assert.False(result.Stored);
         Assert.Contains("SHA-256 mismatch", result.Problem, StringComparison.Ordinal);
-        Assert.Contains(PosterAssetCache.Sha256Of(bytes), result.Problem, StringComparison.Ordinal);
+        Assert.Contains(PosterImage.Sha256Of(bytes), result.Problem, StringComparison.Ordinal);
         Assert.False(cache.Contains(claimed));
         Assert.Empty(Directory.GetFiles(_dir));
     }
@@ -62,7 +63,7 @@ public sealed class PosterAssetCacheTests : IDisposable
         _time.Advance(TimeSpan.FromMinutes(1));
         Assert.NotNull(cache.Read(a));
 
-        var d = PosterAssetCache.Sha256Of(Bytes(4));
+        var d = PosterImage.Sha256Of(Bytes(4));
         var result = cache.Put(d, Bytes(4), new HashSet<string> { a, b, d });
 
         Assert.Equal([c], result.Evicted);
@@ -78,12 +79,12 @@ public sealed class PosterAssetCacheTests : IDisposable
         var a = Put(cache, 1);
         var b = Put(cache, 2);
 
-        var result = cache.Put(PosterAssetCache.Sha256Of(Bytes(3)), Bytes(3), None);
+        var result = cache.Put(PosterImage.Sha256Of(Bytes(3)), Bytes(3), None);
 
         Assert.Equal([a], result.Evicted);
         Assert.Equal(2000, cache.Bytes);
         Assert.True(cache.Contains(b));
-        Assert.False(cache.Put(PosterAssetCache.Sha256Of(Bytes(5, 3000)), Bytes(5, 3000), None).Stored);
+        Assert.False(cache.Put(PosterImage.Sha256Of(Bytes(5, 3000)), Bytes(5, 3000), None).Stored);
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed class PosterAssetCacheTests : IDisposable
 
         var reopened = Open(maxCount: 2);
         _time.Advance(TimeSpan.FromMinutes(1));
-        var result = reopened.Put(PosterAssetCache.Sha256Of(Bytes(3)), Bytes(3), None);
+        var result = reopened.Put(PosterImage.Sha256Of(Bytes(3)), Bytes(3), None);
 
         Assert.Equal([b], result.Evicted);
     }
@@ -138,7 +139,7 @@ public sealed class PosterAssetCacheTests : IDisposable
     private string Put(PosterAssetCache cache, int seed)
     {
         var bytes = Bytes(seed);
-        var sha = PosterAssetCache.Sha256Of(bytes);
+        var sha = PosterImage.Sha256Of(bytes);
         Assert.True(cache.Put(sha, bytes, None).Stored);
         return sha;
     }

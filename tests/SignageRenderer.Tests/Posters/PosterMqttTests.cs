@@ -52,9 +52,9 @@ public sealed class PosterMqttTests : IAsyncLifetime
     public async Task PosterAnnouncement_AssetArrives_IsShown_BadHashSkipped_ThenShownAfterRestartWithoutBroker()
     {
         var good = Make(600, 900, border: 10, SKEncodedImageFormat.Jpeg);
-        var goodSha = PosterAssetCache.Sha256Of(good);
+        var goodSha = PosterImage.Sha256Of(good);
         var claimed = Make(700, 900);
-        var claimedSha = PosterAssetCache.Sha256Of(claimed);
+        var claimedSha = PosterImage.Sha256Of(claimed);
         await PublishAnnouncementsAsync(Poster("poster-ok", goodSha), Poster("poster-bad", claimedSha));
         _host = StartRenderer();
         var state = _host.Services.GetRequiredService<SignageState>();
@@ -93,10 +93,10 @@ public sealed class PosterMqttTests : IAsyncLifetime
     public async Task UndecodableAsset_WithItsRightHash_IsSkippedWhenItsTurnComes_TheOtherPosterGoesOn()
     {
         var good = Make(600, 900, border: 10);
-        var goodSha = PosterAssetCache.Sha256Of(good);
+        var goodSha = PosterImage.Sha256Of(good);
         // The right hash of bytes that are no image (a controller bug, or an old controller without processing).
         var garbage = TestImages.RandomBytes(20_000, 5);
-        var garbageSha = PosterAssetCache.Sha256Of(garbage);
+        var garbageSha = PosterImage.Sha256Of(garbage);
         await using var controller = await _broker!.ConnectAsync("controller");
         Assert.True(MqttTestClient.Accepted(await controller.PublishAsync(_topics.Asset(goodSha), good, retain: true)));
         Assert.True(MqttTestClient.Accepted(await controller.PublishAsync(_topics.Asset(garbageSha), garbage, retain: true)));
@@ -117,7 +117,7 @@ public sealed class PosterMqttTests : IAsyncLifetime
     public async Task AnnouncementRemoved_PosterEvictedFromDiskAndMemory()
     {
         var poster = Make(600, 900);
-        var sha = PosterAssetCache.Sha256Of(poster);
+        var sha = PosterImage.Sha256Of(poster);
         await using var controller = await _broker!.ConnectAsync("controller");
         Assert.True(MqttTestClient.Accepted(await controller.PublishAsync(_topics.Asset(sha), poster, retain: true)));
         await PublishAnnouncementsAsync(Poster("poster-1", sha));
@@ -137,7 +137,7 @@ public sealed class PosterMqttTests : IAsyncLifetime
     {
         _host = StartRenderer();
         var poster = Make(300, 300);
-        var sha = PosterAssetCache.Sha256Of(poster);
+        var sha = PosterImage.Sha256Of(poster);
         // Delivered directly (as a broker that ignores subscriptions would): the screen keeps only what it needs.
         _host.Services.GetRequiredService<PosterAssets>().OnAsset(sha, poster);
 

@@ -1,3 +1,4 @@
+using MppSignage.Shared.Announcements;
 using MppSignage.SignageRenderer.Drawing;
 using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Posters;
@@ -42,7 +43,7 @@ internal static class TestPosters
         var hashes = new List<string>();
         foreach (var p in posters)
         {
-            var sha = PosterAssetCache.Sha256Of(p);
+            var sha = PosterImage.Sha256Of(p);
             Assert.True(disk.Put(sha, p, new HashSet<string>()).Stored);
             hashes.Add(sha);
         }
