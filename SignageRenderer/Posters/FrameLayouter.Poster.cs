@@ -82,7 +82,7 @@ public sealed partial class FrameLayouter
         }
 
         elements.Add(new PosterElement(image, source, dest));
-        var background = p.Image.Fit == PosterFit.Cover || p.Image.IsThemeBackground ? Theme.Navy
+        var background = p.Image.Fit == PosterFit.Cover || p.Image.IsThemeBackground ? Palette.Background
             : p.Image.BackgroundRgb is { } rgb ? new SKColor((uint)(0xFF000000 | (uint)rgb))
             : image.EdgeColor;
 
@@ -98,7 +98,7 @@ public sealed partial class FrameLayouter
     {
         var u = g.Unit;
         var band = PosterBand(g);
-        var colour = p.Emergency ? Theme.Emergency : Theme.Navy;
+        var colour = p.Emergency ? Palette.Closed : Palette.Background;
         // The band and the footer below it read as one bar.
         elements.Add(new FillElement(SKRect.Create(0, band.Top, g.Width, g.Height - band.Top), colour));
         var pad = 20 * u;
@@ -129,17 +129,17 @@ public sealed partial class FrameLayouter
             }
         }
 
-        Candidate(0, p.Title?.Id, new TextStyle(60 * u, true, Theme.Text, MaxLines: portrait ? 2 : 1));
-        Candidate(2, p.Body?.Id, new TextStyle(44 * u, false, Theme.Text, MaxLines: portrait ? 4 : 2, SpaceBefore: 0.25f));
+        Candidate(0, p.Title?.Id, new TextStyle(60 * u, true, Palette.Text, MaxLines: portrait ? 2 : 1));
+        Candidate(2, p.Body?.Id, new TextStyle(44 * u, false, Palette.Text, MaxLines: portrait ? 4 : 2, SpaceBefore: 0.25f));
         if (Bilingual)
         {
-            Candidate(1, p.Title?.En, new TextStyle(40 * u, false, Theme.Secondary, MaxLines: 1, SpaceBefore: 0.1f));
-            Candidate(3, p.Body?.En, new TextStyle(MinimumReadableSize * u, false, Theme.Secondary, MaxLines: 2, SpaceBefore: 0.2f));
+            Candidate(1, p.Title?.En, new TextStyle(40 * u, false, Palette.Secondary, MaxLines: 1, SpaceBefore: 0.1f));
+            Candidate(3, p.Body?.En, new TextStyle(MinimumReadableSize * u, false, Palette.Secondary, MaxLines: 2, SpaceBefore: 0.2f));
         }
 
         if (candidates.Count == 0 && p.Qr?.Caption is { } caption)
         {
-            Candidate(0, caption.Id, new TextStyle(44 * u, true, Theme.Text, MaxLines: 2));
+            Candidate(0, caption.Id, new TextStyle(44 * u, true, Palette.Text, MaxLines: 2));
         }
 
         if (candidates.Count == 0 || text.Width < 100 * u)
