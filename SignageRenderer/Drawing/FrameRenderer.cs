@@ -99,7 +99,7 @@ public sealed class FrameRenderer : IDisposable
     }
 
     /// <summary>Decodes the poster of <paramref name="slide"/> at the size this screen draws it, so its turn starts without a decode.</summary>
-    public void Prefetch(SlideModel slide) => _layouter.PrefetchPoster(Geometry, slide);
+    public void Prefetch(SlideModel slide, string? header) => _layouter.PrefetchPoster(Geometry, slide, header);
 
     /// <summary>Forgets the current content so the next <see cref="Render"/> draws the whole frame.</summary>
     public void Invalidate() => _layout = null;

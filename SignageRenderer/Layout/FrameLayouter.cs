@@ -57,9 +57,9 @@ public sealed partial class FrameLayouter
         ArgumentNullException.ThrowIfNull(geometry);
         ArgumentNullException.ThrowIfNull(slide);
         var elements = new List<LayoutElement>();
-        if (slide is PosterSlideModel poster && LayoutPoster(elements, geometry, poster) is { } posterBackground)
+        if (slide is PosterSlideModel poster && LayoutPoster(elements, geometry, poster, header) is { } posterBackground)
         {
-            // Full screen: no header strip above a poster.
+            // The poster fills the screen below a slim header strip (logo and name) and above the footer.
             elements.Insert(0, FooterBand(geometry));
             return (posterBackground, elements);
         }

@@ -16,41 +16,43 @@ public sealed partial class FrameLayouter
 
     private readonly IPosterSource? _posters;
 
-    /// <summary>The area a poster occupies on <paramref name="geometry"/>: the full width, above the footer and the caption band (if any).</summary>
-    public static SKRectI PosterArea(ScreenGeometry geometry, bool band)
+    /// <summary>The area a poster occupies on <paramref name="geometry"/>: the full width, below the header strip (if any, <see cref="PosterStrip"/>), above the footer and the caption band (if any).</summary>
+    public static SKRectI PosterArea(ScreenGeometry geometry, bool band, bool strip)
     {
         ArgumentNullException.ThrowIfNull(geometry);
+        var top = strip ? PosterStrip(geometry).Bottom : 0;
         var bottom = geometry.FooterRegion.Top;
         if (band)
         {
             bottom -= (int)MathF.Round((geometry.Portrait ? PosterBandPortrait : PosterBandLandscape) * geometry.Unit);
         }
 
-        return new SKRectI(0, 0, geometry.Width, bottom);
+        return new SKRectI(0, top, geometry.Width, bottom);
     }
 
     /// <summary>The caption band of a poster slide on <paramref name="geometry"/>: the full width between the poster and the footer.</summary>
     public static SKRectI PosterBand(ScreenGeometry geometry)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        return new SKRectI(0, PosterArea(geometry, band: true).Bottom, geometry.Width, geometry.FooterRegion.Top);
+        return new SKRectI(0, PosterArea(geometry, band: true, strip: false).Bottom, geometry.Width, geometry.FooterRegion.Top);
     }
 
     /// <summary>Asks the poster source for the poster of <paramref name="slide"/> (a poster slide) at the size it is drawn, e.g. to decode it ahead of its turn.</summary>
-    public void PrefetchPoster(ScreenGeometry geometry, SlideModel slide)
+    public void PrefetchPoster(ScreenGeometry geometry, SlideModel slide, string? header)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         if (slide is PosterSlideModel p && _posters is not null)
         {
-            var area = PosterArea(geometry, p.HasBand);
+            var area = PosterArea(geometry, p.HasBand, HasPosterStrip(header));
             _posters.Poster(p.Image.Sha256, new SKSizeI(area.Width, area.Height), p.Image.Fit);
         }
     }
 
     /// <summary>Lays out a poster slide; null when the poster is not available (the caller draws its caption as text).</summary>
-    private SKColor? LayoutPoster(List<LayoutElement> elements, ScreenGeometry g, PosterSlideModel p)
+    private SKColor? LayoutPoster(List<LayoutElement> elements, ScreenGeometry g, PosterSlideModel p, string? header)
     {
-        var area = PosterArea(g, p.HasBand);
+        var strip = HasPosterStrip(header);
+        var area = PosterArea(g, p.HasBand, strip);
         if (_posters?.Poster(p.Image.Sha256, new SKSizeI(area.Width, area.Height), p.Image.Fit) is not { } image)
         {
             return null;
@@ -89,6 +91,12 @@ public sealed partial class FrameLayouter
         if (p.HasBand)
         {
             LayoutPosterBand(elements, g, p);
+        }
+
+        if (strip)
+        {
+            // The site's logo and name, as on every slide, in a slim strip above the poster.
+            LayoutPosterStrip(elements, g, header);
         }
 
         return background;

@@ -43,11 +43,11 @@ public sealed class FrameHolder : IDisposable
     }
 
     /// <summary>Decodes the poster of <paramref name="slide"/> ahead of its turn (nothing for other slides), under the frame's lock.</summary>
-    public void Prefetch(SlideModel slide)
+    public void Prefetch(SlideModel slide, string? header)
     {
         lock (_gate)
         {
-            _renderer.Prefetch(slide);
+            _renderer.Prefetch(slide, header);
         }
     }
 

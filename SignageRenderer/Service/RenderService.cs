@@ -119,7 +119,7 @@ public sealed class RenderService : BackgroundService
         {
             // The next slide's poster is decoded now, while this one shows, so its turn starts at once.
             var next = _composer.Compose(snapshot, composed.Selection.SlotEnd, _startedAt);
-            _frame.Prefetch(next.Slide);
+            _frame.Prefetch(next.Slide, next.Header);
         }
 
         return composed.WakeAt;

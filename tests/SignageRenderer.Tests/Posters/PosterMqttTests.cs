@@ -174,7 +174,7 @@ public sealed class PosterMqttTests : IAsyncLifetime
                     return false;
                 }
 
-                var area = MppSignage.SignageRenderer.Layout.FrameLayouter.PosterArea(new MppSignage.SignageRenderer.Layout.ScreenGeometry(bitmap.Width, bitmap.Height), band: false);
+                var area = MppSignage.SignageRenderer.Layout.FrameLayouter.PosterArea(new MppSignage.SignageRenderer.Layout.ScreenGeometry(bitmap.Width, bitmap.Height), band: false, strip: true);
                 var centre = bitmap.GetPixel(area.MidX, area.MidY);
                 var side = bitmap.GetPixel(20, area.MidY);
                 last = $"centre {centre}, letterbox {side}";

@@ -38,7 +38,7 @@ public sealed class PosterSlideTests : IDisposable
         renderer.Render(slide, Footer, "MAL PELAYANAN PUBLIK");
         Save(renderer, $"contain-{w}x{h}");
 
-        var area = FrameLayouter.PosterArea(g, band: false);
+        var area = FrameLayouter.PosterArea(g, band: false, strip: true);
         var frame = renderer.Frame;
         Assert.True(Near(At(frame, area.MidX, area.MidY), Field), $"centre {At(frame, area.MidX, area.MidY)} is not the poster's field");
         var poster = Assert.Single(renderer.CurrentLayout!.Body.OfType<PosterElement>());
@@ -59,8 +59,9 @@ public sealed class PosterSlideTests : IDisposable
             Assert.True(Near(At(frame, area.MidX, y), Border), $"letterbox {At(frame, area.MidX, y)} at y={y} is not the poster's edge colour");
         }
 
-        // No header strip over a poster.
-        Assert.DoesNotContain(renderer.CurrentLayout.AllLines, l => l.Text.Contains("PELAYANAN", StringComparison.Ordinal));
+        // The site's name is in the slim strip above the poster, never over it.
+        var name = Assert.Single(renderer.CurrentLayout.Body.OfType<TextElement>(), t => t.Block.Lines.Any(l => l.Text.Contains("PELAYANAN", StringComparison.Ordinal)));
+        Assert.True(name.Block.Bounds.Bottom <= FrameLayouter.PosterStrip(g).Bottom && poster.Dest.Top >= FrameLayouter.PosterStrip(g).Bottom, $"name {name.Block.Bounds}, poster {poster.Dest}, strip {FrameLayouter.PosterStrip(g)}");
     }
 
     [Theory]
@@ -91,7 +92,7 @@ public sealed class PosterSlideTests : IDisposable
         renderer.Render(new PosterSlideModel(new PosterImage(lib.Hashes[0], PosterFit.Cover), null, null, null, false), Footer, null);
         Save(renderer, $"cover-{w}x{h}");
 
-        var area = FrameLayouter.PosterArea(g, band: false);
+        var area = FrameLayouter.PosterArea(g, band: false, strip: false);
         var frame = renderer.Frame;
         foreach (var (x, y) in new[] { (2, 2), (area.Right - 3, 2), (2, area.Bottom - 3), (area.Right - 3, area.Bottom - 3), (area.MidX, area.MidY), (2, area.MidY), (area.MidX, 2) })
         {
