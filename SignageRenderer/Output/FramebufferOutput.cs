@@ -12,7 +12,8 @@ namespace MppSignage.SignageRenderer.Output;
 /// (16 bpp RGB565 or 32 bpp XRGB8888, little-endian, rows <c>stride</c> bytes apart including any padding)
 /// and written with one positioned write, so the screen never shows a half-drawn frame. A cross-fade
 /// (<see cref="IFadingOutput"/>) blends the kept picture and the next frame row by row into the same staging
-/// buffer, in the device's format, and writes each blend the same way: whole frames only.
+/// buffer, in the device's format — only each row's span from the first to the last pixel that differs — and
+/// writes each blend the same way: whole frames only.
 /// </summary>
 public sealed class FramebufferOutput : IFadingOutput
 {
@@ -27,6 +28,8 @@ public sealed class FramebufferOutput : IFadingOutput
     private byte[]? _fadeFrom;
     private int _fadeTop;
     private int _fadeBottom;
+    private int[]? _spanLeft;
+    private int[]? _spanRight;
 
     /// <summary>Opens <paramref name="devicePath"/> for frames of <paramref name="frameWidth"/>×<paramref name="frameHeight"/>.</summary>
     /// <param name="devicePath">The device (<c>/dev/fb0</c>) or a plain file of at least stride × height bytes.</param>
@@ -108,24 +111,36 @@ public sealed class FramebufferOutput : IFadingOutput
         _fadeFrom ??= new byte[_staging.Length];
         _staging.CopyTo(_fadeFrom, 0);
 
-        // Only the rows where the two pictures differ need blending: between two slides on the same background
-        // (hours, QR, announcements, directory) the header, the footer band and the margins are the same pixels.
+        // Only the pixels where the two pictures differ need blending: per row the span from the first to the
+        // last differing pixel. Between two slides the header, the footer band and the margins are mostly the
+        // same pixels, and a row that is the same is skipped whole.
         var source = Oriented(next);
         var converted = _fb.BitsPerPixel == 32 ? null : new byte[_fb.Width * 2];
-        var top = 0;
-        while (top < _rows && SameRow(source, top, converted))
+        _spanLeft ??= new int[_rows];
+        _spanRight ??= new int[_rows];
+        int top = _rows, bottom = 0, left = _fb.Width, right = 0;
+        for (var y = 0; y < _rows; y++)
         {
-            top++;
+            var (l, r) = DifferingSpan(source, y, converted);
+            (_spanLeft[y], _spanRight[y]) = (l, r);
+            if (l < r)
+            {
+                top = Math.Min(top, y);
+                bottom = y + 1;
+                left = Math.Min(left, l);
+                right = Math.Max(right, r);
+            }
         }
 
-        var bottom = _rows;
-        while (bottom > top && SameRow(source, bottom - 1, converted))
-        {
-            bottom--;
-        }
-
-        (_fadeTop, _fadeBottom) = (top, bottom);
+        (_fadeTop, _fadeBottom) = top < bottom ? (top, bottom) : (0, 0);
+        FadeBounds = top < bottom ? new SKRectI(left, top, right, bottom) : SKRectI.Empty;
     }
+
+    /// <summary>
+    /// The rectangle (device pixels) around every pixel the current fade blends, set by <see cref="BeginFade"/>;
+    /// empty when the two pictures are the same. Pixels outside it, and outside each row's differing span, are never touched.
+    /// </summary>
+    public SKRectI FadeBounds { get; private set; }
 
     /// <inheritdoc />
     public void WriteFade(SKBitmap frame, int weight)
@@ -147,17 +162,24 @@ public sealed class FramebufferOutput : IFadingOutput
         var pixels = source.GetPixelSpan();
         var srcStride = source.RowBytes;
         var width = _fb.Width;
+        var bpp = _fb.BytesPerPixel;
         for (var y = _fadeTop; y < _fadeBottom; y++)
         {
-            var to = pixels.Slice(y * srcStride, width * 4);
-            var row = y * _fb.Stride;
-            if (_fb.BitsPerPixel == 32)
+            int l = _spanLeft![y], n = _spanRight![y] - l;
+            if (n <= 0)
             {
-                Drawing.CrossFade.Blend32(_fadeFrom.AsSpan(row, width * 4), to, _staging.AsSpan(row, width * 4), weight);
+                continue;
+            }
+
+            var to = pixels.Slice((y * srcStride) + (l * 4), n * 4);
+            var at = (y * _fb.Stride) + (l * bpp);
+            if (bpp == 4)
+            {
+                Drawing.CrossFade.Blend32(_fadeFrom.AsSpan(at, n * 4), to, _staging.AsSpan(at, n * 4), weight);
             }
             else
             {
-                Drawing.CrossFade.Blend565(_fadeFrom.AsSpan(row, width * 2), to, _staging.AsSpan(row, width * 2), width, weight);
+                Drawing.CrossFade.Blend565(_fadeFrom.AsSpan(at, n * 2), to, _staging.AsSpan(at, n * 2), n, weight);
             }
         }
 
@@ -166,19 +188,51 @@ public sealed class FramebufferOutput : IFadingOutput
         RandomAccess.Write(_handle, _staging.AsSpan((int)offset, (_fadeBottom - _fadeTop) * _fb.Stride), offset);
     }
 
-    /// <summary>True when row <paramref name="y"/> of the device already shows row <paramref name="y"/> of <paramref name="source"/>.</summary>
-    private bool SameRow(SKBitmap source, int y, byte[]? converted)
+    /// <summary>
+    /// The pixels [left, right) of row <paramref name="y"/> where the device does not show <paramref name="source"/> yet:
+    /// from the first to the last differing pixel; left = right when the row is the same.
+    /// </summary>
+    private (int Left, int Right) DifferingSpan(SKBitmap source, int y, byte[]? converted)
     {
         var width = _fb.Width;
-        var shown = _staging.AsSpan(y * _fb.Stride, width * _fb.BytesPerPixel);
-        var to = source.GetPixelSpan().Slice(y * source.RowBytes, width * 4);
-        if (converted is null)
+        var bpp = _fb.BytesPerPixel;
+        ReadOnlySpan<byte> shown = _staging.AsSpan(y * _fb.Stride, width * bpp);
+        ReadOnlySpan<byte> to = source.GetPixelSpan().Slice(y * source.RowBytes, width * 4);
+        if (converted is not null)
         {
-            return shown.SequenceEqual(to);
+            ToRgb565(to, converted, width);
+            to = converted;
         }
 
-        ToRgb565(to, converted, width);
-        return shown.SequenceEqual(converted);
+        var first = shown.CommonPrefixLength(to);
+        if (first == shown.Length)
+        {
+            return (0, 0);
+        }
+
+        return (first / bpp, (LastDifference(shown, to) / bpp) + 1);
+    }
+
+    /// <summary>The index of the last byte where <paramref name="a"/> and <paramref name="b"/> (same length, known to differ) differ.</summary>
+    private static int LastDifference(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        // Backwards in 64-byte blocks compared vectorised, then byte by byte inside the block that differs.
+        const int Block = 64;
+        var end = a.Length;
+        while (end >= Block && a.Slice(end - Block, Block).SequenceEqual(b.Slice(end - Block, Block)))
+        {
+            end -= Block;
+        }
+
+        for (var i = end - 1; i >= 0; i--)
+        {
+            if (a[i] != b[i])
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException("LastDifference: the rows are the same.");
     }
 
     private static void CheckFormat(SKBitmap frame)
