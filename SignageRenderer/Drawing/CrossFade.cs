@@ -60,70 +60,55 @@ public static class CrossFade
     }
 
     /// <summary>
-    /// Blends a row of RGB565 pixels (what a 16 bpp framebuffer shows) with a row of BGRA pixels into RGB565
-    /// <paramref name="destination"/>, each channel blended at 8 bits and truncated as <see cref="Output.FramebufferOutput.ToRgb565"/> does.
+    /// Blends two rows of RGB565 pixels into RGB565 <paramref name="destination565"/>, each 5/6-bit channel
+    /// blended at its own precision: eight pixels per 16-bit vector and half the bytes of a BGRA source to read,
+    /// for a 16 bpp framebuffer's fade whose next frame was converted once at its start. Weight 0 gives
+    /// <paramref name="from565"/> and <see cref="FullWeight"/> gives <paramref name="to565"/> exactly.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Blend565(ReadOnlySpan<byte> from565, ReadOnlySpan<byte> toBgra, Span<byte> destination565, int width, int weight)
+    public static void Blend565(ReadOnlySpan<byte> from565, ReadOnlySpan<byte> to565, Span<byte> destination565, int weight)
     {
+        if (from565.Length != to565.Length || destination565.Length < from565.Length || (from565.Length & 1) != 0)
+        {
+            throw new ArgumentException($"RGB565 rows differ in length: from {from565.Length}, to {to565.Length}, destination {destination565.Length} bytes.", nameof(destination565));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(weight, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(weight, FullWeight);
-        var src = MemoryMarshal.Cast<byte, ushort>(from565[..(width * 2)]);
-        var to = MemoryMarshal.Cast<byte, uint>(toBgra[..(width * 4)]);
-        var dst = MemoryMarshal.Cast<byte, ushort>(destination565[..(width * 2)]);
+        var src = MemoryMarshal.Cast<byte, ushort>(from565);
+        var to = MemoryMarshal.Cast<byte, ushort>(to565);
+        var dst = MemoryMarshal.Cast<byte, ushort>(destination565);
         var wf = FullWeight - weight;
         var x = 0;
-        if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian)
+        if (Vector128.IsHardwareAccelerated)
         {
-            // Eight pixels at a time in 32-bit lanes: expand, blend and pack without leaving the registers.
-            var vw = Vector128.Create((uint)weight);
-            var vwf = Vector128.Create((uint)wf);
+            // 31 × 256 and 63 × 256 fit 16 bits: the whole blend stays in 16-bit lanes.
+            var vw = Vector128.Create((ushort)weight);
+            var vwf = Vector128.Create((ushort)wf);
+            var m5 = Vector128.Create((ushort)0x1F);
+            var m6 = Vector128.Create((ushort)0x3F);
             ref var s0 = ref MemoryMarshal.GetReference(src);
             ref var t0 = ref MemoryMarshal.GetReference(to);
             ref var d0 = ref MemoryMarshal.GetReference(dst);
-            for (; x <= width - 8; x += 8)
+            for (; x <= src.Length - 8; x += 8)
             {
-                var (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref s0, (nuint)x));
-                var a = Blend565Lanes(lo, Vector128.LoadUnsafe(ref t0, (nuint)x), vw, vwf);
-                var b = Blend565Lanes(hi, Vector128.LoadUnsafe(ref t0, (nuint)(x + 4)), vw, vwf);
-                Vector128.Narrow(a, b).StoreUnsafe(ref d0, (nuint)x);
+                var a = Vector128.LoadUnsafe(ref s0, (nuint)x);
+                var b = Vector128.LoadUnsafe(ref t0, (nuint)x);
+                var r = (((a >> 11) * vwf) + ((b >> 11) * vw)) >> 8;
+                var g = ((((a >> 5) & m6) * vwf) + (((b >> 5) & m6) * vw)) >> 8;
+                var bl = (((a & m5) * vwf) + ((b & m5) * vw)) >> 8;
+                ((r << 11) | (g << 5) | bl).StoreUnsafe(ref d0, (nuint)x);
             }
         }
 
-        for (; x < width; x++)
+        for (; x < src.Length; x++)
         {
-            var p = src[x];
-            // Expand 5/6 bits to 8 by repeating the top bits, so white stays white.
-            var r0 = ((p >> 11) & 0x1F) << 3;
-            var g0 = ((p >> 5) & 0x3F) << 2;
-            var b0 = (p & 0x1F) << 3;
-            r0 |= r0 >> 5;
-            g0 |= g0 >> 6;
-            b0 |= b0 >> 5;
-            var q = to[x];
-            var r = ((r0 * wf) + ((int)((q >> 16) & 0xFF) * weight)) >> 8;
-            var g = ((g0 * wf) + ((int)((q >> 8) & 0xFF) * weight)) >> 8;
-            var b = ((b0 * wf) + ((int)(q & 0xFF) * weight)) >> 8;
-            dst[x] = (ushort)(((r & 0xF8) << 8) | ((g & 0xFC) << 3) | (b >> 3));
+            int a = src[x], b = to[x];
+            var r = (((a >> 11) * wf) + ((b >> 11) * weight)) >> 8;
+            var g = ((((a >> 5) & 0x3F) * wf) + (((b >> 5) & 0x3F) * weight)) >> 8;
+            var bl = (((a & 0x1F) * wf) + ((b & 0x1F) * weight)) >> 8;
+            dst[x] = (ushort)((r << 11) | (g << 5) | bl);
         }
-    }
-
-    /// <summary>Four RGB565 pixels (in 32-bit lanes) blended with four BGRA pixels, packed back to RGB565.</summary>
-    private static Vector128<uint> Blend565Lanes(Vector128<uint> p, Vector128<uint> q, Vector128<uint> w, Vector128<uint> wf)
-    {
-        var m5 = Vector128.Create(0x1Fu);
-        var m6 = Vector128.Create(0x3Fu);
-        var m8 = Vector128.Create(0xFFu);
-        var r = (p >> 11) & m5;
-        var g = (p >> 5) & m6;
-        var b = p & m5;
-        r = (r << 3) | (r >> 2);
-        g = (g << 2) | (g >> 4);
-        b = (b << 3) | (b >> 2);
-        r = ((r * wf) + (((q >> 16) & m8) * w)) >> 8;
-        g = ((g * wf) + (((q >> 8) & m8) * w)) >> 8;
-        b = ((b * wf) + ((q & m8) * w)) >> 8;
-        return ((r & Vector128.Create(0xF8u)) << 8) | ((g & Vector128.Create(0xFCu)) << 3) | (b >> 3);
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ public sealed class FramebufferOutput : IFadingOutput
     private byte[]? _fadeFrom;
     private int _fadeTop;
     private int _fadeBottom;
+    private byte[]? _fadeTo;
     private int[]? _spanLeft;
     private int[]? _spanRight;
 
@@ -114,14 +115,19 @@ public sealed class FramebufferOutput : IFadingOutput
         // Only the pixels where the two pictures differ need blending: per row the span from the first to the
         // last differing pixel. Between two slides the header, the footer band and the margins are mostly the
         // same pixels, and a row that is the same is skipped whole.
+        // A 16 bpp fade converts the next frame once, here, and blends RGB565 with RGB565 at every step.
         var source = Oriented(next);
-        var converted = _fb.BitsPerPixel == 32 ? null : new byte[_fb.Width * 2];
+        if (_fb.BitsPerPixel != 32)
+        {
+            _fadeTo ??= new byte[_staging.Length];
+        }
+
         _spanLeft ??= new int[_rows];
         _spanRight ??= new int[_rows];
         int top = _rows, bottom = 0, left = _fb.Width, right = 0;
         for (var y = 0; y < _rows; y++)
         {
-            var (l, r) = DifferingSpan(source, y, converted);
+            var (l, r) = DifferingSpan(source, y, _fb.BitsPerPixel == 32 ? null : _fadeTo.AsSpan(y * _fb.Stride, _fb.Width * 2));
             (_spanLeft[y], _spanRight[y]) = (l, r);
             if (l < r)
             {
@@ -157,12 +163,12 @@ public sealed class FramebufferOutput : IFadingOutput
             return; // the two pictures are the same
         }
 
-        // (A footer change during the fade outside the differing rows shows with the final frame, a fade's length later.)
-        var source = Oriented(frame);
-        var pixels = source.GetPixelSpan();
-        var srcStride = source.RowBytes;
-        var width = _fb.Width;
+        // (A footer change during the fade outside the differing spans shows with the final frame, a fade's length
+        // later; at 16 bpp the blend's target is the frame converted at BeginFade, so any change does.)
         var bpp = _fb.BytesPerPixel;
+        var source = bpp == 4 ? Oriented(frame) : null;
+        var pixels = source is null ? default : source.GetPixelSpan();
+        var srcStride = source?.RowBytes ?? 0;
         for (var y = _fadeTop; y < _fadeBottom; y++)
         {
             int l = _spanLeft![y], n = _spanRight![y] - l;
@@ -171,15 +177,14 @@ public sealed class FramebufferOutput : IFadingOutput
                 continue;
             }
 
-            var to = pixels.Slice((y * srcStride) + (l * 4), n * 4);
             var at = (y * _fb.Stride) + (l * bpp);
             if (bpp == 4)
             {
-                Drawing.CrossFade.Blend32(_fadeFrom.AsSpan(at, n * 4), to, _staging.AsSpan(at, n * 4), weight);
+                Drawing.CrossFade.Blend32(_fadeFrom.AsSpan(at, n * 4), pixels.Slice((y * srcStride) + (l * 4), n * 4), _staging.AsSpan(at, n * 4), weight);
             }
             else
             {
-                Drawing.CrossFade.Blend565(_fadeFrom.AsSpan(at, n * 2), to, _staging.AsSpan(at, n * 2), n, weight);
+                Drawing.CrossFade.Blend565(_fadeFrom.AsSpan(at, n * 2), _fadeTo!.AsSpan(at, n * 2), _staging.AsSpan(at, n * 2), weight);
             }
         }
 
@@ -192,13 +197,13 @@ public sealed class FramebufferOutput : IFadingOutput
     /// The pixels [left, right) of row <paramref name="y"/> where the device does not show <paramref name="source"/> yet:
     /// from the first to the last differing pixel; left = right when the row is the same.
     /// </summary>
-    private (int Left, int Right) DifferingSpan(SKBitmap source, int y, byte[]? converted)
+    private (int Left, int Right) DifferingSpan(SKBitmap source, int y, Span<byte> converted)
     {
         var width = _fb.Width;
         var bpp = _fb.BytesPerPixel;
         ReadOnlySpan<byte> shown = _staging.AsSpan(y * _fb.Stride, width * bpp);
         ReadOnlySpan<byte> to = source.GetPixelSpan().Slice(y * source.RowBytes, width * 4);
-        if (converted is not null)
+        if (!converted.IsEmpty)
         {
             ToRgb565(to, converted, width);
             to = converted;

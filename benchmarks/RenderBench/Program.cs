@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using MppSignage.Imaging;
+using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Schedule;
 using MppSignage.Shared.Signage;
 using MppSignage.SignageRenderer.Drawing;
 using MppSignage.SignageRenderer.Layout;
 using MppSignage.SignageRenderer.Output;
+using MppSignage.SignageRenderer.Posters;
 using MppSignage.SignageRenderer.Preview;
 using MppSignage.SignageRenderer.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
+using SkiaSharp;
 
 namespace MppSignage.Benchmarks.RenderBench;
 
@@ -118,14 +123,12 @@ public static class Program
                 weight = (weight + 32) % 256;
                 CrossFade.Blend32(from32, pixels, staging32, weight);
             });
+            var to565 = new byte[from565.Length];
+            FramebufferOutput.ToRgb565(pixels, to565, width * geometry.Height);
             var blend565 = Time(iterations, () =>
             {
                 weight = (weight + 32) % 256;
-                var rowBytes = renderer.Frame.RowBytes;
-                for (var y = 0; y < geometry.Height; y++)
-                {
-                    CrossFade.Blend565(from565.AsSpan(y * width * 2, width * 2), pixels.AsSpan(y * rowBytes, width * 4), staging565.AsSpan(y * width * 2, width * 2), width, weight);
-                }
+                CrossFade.Blend565(from565, to565, staging565, weight);
             });
 
             // Whole fade frames on a 16 bpp framebuffer file for two real transitions of the rotation:
@@ -149,6 +152,7 @@ public static class Program
 
             var fadeStatusHours = FadeWrites(Slide(0), hours);
             var fadeHoursQr = FadeWrites(hours, qr);
+            var pairs = SlidePairs(words, schedule2, t0, Slide(0), hours, fitter, geometry, fb, dir.FullName, iterations);
 
             Report("warm full-slide render 1920x1080 (layout + draw)", full);
             Report("steady minute update (footer band only)", steady);
@@ -163,11 +167,106 @@ public static class Program
             Console.WriteLine($"cross-fade frame / full-slide render (medians, blend only, every row): 32 bpp {Median(blend32) / Median(full):P1}, 16 bpp {Median(blend565) / Median(full):P1} (target: at most 50 %)");
             var slideToScreen = Median(full) + Median(fbFull);
             Console.WriteLine($"cross-fade frame written / full slide to the screen (render + whole-frame write, {slideToScreen:0.00} ms), RGB565: status → hours {Median(fadeStatusHours) / slideToScreen:P1}, hours → QR {Median(fadeHoursQr) / slideToScreen:P1}");
+            Console.WriteLine("real slide pairs, 16 bpp framebuffer file; a fade frame (only the differing span of each row blended, the rows between the first and last differing one written) against the full slide render (layout + draw of the new slide + RGB565 conversion + whole-frame write, what a slide change costs without a fade); target: at most 50 %");
+            foreach (var pair in pairs)
+            {
+                Console.WriteLine($"  {pair.Name,-34} fade frame median {pair.Fade:0.000} ms, full slide render median {pair.Full:0.000} ms: {pair.Fade / pair.Full:P1} {(pair.Fade <= pair.Full / 2 ? "meets" : "MISSES")}  (blended box {pair.Bounds.Width}x{pair.Bounds.Height} at {pair.Bounds.Left},{pair.Bounds.Top})");
+            }
         }
         finally
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The rotation's real slide changes (with the shipped logo, as the local run): status → hours, hours → a text
+    /// announcement, that announcement → a poster, directory page 1 → 2. For each: the median fade frame and the
+    /// median full slide render of the second slide (layout + draw + conversion + whole-frame write).
+    /// </summary>
+    private static List<(string Name, double Fade, double Full, SKRectI Bounds)> SlidePairs(
+        SignageSlides words, Schedule schedule, Instant t0, SlideModel status, SlideModel hours, TextFitter fitter, ScreenGeometry geometry, FramebufferGeometry fb, string dir, int iterations)
+    {
+        var root = RepoRoot();
+        if (!Logo.TryLoad(Path.Combine(root, "deploy-pi", "config", "logo.svg"), "Site:Logo", out var logo, out var error))
+        {
+            throw new InvalidOperationException(error);
+        }
+
+        using var _ = logo;
+        var disk = new PosterAssetCache(Path.Combine(dir, "posters"), 64L << 20, 10, TimeProvider.System, NullLogger.Instance);
+        using var library = new PosterLibrary(disk, 3, NullLogger.Instance);
+        var poster = ImageProcessor.Process(SamplePoster()).Image ?? throw new InvalidOperationException("sample poster refused");
+        disk.Put(poster.Sha256, poster.Bytes, new HashSet<string>());
+
+        var layouter = new FrameLayouter(fitter, bilingual: true, library) { Logo = logo };
+        using var renderer = new FrameRenderer(geometry, layouter, new FramePainter(fitter));
+        var device = Path.Combine(dir, "fb-pairs");
+        File.WriteAllBytes(device, new byte[fb.Stride * fb.Height]);
+        using var output = new FramebufferOutput(device, fb, geometry.Width, geometry.Height);
+
+        var text = AnnouncementJson.ParseAnnouncement("""{"id":"ktp-el","kind":"text","priority":"high","title":{"id":"Perekaman KTP-el","en":"e-ID card recording"},"body":"Bawa fotokopi Kartu Keluarga. Loket 3, Senin–Kamis.","qr":{"url":"https://wa.me/6281234567890","caption":"Tanya lewat WhatsApp"}}"""u8.ToArray()).Announcement!;
+        var image = AnnouncementJson.ParseAnnouncement(System.Text.Encoding.UTF8.GetBytes($$"""{"id":"poster","kind":"image","image":{"sha256":"{{poster.Sha256}}"},"title":"Layanan KTP elektronik di loket 5"}""")).Announcement!;
+        var directory = AnnouncementJson.ParseAnnouncement(File.ReadAllBytes(Path.Combine(root, "deploy-pi", "config", "services-directory.json"))).Announcement!;
+        var perPage = layouter.ServicesPerPage(geometry);
+        var announcement = SignageSlides.Announcement(text);
+        var posterSlide = SignageSlides.Announcement(image);
+        const string Header = "MAL PELAYANAN PUBLIK KOTA PROBOLINGGO";
+        var footer = words.Footer(t0, null);
+        var result = new List<(string, double, double, SKRectI)>();
+        foreach (var (name, from, to) in new (string, SlideModel, SlideModel)[]
+        {
+            ("status → hours", status, hours),
+            ("hours → announcement", hours, announcement),
+            ("announcement → poster", announcement, posterSlide),
+            ("directory page 1 → 2", SignageSlides.Announcement(directory, 0, perPage), SignageSlides.Announcement(directory, 1, perPage)),
+        })
+        {
+            // Without a fade: the new slide laid out, drawn, converted and written whole.
+            var full = Time(iterations / 3, () =>
+            {
+                renderer.Invalidate();
+                renderer.Render(to, footer, Header);
+                output.Write(renderer.Frame, geometry.Bounds);
+            });
+
+            renderer.Render(from, footer, Header);
+            output.Write(renderer.Frame, geometry.Bounds);
+            renderer.Render(to, footer, Header);
+            output.BeginFade(renderer.Frame);
+            var weight = 0;
+            var fade = Time(iterations, () =>
+            {
+                weight = (weight + 32) % 256;
+                output.WriteFade(renderer.Frame, weight);
+            });
+            result.Add((name, Median(fade), Median(full), output.FadeBounds));
+        }
+
+        return result;
+    }
+
+    /// <summary>A poster-like 1080×1350 JPEG (gradient, shapes and lines of text), as a hall exports from Canva.</summary>
+    private static byte[] SamplePoster()
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(1080, 1350, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var canvas = surface.Canvas;
+        using (var shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(1080, 1350), [new SKColor(0xE0, 0x60, 0x10), new SKColor(0x10, 0x60, 0xA0)], SKShaderTileMode.Clamp))
+        using (var paint = new SKPaint { Shader = shader })
+        {
+            canvas.DrawRect(0, 0, 1080, 1350, paint);
+        }
+
+        using var font = new SKFont(SKTypeface.Default, 44);
+        using var fill = new SKPaint { IsAntialias = true, Color = SKColors.White };
+        for (var line = 0; line < 20; line++)
+        {
+            canvas.DrawText($"Persyaratan layanan {line + 1}: KTP-el, KK asli", 60, 120 + (line * 60), SKTextAlign.Left, font, fill);
+        }
+
+        using var snapshot = surface.Snapshot();
+        using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
     }
 
     private static void Cold(string renderer, string schedulePath, int runs)

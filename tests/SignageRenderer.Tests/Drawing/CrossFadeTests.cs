@@ -40,10 +40,11 @@ public sealed class CrossFadeTests
         // From pure green (as a 16 bpp screen shows it) to red in BGRA.
         var from565 = new byte[2];
         FramebufferOutput.ToRgb565([0x00, 0xFF, 0x00, 0xFF], from565, 1);
-        byte[] toBgra = [0x00, 0x00, 0xFF, 0xFF];
+        var to565 = new byte[2];
+        FramebufferOutput.ToRgb565([0x00, 0x00, 0xFF, 0xFF], to565, 1);
         var dst = new byte[2];
 
-        CrossFade.Blend565(from565, toBgra, dst, 1, 128);
+        CrossFade.Blend565(from565, to565, dst, 128);
 
         var p = BitConverter.ToUInt16(dst);
         var r = (p >> 11) & 0x1F;
@@ -63,9 +64,9 @@ public sealed class CrossFadeTests
         FramebufferOutput.ToRgb565(toBgra, to565, 1);
         var dst = new byte[2];
 
-        CrossFade.Blend565(from565, toBgra, dst, 1, 0);
+        CrossFade.Blend565(from565, to565, dst, 0);
         Assert.Equal(from565, dst);
-        CrossFade.Blend565(from565, toBgra, dst, 1, CrossFade.FullWeight);
+        CrossFade.Blend565(from565, to565, dst, CrossFade.FullWeight);
         Assert.Equal(to565, dst);
     }
 

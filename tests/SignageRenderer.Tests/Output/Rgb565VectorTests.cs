@@ -41,20 +41,19 @@ public sealed class Rgb565VectorTests
     {
         var from565 = new byte[Width * 2];
         FramebufferOutput.ToRgb565(Pixels(2), from565, Width);
-        var to = Pixels(3);
+        var to565 = new byte[Width * 2];
+        FramebufferOutput.ToRgb565(Pixels(3), to565, Width);
         var dst = new byte[Width * 2];
 
-        CrossFade.Blend565(from565, to, dst, Width, weight);
+        CrossFade.Blend565(from565, to565, dst, weight);
 
         for (var x = 0; x < Width; x++)
         {
-            var p = BitConverter.ToUInt16(from565, x * 2);
-            int Expand(int v, int bits) => bits == 5 ? (v << 3) | (v >> 2) : (v << 2) | (v >> 4);
+            // Each channel at its own 5/6-bit precision.
+            int p = BitConverter.ToUInt16(from565, x * 2), q = BitConverter.ToUInt16(to565, x * 2);
             int Mix(int a, int b) => ((a * (256 - weight)) + (b * weight)) >> 8;
-            var r = Mix(Expand((p >> 11) & 0x1F, 5), to[(x * 4) + 2]);
-            var g = Mix(Expand((p >> 5) & 0x3F, 6), to[(x * 4) + 1]);
-            var b = Mix(Expand(p & 0x1F, 5), to[x * 4]);
-            Assert.Equal(Pack((byte)b, (byte)g, (byte)r), BitConverter.ToUInt16(dst, x * 2));
+            var expected = (Mix(p >> 11, q >> 11) << 11) | (Mix((p >> 5) & 0x3F, (q >> 5) & 0x3F) << 5) | Mix(p & 0x1F, q & 0x1F);
+            Assert.Equal(expected, BitConverter.ToUInt16(dst, x * 2));
         }
     }
 }
