@@ -12,6 +12,7 @@ namespace MppSignage.Benchmarks.NativeBench;
 /// <c>mpp-controller status</c> against a running controller (embedded broker); idle RSS and CPU of the
 /// controller and the renderer (framebuffer output to a plain file, as on a Pi) over a window; change → pixels (see <see cref="Pixels"/>).
 /// Usage: native-bench --controller PATH --signage PATH [--runs N] [--idle-seconds N] [--lines N,N] [--samples N] [--only render,hours,status,pixels]
+/// [--bpp 16|32] (the framebuffer file's depth, 32 unless told) [--signage-options "--Display:FadeSteps=4 …"] (more renderer options for the idle window)
 /// Peak RSS and wall time come from /usr/bin/time (GNU time: apt-get install time).
 /// </summary>
 public static class Program
@@ -24,6 +25,8 @@ public static class Program
         var runs = int.Parse(Arg(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         var idleSeconds = int.Parse(Arg(args, "--idle-seconds") ?? "60", CultureInfo.InvariantCulture);
         var lineCounts = (Arg(args, "--lines") ?? "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        FramebufferBits = int.Parse(Arg(args, "--bpp") ?? "32", CultureInfo.InvariantCulture) is var bpp && bpp is 16 or 32 ? bpp : throw new ArgumentException("--bpp must be 16 or 32");
+        var signageOptions = (Arg(args, "--signage-options") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var work = Directory.CreateTempSubdirectory("native-bench-").FullName;
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine($"controller: {controller}\nsignage: {signage}");
@@ -43,7 +46,7 @@ public static class Program
 
             if (only.Contains("status"))
             {
-                StatusAndIdle(root, controller, signage, work, runs, idleSeconds);
+                StatusAndIdle(root, controller, signage, work, runs, idleSeconds, signageOptions);
             }
 
             if (only.Contains("pixels"))
@@ -122,7 +125,7 @@ public static class Program
         }
     }
 
-    private static void StatusAndIdle(string root, string controller, string signage, string work, int runs, int idleSeconds)
+    private static void StatusAndIdle(string root, string controller, string signage, string work, int runs, int idleSeconds, string[] signageOptions)
     {
         var port = FreePort();
         var state = Directory.CreateDirectory(Path.Combine(work, "state")).FullName;
@@ -131,7 +134,8 @@ public static class Program
             $"--State:Directory={state}", "--Clock:AssumeSynchronized=true",
             $"--Schedule:File={Path.Combine(root, "deploy-pi", "config", "schedule.json")}"], env, Path.GetDirectoryName(controller)!);
         // The renderer as a Pi runs it: framebuffer output, a plain file standing in for /dev/fb0.
-        using var rend = Start(signage, ["run", $"--Mqtt:Port={port}", .. FramebufferArgs(work)], env, Path.GetDirectoryName(signage)!);
+        Console.WriteLine($"renderer: framebuffer file {FramebufferBits} bpp, options: {(signageOptions.Length == 0 ? "the defaults" : string.Join(' ', signageOptions))}");
+        using var rend = Start(signage, ["run", $"--Mqtt:Port={port}", .. FramebufferArgs(work, signageOptions)], env, Path.GetDirectoryName(signage)!);
         try
         {
             Thread.Sleep(3000);
@@ -162,15 +166,19 @@ public static class Program
         }
     }
 
-    /// <summary>Renderer options for framebuffer output to a plain file (<c>fb0</c>, 1920×1080, 32 bpp) with a fake sysfs directory.</summary>
+    /// <summary>The depth of the framebuffer file the renderer writes (<c>--bpp</c>): 32, or 16 as many Pi setups run.</summary>
+    internal static int FramebufferBits { get; private set; } = 32;
+
+    /// <summary>Renderer options for framebuffer output to a plain file (<c>fb0</c>, 1920×1080, <see cref="FramebufferBits"/> bpp) with a fake sysfs directory.</summary>
     internal static string[] FramebufferArgs(string work, params string[] extra)
     {
         var sysfs = Directory.CreateDirectory(Path.Combine(work, "fbsys")).FullName;
+        var stride = 1920 * FramebufferBits / 8;
         File.WriteAllText(Path.Combine(sysfs, "virtual_size"), "1920,1080\n");
-        File.WriteAllText(Path.Combine(sysfs, "bits_per_pixel"), "32\n");
-        File.WriteAllText(Path.Combine(sysfs, "stride"), "7680\n");
+        File.WriteAllText(Path.Combine(sysfs, "bits_per_pixel"), $"{FramebufferBits}\n");
+        File.WriteAllText(Path.Combine(sysfs, "stride"), $"{stride}\n");
         var device = Path.Combine(work, "fb0");
-        File.WriteAllBytes(device, new byte[7680 * 1080]);
+        File.WriteAllBytes(device, new byte[stride * 1080]);
         return ["--Display:Output=framebuffer", $"--Display:Framebuffer={device}", $"--Display:FramebufferSysfs={sysfs}", $"--Posters:CacheDirectory={Path.Combine(work, "posters")}", .. extra];
     }
 
