@@ -37,9 +37,10 @@ public static class RenderVerb
         var font = new Option<string?>("--font") { Description = "Font family or file (default Display:Font)." };
         var language = new Option<string?>("--language") { Description = "id or id+en (default Display:Language)." };
         var stale = new Option<bool>("--stale") { Description = "Show the 'may be out of date' badge (as when the controller is offline)." };
+        var image = new Option<string?>("--image") { Description = "Poster (JPEG or PNG) for the kind image items of --announcements, processed as the controller does, so --slide announcement:<id> previews the poster." };
         var command = new Command("render", "Render one slide at an instant to a PNG file (no broker needed).")
         {
-            schedule, announcements, status, at, slide, size, output, font, language, stale,
+            schedule, announcements, status, at, slide, size, output, font, language, stale, image,
         };
         command.SetAction(parse => Execute(new Request(
             parse.GetValue(schedule)!,
@@ -51,7 +52,8 @@ public static class RenderVerb
             parse.GetValue(output),
             parse.GetValue(font),
             parse.GetValue(language),
-            parse.GetValue(stale)), Console.Out, Console.Error));
+            parse.GetValue(stale),
+            parse.GetValue(image)), Console.Out, Console.Error));
         return command;
     }
 
@@ -110,6 +112,18 @@ public static class RenderVerb
         var schedule = LoadSchedule(r.Schedule);
         var at = ParseAt(r.At, schedule.Zone);
         var items = r.Announcements is null ? [] : LoadAnnouncements(r.Announcements);
+        var poster = r.Image is null ? null : LoadPoster(r.Image, options.Posters.MaxAssetMegabytes);
+        if (poster is not null)
+        {
+            // The image stands in for the asset every poster of the file names, as the controller would publish it.
+            if (!items.Any(a => a.Kind == AnnouncementKind.Image))
+            {
+                throw new RenderArgumentException("--image: needs --announcements with an item of kind \"image\" to show it.");
+            }
+
+            items = [.. items.Select(a => a.Image is { } i ? a with { Image = i with { Sha256 = poster.Sha256 } } : a)];
+        }
+
         var statusMessage = r.Status is null ? ScheduleStatus.Compute(schedule, at) : LoadStatus(r.Status);
         var snapshot = new SignageSnapshot(statusMessage, schedule, items, r.Stale ? at - Duration.FromMinutes(10) : null, 1);
         options.Display.StaleAfter = TimeSpan.FromMinutes(5);
@@ -126,44 +140,93 @@ public static class RenderVerb
             throw new RenderArgumentException(logoError!);
         }
 
-        using (logo)
-        using (fonts)
+        var posterDir = poster is null ? null : Directory.CreateTempSubdirectory("mpp-render-poster-").FullName;
+        var posters = posterDir is null ? null : PreviewPosters(posterDir, poster!);
+        try
         {
-            using var fitter = new TextFitter(fonts!);
-            var layouter = SignageLook.Layouter(fitter, options, logo);
-            var composer = new SlideComposer(Microsoft.Extensions.Options.Options.Create(options)) { ServicesPerPage = layouter.ServicesPerPage(geometry) };
-            var model = composer.BuildSlide(slideRef, snapshot, at)
-                ?? throw new RenderArgumentException(slideRef.Kind == SlideKind.Qr
-                    ? "--slide qr: no QR target configured; set Qr:WhatsAppNumber and/or Qr:ReviewUrl (appsettings.json, MPP_Qr__WhatsAppNumber)."
-                    : $"--slide: '{r.Slide}' cannot be shown with the given files.");
-            if (model is Shared.Signage.ServicesSlideModel { PageCount: var pages } && slideRef.Page >= pages)
+            using (logo)
+            using (fonts)
             {
-                throw new RenderArgumentException($"--slide {r.Slide}: the directory has {pages} page(s) at {geometry}; pages are 1 to {pages}.");
-            }
-
-            var (footer, _, _) = composer.Footer(snapshot, at);
-            outPath = r.Out ?? DefaultOut(slideRef, at.InZone(schedule.Zone).LocalDateTime, geometry);
-            using var renderer = new FrameRenderer(geometry, layouter, new FramePainter(fitter));
-            renderer.Render(model, footer, options.Site.HeaderName());
-            var png = renderer.EncodePng();
-            try
-            {
-                var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
-                if (dir is not null)
+                using var fitter = new TextFitter(fonts!);
+                var layouter = SignageLook.Layouter(fitter, options, logo, posters);
+                var composer = new SlideComposer(Microsoft.Extensions.Options.Options.Create(options)) { ServicesPerPage = layouter.ServicesPerPage(geometry) };
+                var model = composer.BuildSlide(slideRef, snapshot, at)
+                    ?? throw new RenderArgumentException(slideRef.Kind == SlideKind.Qr
+                        ? "--slide qr: no QR target configured; set Qr:WhatsAppNumber and/or Qr:ReviewUrl (appsettings.json, MPP_Qr__WhatsAppNumber)."
+                        : $"--slide: '{r.Slide}' cannot be shown with the given files.");
+                if (model is Shared.Signage.ServicesSlideModel { PageCount: var pages } && slideRef.Page >= pages)
                 {
-                    Directory.CreateDirectory(dir);
+                    throw new RenderArgumentException($"--slide {r.Slide}: the directory has {pages} page(s) at {geometry}; pages are 1 to {pages}.");
                 }
 
-                PngFileOutput.WriteAtomically(outPath, png);
+                var (footer, _, _) = composer.Footer(snapshot, at);
+                outPath = r.Out ?? DefaultOut(slideRef, at.InZone(schedule.Zone).LocalDateTime, geometry);
+                using var renderer = new FrameRenderer(geometry, layouter, new FramePainter(fitter));
+                renderer.Render(model, footer, options.Site.HeaderName());
+                var png = renderer.EncodePng();
+                try
+                {
+                    var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
+                    if (dir is not null)
+                    {
+                        Directory.CreateDirectory(dir);
+                    }
+
+                    PngFileOutput.WriteAtomically(outPath, png);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new RenderArgumentException($"--out: cannot write '{outPath}' ({ex.Message}).");
+                }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        }
+        finally
+        {
+            posters?.Dispose();
+            if (posterDir is not null)
             {
-                throw new RenderArgumentException($"--out: cannot write '{outPath}' ({ex.Message}).");
+                Directory.Delete(posterDir, recursive: true);
             }
         }
 
         stdout.WriteLine($"{outPath}: {slideRef} at {at.InZone(schedule.Zone):uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>}, {geometry}, status {statusMessage.State}/{statusMessage.Phase}");
         return 0;
+    }
+
+    /// <summary>Reads and processes <c>--image</c> like the controller (Imaging): bounded before reading, refused with the field and reason.</summary>
+    private static Imaging.ProcessedImage LoadPoster(string path, int maxMegabytes)
+    {
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > (long)maxMegabytes << 20)
+            {
+                throw new RenderArgumentException($"--image: '{path}' is {length} bytes; a screen accepts at most {maxMegabytes} MB (Posters:MaxAssetMegabytes).");
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RenderArgumentException($"--image: cannot read '{path}' ({ex.Message}).");
+        }
+
+        var result = Imaging.ImageProcessor.Process(bytes);
+        return result.Image ?? throw new RenderArgumentException($"--image: '{path}' refused: {result.Refusal!.Field}: {result.Refusal.Reason}.");
+    }
+
+    /// <summary>A poster cache + decoded library in <paramref name="dir"/> holding <paramref name="poster"/>: the screen's own way to its pixels.</summary>
+    private static Posters.PosterLibrary PreviewPosters(string dir, Imaging.ProcessedImage poster)
+    {
+        var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var disk = new Posters.PosterAssetCache(dir, 64L << 20, 4, TimeProvider.System, logger);
+        if (!disk.Put(poster.Sha256, poster.Bytes, new HashSet<string>()).Stored)
+        {
+            throw new InvalidOperationException("The processed poster could not be kept for the preview.");
+        }
+
+        return new Posters.PosterLibrary(disk, 2, logger);
     }
 
     private static Schedule LoadSchedule(string path)
@@ -306,7 +369,8 @@ public static class RenderVerb
     /// <param name="Font">--font.</param>
     /// <param name="Language">--language.</param>
     /// <param name="Stale">--stale.</param>
-    public sealed record Request(string Schedule, string? Announcements, string? Status, string At, string Slide, string Size, string? Out, string? Font = null, string? Language = null, bool Stale = false);
+    /// <param name="Image">--image.</param>
+    public sealed record Request(string Schedule, string? Announcements, string? Status, string At, string Slide, string Size, string? Out, string? Font = null, string? Language = null, bool Stale = false, string? Image = null);
 
     private sealed class RenderArgumentException(string message) : Exception(message);
 }
