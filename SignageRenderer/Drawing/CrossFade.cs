@@ -8,7 +8,7 @@ namespace MppSignage.SignageRenderer.Drawing;
 /// The arithmetic of a cross-fade: the previous frame and the next one blended pixel by pixel into an output
 /// buffer, <c>out = (from × (256 − w) + to × w) / 256</c> per channel for a weight <c>w</c> of 0–256. Rows are
 /// blended straight into the framebuffer's staging buffer in the device's format, so a fade frame costs one
-/// pass over the pixels and no extra full-size bitmap.
+/// pass over the pixels and no extra full-size bitmap: each step blends the previous step's picture further, in place.
 /// </summary>
 public static class CrossFade
 {
@@ -20,7 +20,7 @@ public static class CrossFade
     /// </summary>
     /// <param name="from">The frame being left (as on screen).</param>
     /// <param name="to">The frame being faded in.</param>
-    /// <param name="destination">Where the blend goes (may be <paramref name="from"/>'s buffer only if nothing reads it again).</param>
+    /// <param name="destination">Where the blend goes; may be <paramref name="from"/> itself (each block is read before it is written), as a fade does step after step.</param>
     /// <param name="weight">0 (all <paramref name="from"/>) to <see cref="FullWeight"/> (all <paramref name="to"/>).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop called a few times a minute: never run it unoptimised
     public static void Blend32(ReadOnlySpan<byte> from, ReadOnlySpan<byte> to, Span<byte> destination, int weight)
@@ -63,7 +63,8 @@ public static class CrossFade
     /// Blends two rows of RGB565 pixels into RGB565 <paramref name="destination565"/>, each 5/6-bit channel
     /// blended at its own precision: eight pixels per 16-bit vector and half the bytes of a BGRA source to read,
     /// for a 16 bpp framebuffer's fade whose next frame was converted once at its start. Weight 0 gives
-    /// <paramref name="from565"/> and <see cref="FullWeight"/> gives <paramref name="to565"/> exactly.
+    /// <paramref name="from565"/> and <see cref="FullWeight"/> gives <paramref name="to565"/> exactly. <paramref name="destination565"/>
+    /// may be <paramref name="from565"/> itself.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Blend565(ReadOnlySpan<byte> from565, ReadOnlySpan<byte> to565, Span<byte> destination565, int weight)

@@ -25,7 +25,8 @@ public sealed class FramebufferOutput : IFadingOutput
     private readonly SKCanvas? _rotatedCanvas;
     private readonly int _rows;
     private readonly string _device;
-    private byte[]? _fadeFrom;
+    private bool _fading;
+    private int _shownWeight;
     private int _fadeTop;
     private int _fadeBottom;
     private byte[]? _fadeTo;
@@ -109,8 +110,9 @@ public sealed class FramebufferOutput : IFadingOutput
         CheckFormat(next);
 
         // The staging buffer holds exactly what was last written to the device: that is the picture to fade from.
-        _fadeFrom ??= new byte[_staging.Length];
-        _staging.CopyTo(_fadeFrom, 0);
+        // It is not copied: each step blends the staging buffer (the previous step) further towards the next frame.
+        _fading = true;
+        _shownWeight = 0;
 
         // Only the pixels where the two pictures differ need blending: per row the span from the first to the
         // last differing pixel. Between two slides the header, the footer band and the margins are mostly the
@@ -153,7 +155,7 @@ public sealed class FramebufferOutput : IFadingOutput
     {
         ArgumentNullException.ThrowIfNull(frame);
         CheckFormat(frame);
-        if (_fadeFrom is null)
+        if (!_fading)
         {
             throw new InvalidOperationException("WriteFade needs BeginFade first: there is no picture to fade from.");
         }
@@ -162,6 +164,18 @@ public sealed class FramebufferOutput : IFadingOutput
         {
             return; // the two pictures are the same
         }
+
+        // The staging buffer shows the blend at the previous step's weight p: the blend at w is that picture blended
+        // with the next frame at (w − p) / (256 − p), in place. No copy of the old picture is kept, the rounding
+        // stays below one level per step, and the last step (w = 256) is the next frame exactly.
+        if (weight <= _shownWeight)
+        {
+            return;
+        }
+
+        var step = _shownWeight >= Drawing.CrossFade.FullWeight ? Drawing.CrossFade.FullWeight
+            : (int)Math.Round((weight - _shownWeight) * (double)Drawing.CrossFade.FullWeight / (Drawing.CrossFade.FullWeight - _shownWeight));
+        _shownWeight = weight;
 
         // (A footer change during the fade outside the differing spans shows with the final frame, a fade's length
         // later; at 16 bpp the blend's target is the frame converted at BeginFade, so any change does.)
@@ -180,11 +194,11 @@ public sealed class FramebufferOutput : IFadingOutput
             var at = (y * _fb.Stride) + (l * bpp);
             if (bpp == 4)
             {
-                Drawing.CrossFade.Blend32(_fadeFrom.AsSpan(at, n * 4), pixels.Slice((y * srcStride) + (l * 4), n * 4), _staging.AsSpan(at, n * 4), weight);
+                Drawing.CrossFade.Blend32(_staging.AsSpan(at, n * 4), pixels.Slice((y * srcStride) + (l * 4), n * 4), _staging.AsSpan(at, n * 4), step);
             }
             else
             {
-                Drawing.CrossFade.Blend565(_fadeFrom.AsSpan(at, n * 2), _fadeTo!.AsSpan(at, n * 2), _staging.AsSpan(at, n * 2), weight);
+                Drawing.CrossFade.Blend565(_staging.AsSpan(at, n * 2), _fadeTo!.AsSpan(at, n * 2), _staging.AsSpan(at, n * 2), step);
             }
         }
 

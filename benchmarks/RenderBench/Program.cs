@@ -140,14 +140,9 @@ public static class Program
             List<double> FadeWrites(SlideModel from, SlideModel to)
             {
                 renderer.Render(from, Footer(0), "MAL PELAYANAN PUBLIK KOTA PROBOLINGGO");
-                output.Write(renderer.Frame, geometry.Bounds);
+                using var fromFrame = renderer.Frame.Copy();
                 renderer.Render(to, Footer(0), "MAL PELAYANAN PUBLIK KOTA PROBOLINGGO");
-                output.BeginFade(renderer.Frame);
-                return Time(iterations, () =>
-                {
-                    weight = (weight + 32) % 256;
-                    output.WriteFade(renderer.Frame, weight);
-                });
+                return FadeSteps(output, fromFrame, renderer.Frame, iterations, out _);
             }
 
             var fadeStatusHours = FadeWrites(Slide(0), hours);
@@ -235,16 +230,10 @@ public static class Program
             });
 
             renderer.Render(from, footer, Header);
-            output.Write(renderer.Frame, geometry.Bounds);
+            using var fromFrame = renderer.Frame.Copy();
             renderer.Render(to, footer, Header);
-            output.BeginFade(renderer.Frame);
-            var weight = 0;
-            var fade = Time(iterations, () =>
-            {
-                weight = (weight + 32) % 256;
-                output.WriteFade(renderer.Frame, weight);
-            });
-            result.Add((name, Median(fade), Median(full), output.FadeBounds));
+            var fade = FadeSteps(output, fromFrame, renderer.Frame, iterations, out var bounds);
+            result.Add((name, Median(fade), Median(full), bounds));
         }
 
         return result;
@@ -325,6 +314,45 @@ public static class Program
         {
             outDir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The blended frames of whole default fades (8 steps: 7 blends, then the next frame itself, as <c>RenderService</c>
+    /// does), timed one by one: before each fade (untimed) the device gets <paramref name="from"/> whole and the fade begins.
+    /// </summary>
+    private static List<double> FadeSteps(FramebufferOutput output, SKBitmap from, SKBitmap to, int iterations, out SKRectI bounds)
+    {
+        const int Steps = 8;
+        var list = new List<double>(iterations);
+        bounds = SKRectI.Empty;
+        for (var i = 0; list.Count < iterations; i++)
+        {
+            var step = (i % Steps) + 1;
+            if (step == 1)
+            {
+                output.Write(from, from.Info.Rect);
+                output.BeginFade(to);
+                bounds = output.FadeBounds;
+            }
+
+            var sw = Stopwatch.StartNew();
+            if (step < Steps)
+            {
+                output.WriteFade(to, CrossFade.WeightAt(step, Steps));
+            }
+            else
+            {
+                output.Write(to, to.Info.Rect);
+            }
+
+            // The blended frames are counted (the last step is the frame as without a fade); the first fade warms up.
+            if (i >= Steps && step < Steps)
+            {
+                list.Add(sw.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return list;
     }
 
     private static List<double> Time(int n, Action action)
