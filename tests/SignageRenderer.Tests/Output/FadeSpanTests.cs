@@ -103,6 +103,35 @@ public sealed class FadeSpanTests : IDisposable
         Assert.Equal(Write(to, bpp), File.ReadAllBytes(device));
     }
 
+    [Theory]
+    [InlineData(16)]
+    [InlineData(32)]
+    public void StepAfterStep_InPlace_FollowsTheDirectBlend(int bpp)
+    {
+        // Each step blends the shown picture further (no copy of the old one is kept): every step must still be
+        // within a level or two of (from × (256 − w) + to × w) / 256, and the last one the next frame exactly.
+        var from = new SKColor(0x20, 0xA0, 0x40);
+        var to = new SKColor(0xF0, 0x10, 0xC0);
+        using var a = Frame(from);
+        using var b = Frame(to);
+        var (output, device, fb) = Open(bpp);
+        using var _ = output;
+        output.Write(a, a.Info.Rect);
+        output.BeginFade(b);
+        var (shift, top) = bpp == 32 ? (0, 255) : (3, 31);
+        for (var step = 1; step <= 8; step++)
+        {
+            var w = MppSignage.SignageRenderer.Drawing.CrossFade.WeightAt(step, 8);
+            output.WriteFade(b, w);
+            var p = Pixel(File.ReadAllBytes(device), fb, 160, 120);
+            var red = bpp == 32 ? (int)(p >> 16) & 0xFF : (int)(p >> 11) & 0x1F;
+            var expected = (((from.Red >> shift) * (256 - w)) + ((to.Red >> shift) * w)) / 256.0;
+            Assert.True(Math.Abs(red - expected) <= 2, $"step {step} (weight {w}): red {red} of {top}, expected about {expected:0.0}");
+        }
+
+        Assert.Equal(Write(b, bpp), File.ReadAllBytes(device));
+    }
+
     [Fact]
     public void SamePicture_NothingToBlend()
     {
