@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using MppSignage.Panel.Tests.Support;
+using Xunit.Abstractions;
 
 namespace MppSignage.Panel.Tests.Browser;
 
@@ -9,7 +10,7 @@ namespace MppSignage.Panel.Tests.Browser;
 /// page gets shorter. A field of another kind that was posted anyway still shows its message.
 /// </summary>
 [Collection("site")]
-public sealed class AnnouncementKindGroupsBrowserTests(Site site, Chromium chromium)
+public sealed class AnnouncementKindGroupsBrowserTests(Site site, Chromium chromium, ITestOutputHelper output)
 {
     public static TheoryData<string> Sizes => ["desktop", "phone"];
 
@@ -61,6 +62,7 @@ public sealed class AnnouncementKindGroupsBrowserTests(Site site, Chromium chrom
         await page.EvaluateAsync("() => document.querySelectorAll('#ann-form .kind-group').forEach(g => g.style.setProperty('display', 'block', 'important'))");
         await Assertions.Expect(page.Locator("#f-svc-0-agency")).ToBeVisibleAsync();
         var allHeight = await HeightAsync(page);
+        output.WriteLine($"{size}: image form {imageHeight} px, every group shown {allHeight} px");
         Assert.True(imageHeight < allHeight, $"image form {imageHeight} px, every field {allHeight} px");
 
         await page.Context.CloseAsync();
