@@ -24,7 +24,7 @@ namespace MppSignage.Benchmarks.PosterBench;
 /// Poster figures (issue 12 item 9): decode + fit of a 24 MP JPEG to 1080p (time and peak memory, each case in a
 /// fresh child process so its peak is its own), a warm poster slide render, and the peak RSS of a real renderer
 /// process with 20 posters in rotation (an in-process MQTT broker serving the retained announcements and assets).
-/// Usage: poster-bench [--runs N] [--iterations N] [--rotation-seconds S] [--renderer PATH] [--only decode|warm|rss]; poster-bench --sample FILE.jpg writes a sample poster
+/// Usage: poster-bench [--runs N] [--iterations N] [--rotation-seconds S] [--renderer PATH] [--only decode|warm|rss]; poster-bench --sample FILE.jpg|FILE.png writes a sample poster (an infografis)
 /// </summary>
 public static class Program
 {
@@ -39,9 +39,11 @@ public static class Program
 
         if (args.Length >= 2 && args[0] == "--sample")
         {
-            // A sample poster JPEG (A4 at 150 dpi) for trying `announce add --image` by hand.
-            File.WriteAllBytes(args[1], Poster(1240, 1754, 7, SKEncodedImageFormat.Jpeg, 88));
-            Console.WriteLine($"wrote {args[1]} (1240x1754 JPEG)");
+            // A sample poster JPEG (A4 at 150 dpi, an infografis) for trying `announce add --image` by hand.
+            var png = args[1].EndsWith(".png", StringComparison.OrdinalIgnoreCase);
+            var sample = SamplePoster.Encode(1240, 1754, png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg);
+            File.WriteAllBytes(args[1], sample);
+            Console.WriteLine($"wrote {args[1]} (1240x1754 {(png ? "PNG" : "JPEG")}, {sample.Length / 1024} KiB)");
             return 0;
         }
 
