@@ -31,10 +31,17 @@ public sealed class SignageDisplayOptions : IValidatableObject
     /// <summary>Default language: Indonesian only.</summary>
     public const string DefaultLanguage = "id";
 
-    /// <summary>Default cross-fade between slides on a display: 400 ms, long enough to read as a change, short enough not to hold the next slide back.</summary>
-    public const int DefaultFadeMilliseconds = 400;
+    /// <summary>
+    /// Default cross-fade: off. Measured with NativeBench's idle window (docs/signage.md "Idle CPU with the fade"), any
+    /// fade takes the renderer over its idle-CPU target of 0.2 % of a core (off 0.19 %; 400 ms in 8 steps 0.35 % at
+    /// 32 bpp, 0.26 % at 16 bpp; 2 steps 0.26 %), so a site turns it on knowingly with <see cref="SuggestedFadeMilliseconds"/>.
+    /// </summary>
+    public const int DefaultFadeMilliseconds = 0;
 
-    /// <summary>Default frames per cross-fade (the last one is the next slide): 8 over 400 ms is 20 frames a second.</summary>
+    /// <summary>The cross-fade to turn on: 400 ms, long enough to read as a change, short enough not to hold the next slide back.</summary>
+    public const int SuggestedFadeMilliseconds = 400;
+
+    /// <summary>Default frames per cross-fade (the last one is the next slide): 8 over <see cref="SuggestedFadeMilliseconds"/> is 20 frames a second.</summary>
     public const int DefaultFadeSteps = 8;
 
     /// <summary>Longest cross-fade.</summary>
@@ -74,8 +81,8 @@ public sealed class SignageDisplayOptions : IValidatableObject
     public TimeSpan StaleAfter { get; set; } = DefaultStaleAfter;
 
     /// <summary>
-    /// <c>Display:FadeMilliseconds</c>: slides change by a cross-fade this long on a framebuffer (0 = off, e.g. for a
-    /// slow board's framebuffer); PNG output always writes the final frames only.
+    /// <c>Display:FadeMilliseconds</c>: slides change by a cross-fade this long on a framebuffer (0 = off, the default,
+    /// for the idle-CPU target; 400 suggested to turn it on); PNG output always writes the final frames only.
     /// </summary>
     public int FadeMilliseconds { get; set; } = DefaultFadeMilliseconds;
 
@@ -136,7 +143,7 @@ public sealed class SignageDisplayOptions : IValidatableObject
 
         if (FadeMilliseconds is < 0 or > MaxFadeMilliseconds or (> 0 and < 100))
         {
-            yield return SignageOptions.Problem($"Display:FadeMilliseconds: '{FadeMilliseconds}' must be 0 (no cross-fade) or a whole number from 100 to {MaxFadeMilliseconds}, e.g. {DefaultFadeMilliseconds}.");
+            yield return SignageOptions.Problem($"Display:FadeMilliseconds: '{FadeMilliseconds}' must be 0 (no cross-fade) or a whole number from 100 to {MaxFadeMilliseconds}, e.g. {SuggestedFadeMilliseconds}.");
         }
 
         if (FadeSteps is < 2 or > MaxFadeSteps)
