@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using MppSignage.MqttHost;
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Mqtt;
 using MppSignage.Shared.Schedule;
@@ -53,7 +54,8 @@ public static class RenderVerb
             parse.GetValue(font),
             parse.GetValue(language),
             parse.GetValue(stale),
-            parse.GetValue(image)), Console.Out, Console.Error));
+            parse.GetValue(image),
+            ConfigurationOverrides.From(parse)), Console.Out, Console.Error));
         return command;
     }
 
@@ -86,7 +88,9 @@ public static class RenderVerb
 
     private static int Render(Request r, TextWriter stdout)
     {
-        var overrides = new List<string>();
+        // The same --Section:Key=value overrides as the service (e.g. --Site:Logo, --Theme:Background); the verb's own
+        // options come after them and win.
+        var overrides = new List<string>(r.Config ?? []);
         if (r.Font is not null)
         {
             overrides.Add($"--Display:Font={r.Font}");
@@ -370,7 +374,8 @@ public static class RenderVerb
     /// <param name="Language">--language.</param>
     /// <param name="Stale">--stale.</param>
     /// <param name="Image">--image.</param>
-    public sealed record Request(string Schedule, string? Announcements, string? Status, string At, string Slide, string Size, string? Out, string? Font = null, string? Language = null, bool Stale = false, string? Image = null);
+    /// <param name="Config">The <c>--Section:Key=value</c> configuration overrides (as the service takes them), or null.</param>
+    public sealed record Request(string Schedule, string? Announcements, string? Status, string At, string Slide, string Size, string? Out, string? Font = null, string? Language = null, bool Stale = false, string? Image = null, IReadOnlyList<string>? Config = null);
 
     private sealed class RenderArgumentException(string message) : Exception(message);
 }
