@@ -5,6 +5,7 @@ using MppSignage.Controller.Hosting;
 using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
+using MppSignage.MqttHost;
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Control;
 using NodaTime;

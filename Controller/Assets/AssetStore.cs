@@ -8,6 +8,7 @@ using MppSignage.Controller.Mqtt;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
 using MppSignage.Imaging;
+using MppSignage.MqttHost;
 using MppSignage.Shared.Announcements;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;

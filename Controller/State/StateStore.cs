@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MppSignage.Controller.Options;
+using MppSignage.MqttHost;
 using MppSignage.Shared.Control;
 using MppSignage.Shared.Mqtt;
 using Microsoft.Extensions.Options;

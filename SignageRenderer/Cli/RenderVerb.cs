@@ -176,7 +176,7 @@ public static class RenderVerb
                         Directory.CreateDirectory(dir);
                     }
 
-                    PngFileOutput.WriteAtomically(outPath, png);
+                    AtomicFile.Write(outPath, png);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

@@ -1,3 +1,4 @@
+using MppSignage.MqttHost;
 using SkiaSharp;
 
 namespace MppSignage.SignageRenderer.Output;
@@ -29,21 +30,7 @@ public sealed class PngFileOutput : IFrameOutput
         using var pixmap = frame.PeekPixels() ?? throw new InvalidOperationException("The frame has no pixels.");
         using var data = pixmap.Encode(Drawing.FrameRenderer.FastPng)
             ?? throw new InvalidOperationException("SkiaSharp could not encode the frame as PNG.");
-        WriteAtomically(_path, data.AsSpan());
-    }
-
-    /// <summary>Replaces <paramref name="path"/> with <paramref name="bytes"/> atomically.</summary>
-    public static void WriteAtomically(string path, ReadOnlySpan<byte> bytes)
-    {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(_path, data.AsSpan());
     }
 
     /// <inheritdoc />

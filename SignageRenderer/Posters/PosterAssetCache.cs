@@ -1,3 +1,4 @@
+using MppSignage.MqttHost;
 using MppSignage.Shared.Announcements;
 using MppSignage.SignageRenderer.Output;
 using Microsoft.Extensions.Logging;
@@ -118,7 +119,7 @@ public sealed class PosterAssetCache
                 return PosterStoreResult.Kept(alreadyHeld: true, evicted);
             }
 
-            PngFileOutput.WriteAtomically(PathOf(sha256), bytes);
+            AtomicFile.Write(PathOf(sha256), bytes);
             var now = _time.GetUtcNow();
             File.SetLastWriteTimeUtc(PathOf(sha256), now.UtcDateTime);
             _entries[sha256] = (bytes.Length, now);
@@ -252,7 +253,7 @@ public sealed class PosterAssetCache
         foreach (var path in Directory.EnumerateFiles(DirectoryPath))
         {
             var name = Path.GetFileName(path);
-            if (name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal))
+            if (name.StartsWith('.') && name.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal))
             {
                 // A write cut short (power cut): never renamed into place, so never used.
                 TryDelete(path);

@@ -1,3 +1,4 @@
+using MppSignage.MqttHost;
 using MppSignage.Shared.Announcements;
 using MppSignage.SignageRenderer.Composition;
 using MppSignage.SignageRenderer.Output;
@@ -116,7 +117,7 @@ public sealed class PosterAssets
         ArgumentNullException.ThrowIfNull(items);
         try
         {
-            PngFileOutput.WriteAtomically(Path.Combine(_library.Disk.DirectoryPath, AnnouncementsFile), payload);
+            AtomicFile.Write(Path.Combine(_library.Disk.DirectoryPath, AnnouncementsFile), payload);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

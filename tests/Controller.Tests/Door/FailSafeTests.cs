@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using MppSignage.Controller.Options;
 using MppSignage.Controller.State;
+using MppSignage.MqttHost;
 using MppSignage.Shared.Control;
 using MppSignage.TestSupport;
 using MQTTnet;

@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace MppSignage.Controller.State;
+namespace MppSignage.MqttHost;
 
 /// <summary>
 /// Crash-safe file replacement: write a temporary file in the same directory, fsync it, rename it over
 /// the target (atomic on POSIX), then fsync the directory so the rename itself survives a power cut.
 /// A reader therefore sees the old content or the new, never a mixture.
 /// </summary>
-internal static partial class AtomicFile
+public static partial class AtomicFile
 {
     /// <summary>Suffix of the temporary files; leftovers of a crash are removed by <see cref="RemoveLeftovers"/>.</summary>
     public const string TempSuffix = ".tmp";
